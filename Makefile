@@ -1,0 +1,51 @@
+# Entry points for contributors and CI. `make help` lists them.
+# Everything runs inside .venv, created from the hash-locked requirements on first use.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+# Material's documented switch for its MkDocs 2.0 notice.
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve test check build bench lock clean browser-deps
+
+help: ## List the commands
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(BIN)/.site-installed: requirements/site.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/site.txt
+	@# Put the repository on the venv's path so hooks, tests and `python -m clusterdocs` import clusterdocs.
+	$(BIN)/python -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'clusterdocs-repo.pth').write_text('$(CURDIR)\n')"
+	touch $@
+
+$(BIN)/.test-installed: requirements/test.txt $(BIN)/.site-installed
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/test.txt
+	touch $@
+
+serve: $(BIN)/.site-installed ## Install what the site needs, then serve it at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(BIN)/.site-installed ## Build the site into site/ (strict: any warning fails)
+	$(BIN)/mkdocs build --strict
+
+check: $(BIN)/.site-installed ## Validate sources, article pages and timeline (one line per problem)
+	$(BIN)/python -m clusterdocs check
+
+browser-deps: ## Install Debian's chromium and CJK fonts if missing (needs root)
+	@bash scripts/install-browser.sh
+
+test: $(BIN)/.test-installed browser-deps ## Run the whole test suite (data, build, browser, accessibility)
+	$(BIN)/python -m pytest
+
+bench: $(BIN)/.site-installed ## Measure build time and site size into benchmarks/results.json
+	$(BIN)/python scripts/benchmark.py
+
+lock: ## Re-pin requirements/*.txt with hashes after editing requirements/*.in
+	$(PYTHON) -m pip install --quiet "uv==0.13.9"
+	cd requirements && $(PYTHON) -m uv pip compile --quiet --python-version 3.11 --generate-hashes site.in -o site.txt
+	cd requirements && $(PYTHON) -m uv pip compile --quiet --python-version 3.11 --generate-hashes test.in -o test.txt
+
+clean: ## Remove the built site and the virtual environment
+	rm -rf site $(VENV)

@@ -1,0 +1,85 @@
+"""Render the data-driven sections of an article page: citation, figures, quotes, names, milestones."""
+
+from __future__ import annotations
+
+from .articles import ArticlePage
+from .dates import format_date
+from .markers import replace_markers, section
+from .render import render_macro, to_simplified, ui_strings
+from .sources import Source
+from .timeline import Milestone
+
+SECTIONS = ("citation", "figures", "quotes", "entities", "milestones")
+
+
+def citation_values(source: Source, language: str) -> dict:
+    header = source.header
+    other = "zh" if language == "en" else "en"
+    return {
+        "title_original": header["title_original"],
+        "title_translated": header[f"title_{language}"] if language == "en" else header["title_zh"],
+        "title_other": header[f"title_{other}"],
+        "outlet_original": header["outlet"]["original"],
+        "outlet": header["outlet"][language],
+        "authors": [{"name": author[language], "original": author["original"],
+                     "affiliation": author.get(f"affiliation_{language}")} for author in header["authors"]],
+        "date": format_date(header["date"], language) if header["date"] else None,
+        "date_iso": header["date"],
+        "date_note": header.get(f"date_note_{language}"),
+        "reprint": (header.get("reprint") or {}).get(language),
+        "script": header["script"],
+        "url": header["url"],
+    }
+
+
+def cite_line(source: Source, page_title: str, page_url: str, language: str) -> str:
+    """A ready-to-copy citation of the summary page, naming the article it summarises."""
+    values = citation_values(source, language)
+    strings = ui_strings()[language]
+    authors = ", ".join(author["name"] for author in values["authors"])
+    date = values["date"] or strings["undated"]
+    if language == "zh":
+        by = f"{authors}：" if authors else ""
+        return (f"{strings['site_name']}：《{page_title}》（摘要，原文：{by}《{values['title_original']}》，"
+                f"{values['outlet']}，{date}）。{page_url}")
+    by = f"{authors}, " if authors else ""
+    return (f"{strings['site_name']}. “{page_title}” (summary of {by}“{values['title_original']}”, "
+            f"{values['outlet']}, {date}). {page_url}")
+
+
+def render_article(markdown: str, page: ArticlePage, source: Source, milestones: list[Milestone],
+                   page_title: str, page_url: str, timeline_url: str, path: str) -> str:
+    language = page.language
+    strings = ui_strings()[language]
+    data = page.data
+    show_simplified = language == "zh" and source.script == "Traditional"
+    quotes = [dict(quote, simplified=to_simplified(quote["original"]) if show_simplified else None)
+              for quote in data["quotes"]]
+
+    def citation() -> str:
+        return render_macro("article.html", "citation", language, c=citation_values(source, language),
+                            cite=cite_line(source, page_title, page_url, language))
+
+    def figures() -> str:
+        html = render_macro("article.html", "figures", language, figures=data["figures"])
+        return section(strings["key_figures"], "key-figures", html)
+
+    def quotes_section() -> str:
+        html = render_macro("article.html", "quotes", language, quotes=quotes,
+                            traditional=source.script == "Traditional")
+        return section(strings["quotes"], "quotes", html)
+
+    def entities() -> str:
+        html = render_macro("article.html", "entities", language, entities=data["entities"])
+        return section(strings["names"], "names", html)
+
+    def milestones_section() -> str:
+        items = [{"id": milestone.id, "date": milestone.display_date(language),
+                  "title": milestone.data["title"][language], "href": f"{timeline_url}#{milestone.id}"}
+                 for milestone in milestones]
+        html = render_macro("article.html", "milestones", language, milestones=items)
+        return section(strings["milestones"], "milestones", html)
+
+    renderers = {"citation": citation, "figures": figures, "quotes": quotes_section,
+                 "entities": entities, "milestones": milestones_section}
+    return replace_markers(markdown, "article", renderers, path, required=SECTIONS)

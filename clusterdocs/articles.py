@@ -1,0 +1,108 @@
+"""Article summary pages: load their front matter, validate it, verify quotes and figures.
+
+Each ``docs/<lang>/articles/<id>.md`` (other than ``index.md``) carries the structured part
+of a summary in its front matter. This module checks it against ``schemas/article.schema.json``,
+then checks what a schema cannot: that the cited source exists, that every quote and figure
+passage is verbatim in that source, that each figure's value occurs in its passage, and that
+the English and Chinese pages agree on the numbers and quotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import schemas
+from .paths import DOCS_DIR, LANGUAGES, ROOT
+from .problems import Problem, relative_path
+from .sources import Source, check_quote, normalise, text_problems
+from .yamlfile import YamlDocument, load_yaml, split_front_matter
+
+
+@dataclass
+class ArticlePage:
+    language: str
+    slug: str
+    path: str
+    meta: dict
+    document: YamlDocument
+
+    @property
+    def source_id(self) -> str:
+        return self.meta["article"]["source"]
+
+    @property
+    def data(self) -> dict:
+        return self.meta["article"]
+
+
+def article_files(language: str, docs_dir: Path = DOCS_DIR) -> list[Path]:
+    return sorted(path for path in (docs_dir / language / "articles").glob("*.md") if path.name != "index.md")
+
+
+def load_articles(sources: dict[str, Source], docs_dir: Path = DOCS_DIR) -> tuple[list[ArticlePage], list[Problem]]:
+    pages: list[ArticlePage] = []
+    problems: list[Problem] = []
+    for language in LANGUAGES:
+        for file in article_files(language, docs_dir):
+            page, found = _load_page(file, language, sources)
+            problems += found
+            if page:
+                pages.append(page)
+    problems += _cross_language_problems(pages)
+    return pages, problems
+
+
+def _load_page(file: Path, language: str, sources: dict[str, Source]) -> tuple[ArticlePage | None, list[Problem]]:
+    path = relative_path(file, ROOT)
+    text = file.read_text(encoding="utf-8")
+    problems = text_problems(text, path)
+    header, _body, offset = split_front_matter(text)
+    if header is None:
+        return None, problems + [Problem(path, 1, 1, "(front matter)", "article pages need a '---' YAML front matter block")]
+    document, found = load_yaml(header, path, line_offset=offset)
+    problems += found
+    if document is None:
+        return None, problems
+    schema_problems = schemas.validate(document, "article")
+    if schema_problems:
+        return None, problems + schema_problems
+    meta = document.data
+    article = meta["article"]
+    source = sources.get(article["source"])
+    if source is None:
+        problems.append(document.problem(("article", "source"),
+                                         f"unknown source '{article['source']}'; known: {', '.join(sorted(sources))}"))
+    elif article["source"] != file.stem:
+        problems.append(document.problem(("article", "source"), f"source '{article['source']}' must match the file name '{file.stem}'"))
+    for index, figure in enumerate(article["figures"]):
+        location = ("article", "figures", index)
+        problems += check_quote(document, location + ("source_text",), figure["source_text"], source, article["source"])
+        if normalise(figure["value"]) not in normalise(figure["source_text"]):
+            problems.append(document.problem(location + ("value",),
+                                             f"value {figure['value']!r} does not occur in its source_text"))
+    for index, quote in enumerate(article["quotes"]):
+        problems += check_quote(document, ("article", "quotes", index, "original"), quote["original"], source, article["source"])
+        if language == "en" and "translation" not in quote:
+            problems.append(document.problem(("article", "quotes", index), "English pages give a 'translation' for every quote"))
+    return ArticlePage(language, file.stem, path, meta, document), problems
+
+
+def _cross_language_problems(pages: list[ArticlePage]) -> list[Problem]:
+    """The numbers and quotes of one article must be the same on its English and Chinese pages."""
+    by_slug: dict[str, dict[str, ArticlePage]] = {}
+    for page in pages:
+        by_slug.setdefault(page.slug, {})[page.language] = page
+    problems = []
+    for slug, versions in sorted(by_slug.items()):
+        if len(versions) != len(LANGUAGES):
+            continue  # a missing translation is reported by the page-parity check
+        english, chinese = versions["en"], versions["zh"]
+        for kind, key in (("figures", "value"), ("quotes", "original")):
+            english_values = [item[key] for item in english.data[kind]]
+            chinese_values = [item[key] for item in chinese.data[kind]]
+            if english_values != chinese_values:
+                problems.append(chinese.document.problem(
+                    ("article", kind),
+                    f"{kind} differ from {english.path}: both pages list the same {key}s in the same order"))
+    return problems

@@ -1,0 +1,50 @@
+"""Dates at honest precision: ``2019``, ``2019-08`` or ``2019-08-15``, shown per language."""
+
+from __future__ import annotations
+
+import datetime
+
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
+
+
+def is_real_date(value: str) -> bool:
+    """``2023-02-30`` has the right shape but is not a day; ``2023`` and ``2023-02`` are fine."""
+    parts = [int(part) for part in value.split("-")]
+    try:
+        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
+
+def sort_key(value: str) -> tuple[int, int, int]:
+    """Sort a less precise date before more precise dates inside the same period."""
+    parts = [int(part) for part in value.split("-")]
+    return tuple(parts + [0] * (3 - len(parts)))  # type: ignore[return-value]
+
+
+def precision(value: str) -> str:
+    return ("year", "month", "day")[value.count("-")]
+
+
+def format_date(value: str | None, language: str) -> str:
+    """``2023-05-05`` -> ``5 May 2023`` / ``2023年5月5日``; ``2019-08`` -> ``August 2019`` / ``2019年8月``."""
+    if not value:
+        return "no date given" if language == "en" else "未注明日期"
+    parts = [int(part) for part in value.split("-")]
+    if language == "zh":
+        units = ("年", "月", "日")
+        return "".join(f"{number}{unit}" for number, unit in zip(parts, units))
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        return f"{MONTHS_EN[parts[1] - 1]} {parts[0]}"
+    return f"{parts[2]} {MONTHS_EN[parts[1] - 1]} {parts[0]}"
+
+
+def format_range(start: str, end: str | None, language: str) -> str:
+    if not end:
+        return format_date(start, language)
+    separator = " – " if language == "en" else "至"
+    return f"{format_date(start, language)}{separator}{format_date(end, language)}"

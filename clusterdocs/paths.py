@@ -1,0 +1,12 @@
+"""Where the project's files live, relative to the repository root."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMAS_DIR = ROOT / "schemas"
+SOURCES_DIR = ROOT / "sources"
+TIMELINE_DIR = ROOT / "timeline"
+DATA_DIR = ROOT / "data"
+DOCS_DIR = ROOT / "docs"
+TEMPLATES_DIR = ROOT / "overrides" / "hooks"
+LANGUAGES = ("en", "zh")

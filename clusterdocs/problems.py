@@ -1,0 +1,37 @@
+"""One error format for every data file: ``path:line:column: field: message``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """A single thing wrong with one field of one file."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        field = self.field or "(file)"
+        return f"{self.path}:{self.line}:{self.column}: {field}: {self.message}"
+
+
+class DataError(Exception):
+    """Raised with every problem found, so that all of them are reported at once."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+def relative_path(path: Path, root: Path) -> str:
+    """The path as a contributor sees it: relative to the repository, with forward slashes."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

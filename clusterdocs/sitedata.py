@@ -1,0 +1,63 @@
+"""Everything the site is built from, loaded and validated in one pass.
+
+``load_site_data`` is what the hooks, the tests and ``python -m clusterdocs check`` call.
+It raises ``DataError`` with every problem found; otherwise it returns a ``SiteData``. The
+result is cached until a data file changes, so the English and Chinese builds (and each
+hook) share one load.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .articles import ArticlePage, load_articles
+from .paths import DATA_DIR, DOCS_DIR, SCHEMAS_DIR, SOURCES_DIR, TIMELINE_DIR
+from .problems import DataError
+from .sources import Source, load_sources
+from .timeline import Milestone, load_timeline
+from .translations import missing_translations
+
+WATCHED = (SOURCES_DIR, TIMELINE_DIR, DATA_DIR, SCHEMAS_DIR, DOCS_DIR)
+
+
+@dataclass
+class SiteData:
+    sources: dict[str, Source]
+    articles: list[ArticlePage]
+    milestones: list[Milestone]
+    extras: dict = field(default_factory=dict)
+
+    def article(self, language: str, slug: str) -> ArticlePage | None:
+        return next((page for page in self.articles if page.language == language and page.slug == slug), None)
+
+    def milestones_citing(self, source_id: str) -> list[Milestone]:
+        return [milestone for milestone in self.milestones if source_id in milestone.articles]
+
+
+_cache: dict[tuple, SiteData] = {}
+
+
+def _fingerprint(directories) -> tuple:
+    return tuple(sorted((str(path), path.stat().st_mtime_ns) for directory in directories
+                        for path in Path(directory).rglob("*") if path.is_file()))
+
+
+def load_site_data() -> SiteData:
+    key = _fingerprint(WATCHED)
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = _load()
+    return _cache[key]
+
+
+def _load() -> SiteData:
+    sources, problems = load_sources()
+    articles, found = load_articles(sources)
+    problems += found
+    milestones, found = load_timeline(sources)
+    problems += found
+    problems += missing_translations(DOCS_DIR)
+    if problems:
+        raise DataError(problems)
+    return SiteData(sources, articles, milestones)

@@ -1,0 +1,121 @@
+"""Policy milestones in ``timeline/``: load, validate and order them.
+
+One YAML file per milestone. ``load_timeline`` reports every problem in every file at once
+(schema violations, impossible dates, ids that do not match their file, duplicate ids,
+unknown article ids, quotes not found verbatim in the cited source) and returns the valid
+entries oldest first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import schemas
+from .dates import format_range, is_real_date, sort_key
+from .paths import ROOT, TIMELINE_DIR
+from .problems import Problem, relative_path
+from .sources import Source, check_quote, text_problems
+from .yamlfile import YamlDocument, load_yaml
+
+CATEGORIES = ("party-congress", "state-council", "national-plan", "miit-competition", "ministry-policy",
+              "provincial-policy", "conference", "local-target")
+LEVELS = ("national", "provincial", "municipal")
+
+
+@dataclass
+class Milestone:
+    data: dict
+    path: str
+
+    @property
+    def id(self) -> str:
+        return self.data["id"]
+
+    @property
+    def date(self) -> str:
+        return self.data["date"]
+
+    @property
+    def year(self) -> str:
+        return self.date[:4]
+
+    @property
+    def articles(self) -> list[str]:
+        return [source["article"] for source in self.data["sources"] if "article" in source]
+
+    def display_date(self, language: str) -> str:
+        return format_range(self.date, self.data.get("end_date"), language)
+
+    def sort_key(self) -> tuple:
+        return sort_key(self.date), self.id
+
+
+def load_timeline(sources: dict[str, Source], directory: Path = TIMELINE_DIR) -> tuple[list[Milestone], list[Problem]]:
+    problems: list[Problem] = []
+    loaded: list[tuple[Path, YamlDocument]] = []
+    for file in sorted(directory.glob("*")):
+        path = relative_path(file, ROOT)
+        if file.suffix == ".yaml":
+            problems.append(Problem(path, 1, 1, "(file)", "timeline files end in .yml"))
+            continue
+        if file.suffix != ".yml":
+            continue
+        text = file.read_text(encoding="utf-8")
+        problems += text_problems(text, path)
+        document, found = load_yaml(text, path)
+        problems += found
+        if document is None:
+            continue
+        if not isinstance(document.data, dict):
+            problems.append(document.problem((), "a milestone file holds one mapping of fields (id, date, …)"))
+            continue
+        loaded.append((file, document))
+
+    seen_ids: dict[str, str] = {}
+    milestones: list[Milestone] = []
+    for file, document in loaded:
+        found = schemas.validate(document, "timeline") + _semantic_problems(file, document, sources)
+        entry_id = document.data.get("id")
+        if isinstance(entry_id, str):
+            if entry_id in seen_ids:
+                found.append(document.problem(("id",), f"duplicate id '{entry_id}', already used by {seen_ids[entry_id]}"))
+            seen_ids.setdefault(entry_id, document.path)
+        problems += found
+        if not found:
+            milestones.append(Milestone(document.data, document.path))
+    return sorted(milestones, key=Milestone.sort_key), problems
+
+
+def _semantic_problems(file: Path, document: YamlDocument, sources: dict[str, Source]) -> list[Problem]:
+    """What the schema cannot see: real dates, id vs file name, cited articles and quotes."""
+    data = document.data
+    problems = []
+    if isinstance(data.get("id"), str) and data["id"] != file.stem:
+        problems.append(document.problem(("id",), f"id '{data['id']}' must match the file name '{file.stem}'"))
+    for key in ("date", "end_date"):
+        value = data.get(key)
+        if isinstance(value, str) and value.count("-") <= 2 and _looks_like_date(value) and not is_real_date(value):
+            problems.append(document.problem((key,), f"{value!r} is not a real calendar date"))
+    if _is_date(data.get("date")) and _is_date(data.get("end_date")) and sort_key(data["end_date"]) < sort_key(data["date"]):
+        problems.append(document.problem(("end_date",), "end_date is before date"))
+    if _is_date(data.get("date")) and isinstance(data.get("id"), str) and not data["id"].startswith(data["date"] + "-"):
+        problems.append(document.problem(("id",), f"id must start with the date '{data['date']}-'"))
+    for index, source in enumerate(data.get("sources") or []):
+        if not isinstance(source, dict) or not isinstance(source.get("article"), str):
+            continue
+        article = source["article"]
+        if article not in sources:
+            problems.append(document.problem(("sources", index, "article"),
+                                             f"unknown article id '{article}'; known: {', '.join(sorted(sources))}"))
+            continue
+        problems += check_quote(document, ("sources", index, "quote"), source.get("quote"), sources[article], article)
+    return problems
+
+
+def _looks_like_date(value: str) -> bool:
+    return all(part.isdigit() for part in value.split("-"))
+
+
+def _is_date(value: object) -> bool:
+    return isinstance(value, str) and _looks_like_date(value) and len(value.split("-")[0]) == 4 and is_real_date(value)

@@ -1,0 +1,72 @@
+// Progressive enhancement for the timeline page: filter by category and level, and reverse
+// the order. Without JavaScript the form stays hidden and every entry is shown.
+(function () {
+  "use strict";
+
+  function setUp() {
+    var form = document.getElementById("timeline-filters");
+    if (!form || form.dataset.ready) return;
+    form.dataset.ready = "true";
+    form.hidden = false;
+    var entries = Array.prototype.slice.call(document.querySelectorAll(".cd-entry"));
+    var years = Array.prototype.slice.call(document.querySelectorAll(".cd-year"));
+    var count = document.getElementById("timeline-count");
+
+    function checked(name) {
+      return Array.prototype.slice.call(form.querySelectorAll('input[name="' + name + '"]:checked'))
+        .map(function (input) { return input.value; });
+    }
+
+    function apply() {
+      var categories = checked("category");
+      var levels = checked("level");
+      var shown = 0;
+      entries.forEach(function (entry) {
+        var visible = categories.indexOf(entry.dataset.category) !== -1 && levels.indexOf(entry.dataset.level) !== -1;
+        entry.hidden = !visible;
+        if (visible) shown += 1;
+      });
+      years.forEach(function (year) {
+        var anyVisible = year.querySelector(".cd-entry:not([hidden])") !== null;
+        year.hidden = !anyVisible;
+        var heading = year.previousElementSibling;
+        if (heading && /^H2$/.test(heading.tagName)) heading.hidden = !anyVisible;
+      });
+      count.textContent = String(shown);
+      var newest = form.querySelector('input[name="order"]:checked').value === "newest";
+      order(newest);
+    }
+
+    function order(newest) {
+      var sorted = years.slice().sort(function (a, b) {
+        return newest ? b.dataset.year - a.dataset.year : a.dataset.year - b.dataset.year;
+      });
+      var anchor = years[0].previousElementSibling;
+      var parent = anchor.parentNode;
+      var marker = document.createComment("timeline");
+      parent.insertBefore(marker, anchor);
+      sorted.forEach(function (year) {
+        var heading = year.previousElementSibling;
+        var items = Array.prototype.slice.call(year.querySelectorAll(".cd-entry"));
+        if (newest !== (year.dataset.order === "newest")) {
+          items.reverse().forEach(function (item) { year.appendChild(item); });
+          year.dataset.order = newest ? "newest" : "oldest";
+        }
+        parent.insertBefore(heading, marker);
+        parent.insertBefore(year, marker);
+      });
+      parent.removeChild(marker);
+    }
+
+    years.forEach(function (year) { year.dataset.order = "oldest"; });
+    form.addEventListener("change", apply);
+    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    apply();
+  }
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(setUp);
+  } else {
+    document.addEventListener("DOMContentLoaded", setUp);
+  }
+})();

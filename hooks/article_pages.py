@@ -1,0 +1,31 @@
+"""Render the data-driven sections of each article summary page.
+
+MkDocs calls ``on_page_markdown`` for every page; this hook returns unchanged anything that is
+not ``docs/<lang>/articles/<id>.md``. On article pages it replaces the ``<!-- article:… -->``
+markers with the citation block, key figures, quotes, names and the milestones that cite the
+article (see clusterdocs/article_view.py and overrides/hooks/article.html).
+"""
+
+from _shared import data_errors_fail_the_build, language_and_path, link_to
+
+from clusterdocs.article_view import render_article
+from clusterdocs.sitedata import load_site_data
+
+
+def on_page_markdown(markdown, page, config, files):
+    language, path = language_and_path(page)
+    if not path.startswith("articles/") or path == "articles/index.md":
+        return markdown
+    with data_errors_fail_the_build():
+        data = load_site_data()
+        article = data.article(language, path.removeprefix("articles/").removesuffix(".md"))
+        return render_article(
+            markdown,
+            article,
+            data.sources[article.source_id],
+            data.milestones_citing(article.source_id),
+            page_title=page.meta["title"],
+            page_url=config.site_url + page.url,
+            timeline_url=link_to(page, files, language, "timeline.md"),
+            path=article.path,
+        )

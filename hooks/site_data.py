@@ -1,0 +1,16 @@
+"""Validate every source, article page and timeline entry before anything is built.
+
+MkDocs calls ``on_config`` at the start of each build (mkdocs-static-i18n runs one build per
+language; the data is loaded once and cached). Bad data stops the build with the same
+``path:line:column: field: message`` lines that ``python -m clusterdocs check`` prints.
+"""
+
+from _shared import data_errors_fail_the_build
+
+from clusterdocs.sitedata import load_site_data
+
+
+def on_config(config):
+    with data_errors_fail_the_build():
+        load_site_data()
+    return config

@@ -1,0 +1,30 @@
+"""Render the timeline page from the YAML files in ``timeline/``.
+
+MkDocs calls ``on_page_markdown`` for every page; this hook returns unchanged anything but
+``docs/<lang>/timeline.md``, where it replaces the ``<!-- timeline:… -->`` markers with the
+legend, the filters, the entries grouped by year and the download links
+(clusterdocs/timeline_view.py, overrides/hooks/timeline.html).
+"""
+
+from mkdocs.utils import get_relative_url
+
+from _shared import data_errors_fail_the_build, language_and_path, link_to
+
+from clusterdocs.sitedata import load_site_data
+from clusterdocs.timeline_view import render_timeline
+
+
+def on_page_markdown(markdown, page, config, files):
+    language, path = language_and_path(page)
+    if path != "timeline.md":
+        return markdown
+    with data_errors_fail_the_build():
+        data = load_site_data()
+        # The exports sit at the site root (hooks/data_exports.py), shared by both languages.
+        downloads = {kind: get_relative_url(target, page.url) for kind, target in
+                     (("json", "timeline.json"), ("csv", "timeline.csv"), ("schema", "schemas/timeline.schema.json"))}
+        return render_timeline(
+            markdown, data.milestones, data.sources, language,
+            article_url=lambda source_id: link_to(page, files, language, f"articles/{source_id}.md"),
+            downloads=downloads, path=f"docs/{page.file.src_uri}",
+        )
