@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import datetime
+import re
+
+DATE_PATTERN = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?")
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
+
+
+def is_well_formed(value: object) -> bool:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (the schema reports anything else)."""
+    return isinstance(value, str) and DATE_PATTERN.fullmatch(value) is not None
 
 
 def is_real_date(value: str) -> bool:

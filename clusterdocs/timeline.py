@@ -12,16 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import schemas
-from .dates import format_range, is_real_date, sort_key
+from .dates import format_range, is_real_date, is_well_formed, sort_key
 from .paths import ROOT, TIMELINE_DIR
 from .problems import Problem, relative_path
 from .sources import Source, check_quote, text_problems
 from .yamlfile import YamlDocument, load_yaml
-
-CATEGORIES = ("party-congress", "state-council", "national-plan", "miit-competition", "ministry-policy",
-              "provincial-policy", "conference", "local-target")
-LEVELS = ("national", "provincial", "municipal")
-
 
 @dataclass
 class Milestone:
@@ -93,14 +88,18 @@ def _semantic_problems(file: Path, document: YamlDocument, sources: dict[str, So
     problems = []
     if isinstance(data.get("id"), str) and data["id"] != file.stem:
         problems.append(document.problem(("id",), f"id '{data['id']}' must match the file name '{file.stem}'"))
+    dates = {}
     for key in ("date", "end_date"):
         value = data.get(key)
-        if isinstance(value, str) and value.count("-") <= 2 and _looks_like_date(value) and not is_real_date(value):
-            problems.append(document.problem((key,), f"{value!r} is not a real calendar date"))
-    if _is_date(data.get("date")) and _is_date(data.get("end_date")) and sort_key(data["end_date"]) < sort_key(data["date"]):
+        if is_well_formed(value):
+            if is_real_date(value):
+                dates[key] = value
+            else:
+                problems.append(document.problem((key,), f"{value!r} is not a real calendar date"))
+    if "date" in dates and "end_date" in dates and sort_key(dates["end_date"]) < sort_key(dates["date"]):
         problems.append(document.problem(("end_date",), "end_date is before date"))
-    if _is_date(data.get("date")) and isinstance(data.get("id"), str) and not data["id"].startswith(data["date"] + "-"):
-        problems.append(document.problem(("id",), f"id must start with the date '{data['date']}-'"))
+    if "date" in dates and isinstance(data.get("id"), str) and not data["id"].startswith(dates["date"] + "-"):
+        problems.append(document.problem(("id",), f"id must start with its date: '{dates['date']}-…'"))
     for index, source in enumerate(data.get("sources") or []):
         if not isinstance(source, dict) or not isinstance(source.get("article"), str):
             continue
@@ -111,11 +110,3 @@ def _semantic_problems(file: Path, document: YamlDocument, sources: dict[str, So
             continue
         problems += check_quote(document, ("sources", index, "quote"), source.get("quote"), sources[article], article)
     return problems
-
-
-def _looks_like_date(value: str) -> bool:
-    return all(part.isdigit() for part in value.split("-"))
-
-
-def _is_date(value: object) -> bool:
-    return isinstance(value, str) and _looks_like_date(value) and len(value.split("-")[0]) == 4 and is_real_date(value)

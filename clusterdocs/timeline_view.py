@@ -40,7 +40,9 @@ def entry_values(milestone: Milestone, language: str, sources: dict[str, Source]
                 "simplified": to_simplified(citation["quote"]) if traditional and language == "zh" else None,
             })
         else:
-            cited.append(dict(citation["external"], kind="external"))
+            external = citation["external"]
+            cited.append(dict(external, kind="external", note=external["note"][language]) if "note" in external
+                         else dict(external, kind="external"))
     return {
         "id": milestone.id,
         "date": milestone.display_date(language),

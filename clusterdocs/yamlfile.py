@@ -100,6 +100,8 @@ def _record_positions(node: yaml.Node, location: Path_, document: YamlDocument, 
                                         "duplicate key; each key may appear only once"))
             seen.add(key)
             _record_positions(value_node, location + (key,), document, problems)
+            # Point at the key, not its value: "summary:" is where a contributor looks.
+            document.positions[location + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _record_positions(item, location + (index,), document, problems)

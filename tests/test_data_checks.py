@@ -1,0 +1,136 @@
+"""The loaders report every problem as one precise line: fixtures for each kind of error."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from clusterdocs.articles import load_articles
+from clusterdocs.sources import load_sources, text_problems
+from clusterdocs.timeline import load_timeline
+from conftest import FIXTURES
+
+BAD_TIMELINE = sorted((FIXTURES / "timeline-bad").glob("*.yml"))
+
+
+@pytest.fixture(scope="module")
+def sample_sources():
+    sources, problems = load_sources(FIXTURES / "sources")
+    assert problems == []
+    return sources
+
+
+def problems_for(files: list[Path], sources, tmp_path: Path) -> list[str]:
+    for file in files:
+        shutil.copy(file, tmp_path / file.name)
+    _milestones, problems = load_timeline(sources, tmp_path)
+    return [str(problem) for problem in problems]
+
+
+def test_good_milestone_loads(sample_sources, tmp_path):
+    shutil.copy(FIXTURES / "timeline-good" / "2019-08-first-round.yml", tmp_path)
+    milestones, problems = load_timeline(sample_sources, tmp_path)
+    assert problems == []
+    assert [milestone.id for milestone in milestones] == ["2019-08-first-round"]
+    assert milestones[0].display_date("en") == "August 2019"
+    assert milestones[0].display_date("zh") == "2019年8月"
+
+
+@pytest.mark.parametrize("fixture", BAD_TIMELINE, ids=[path.stem for path in BAD_TIMELINE])
+def test_each_error_kind_gives_one_exact_line(fixture, sample_sources, tmp_path):
+    expected = fixture.with_suffix(".expected").read_text(encoding="utf-8").strip()
+    problems = problems_for([fixture], sample_sources, tmp_path)
+    assert problems == [f"{tmp_path / fixture.name}:{expected}"]
+
+
+def test_every_problem_in_every_file_is_reported_at_once(sample_sources, tmp_path):
+    problems = problems_for(BAD_TIMELINE, sample_sources, tmp_path)
+    assert len(problems) == len(BAD_TIMELINE)
+    assert {problem.split(":", 1)[0].rsplit("/", 1)[-1] for problem in problems} == {path.name for path in BAD_TIMELINE}
+
+
+def test_duplicate_id_is_reported(sample_sources, tmp_path):
+    good = FIXTURES / "timeline-good" / "2019-08-first-round.yml"
+    shutil.copy(good, tmp_path / good.name)
+    shutil.copy(good, tmp_path / "2019-08-first-round-copy.yml")
+    _milestones, problems = load_timeline(sample_sources, tmp_path)
+    messages = [problem.message for problem in problems]
+    assert any(message.startswith("duplicate id '2019-08-first-round', already used by") for message in messages)
+    assert all(problem.line == 1 and problem.field == "id" for problem in problems)
+
+
+def test_end_date_before_date(sample_sources, tmp_path):
+    text = (FIXTURES / "timeline-good" / "2019-08-first-round.yml").read_text(encoding="utf-8")
+    (tmp_path / "2019-08-first-round.yml").write_text(text.replace('date: "2019-08"\n', 'date: "2019-08"\nend_date: "2019-07"\n'))
+    _milestones, problems = load_timeline(sample_sources, tmp_path)
+    assert [(problem.line, problem.field, problem.message) for problem in problems] == [(3, "end_date", "end_date is before date")]
+
+
+# --- article front matter -------------------------------------------------------------------
+
+def write_article(tmp_path: Path, text: str) -> Path:
+    for language in ("en", "zh"):
+        folder = tmp_path / language / "articles"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "sample-article.md").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def article_problems(tmp_path: Path, sources, replace: tuple[str, str] | None = None) -> list[str]:
+    text = (FIXTURES / "articles" / "sample-article.md").read_text(encoding="utf-8")
+    if replace:
+        assert replace[0] in text
+        text = text.replace(*replace)
+    docs = write_article(tmp_path, text)
+    _pages, problems = load_articles(sources, docs)
+    return sorted({f"{problem.line}: {problem.field}: {problem.message}" for problem in problems})
+
+
+def test_good_article_front_matter(sample_sources, tmp_path):
+    assert article_problems(tmp_path, sample_sources) == []
+
+
+@pytest.mark.parametrize("replace, expected", [
+    (("45\"\n      measures: national advanced manufacturing clusters\n      year: \"2022\"\n      source_text: \"截至2022年,我国已确定45个",
+      "46\"\n      measures: national advanced manufacturing clusters\n      year: \"2022\"\n      source_text: \"截至2022年,我国已确定46个"),
+     "10: article.figures[0].source_text: not found verbatim in sources/sample-article.txt: '截至2022年,我国已确定46个国家先进制造业集群'"),
+    (('value: "45"', 'value: "46"'), "7: article.figures[0].value: value '46' does not occur in its source_text"),
+    (("第一批先进制造业集群初赛", "第二批先进制造业集群初赛"),
+     "12: article.quotes[0].original: not found verbatim in sources/sample-article.txt: '工业和信息化部启动了第二批先进制造业集群初赛'"),
+    (('value: "45"', "value: 45"), "7: article.figures[0].value: value must be a quoted string, written exactly as in the source"),
+    (("  source: sample-article", "  source: missing-article"),
+     "5: article.source: unknown source 'missing-article'; known: sample-article"),
+    (("  entities:", "  people: []\n  entities:"),
+     "15: article.people: unknown key 'people'; allowed keys: entities, figures, quotes, source"),
+    (("description: A fixture page for the article checks.\n", ""), "2: description: missing required field 'description'"),
+])
+def test_bad_article_front_matter(sample_sources, tmp_path, replace, expected):
+    assert article_problems(tmp_path, sample_sources, replace) == [expected]
+
+
+def test_english_quotes_need_a_translation(sample_sources, tmp_path):
+    problems = article_problems(tmp_path, sample_sources, ("      translation: MIIT launched the first batch of the preliminary round.\n", ""))
+    assert problems == ["12: article.quotes[0]: English pages give a 'translation' for every quote"]
+
+
+# --- spam and converter debris --------------------------------------------------------------
+
+@pytest.mark.parametrize("line, expected", [
+    ("先進製造業(yè)集群", "converter debris such as 業(yè): '業(yè)' must be removed"),
+    ("某某视频在线观看", "spam from the source capture: '视频' must be removed"),
+])
+def test_spam_and_debris_are_caught(line, expected):
+    problems = text_problems(f"clean line\n{line}\n", "docs/en/x.md")
+    assert [(problem.line, problem.message) for problem in problems] == [(2, expected)]
+
+
+def test_real_parentheses_are_not_debris():
+    assert text_problems("涉及19個省(自治區)、43個地市", "x") == []
+
+
+def test_source_without_header_is_reported(tmp_path):
+    (tmp_path / "broken.txt").write_text("no header here\n", encoding="utf-8")
+    _sources, problems = load_sources(tmp_path)
+    assert [problem.message for problem in problems] == ["missing the '---' YAML attribution header"]

@@ -1,0 +1,107 @@
+"""Rendering functions: dates, escaping, markers, exports and the per-language search index."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from clusterdocs.dates import format_date, format_range
+from clusterdocs.markers import replace_markers
+from clusterdocs.problems import DataError
+from clusterdocs.search_index import split_index
+from clusterdocs.sources import load_sources
+from clusterdocs.timeline import Milestone
+from clusterdocs.timeline_view import export_csv, export_json, render_timeline
+from conftest import FIXTURES
+
+
+@pytest.mark.parametrize("value, language, expected", [
+    ("2023-05-05", "en", "5 May 2023"),
+    ("2023-05-05", "zh", "2023年5月5日"),
+    ("2019-08", "en", "August 2019"),
+    ("2019-08", "zh", "2019年8月"),
+    ("2019", "en", "2019"),
+    ("2019", "zh", "2019年"),
+    (None, "en", "no date given"),
+])
+def test_dates_keep_their_precision(value, language, expected):
+    assert format_date(value, language) == expected
+
+
+def test_date_ranges():
+    assert format_range("2021-03-22", "2021-03-29", "en") == "22 March 2021 – 29 March 2021"
+    assert format_range("2021-03-22", "2021-03-29", "zh") == "2021年3月22日至2021年3月29日"
+
+
+def hostile_milestone() -> Milestone:
+    return Milestone({
+        "id": "2019-08-hostile", "date": "2019-08", "category": "miit-competition", "level": "national",
+        "title": {"en": "<script>alert('x')</script> title", "zh": "<b>标题</b>"},
+        "summary": {"en": "A & B <img src=x onerror=alert(1)>", "zh": "摘要"},
+        "places": [{"en": "<i>Chengdu</i>", "zh": "成都"}], "clusters": [],
+        "sources": [{"article": "sample-article", "quote": "工业和信息化部启动了第一批先进制造业集群初赛"},
+                    {"external": {"outlet": "Outlet <script>", "date": "2022-09-25", "url": "https://example.org/a?b=1&c=2"}}],
+    }, "timeline/2019-08-hostile.yml")
+
+
+MARKERS = "<!-- timeline:filters -->\n<!-- timeline:entries -->\n<!-- timeline:legend -->\n<!-- timeline:downloads -->\n"
+
+
+def render(language: str) -> str:
+    sources, _ = load_sources(FIXTURES / "sources")
+    return render_timeline(MARKERS, [hostile_milestone()], sources, language,
+                           article_url=lambda source_id: f"../articles/{source_id}/",
+                           downloads={"json": "../timeline.json", "csv": "../timeline.csv", "schema": "../s.json"},
+                           path="docs/en/timeline.md")
+
+
+def test_text_from_yaml_is_escaped():
+    html = render("en")
+    assert "<script>" not in html and "<img" not in html and "<i>Chengdu" not in html
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; title" in html
+    assert "A &amp; B &lt;img src=x onerror=alert(1)&gt;" in html
+    assert 'href="https://example.org/a?b=1&amp;c=2"' in html
+    assert "&lt;b&gt;标题&lt;/b&gt;" in render("zh")
+
+
+def test_entry_has_stable_anchor_badges_and_sources():
+    html = render("en")
+    assert 'id="2019-08-hostile"' in html
+    assert 'data-category="miit-competition"' in html and 'data-level="national"' in html
+    assert '<time datetime="2019-08">August 2019</time>' in html
+    assert 'href="../articles/sample-article/"' in html
+    assert "External source" in html
+    assert "## 2019 { #year-2019 }" in html
+    assert "## 2019年 { #year-2019 }" in render("zh")
+
+
+def test_unknown_and_missing_markers_fail():
+    with pytest.raises(DataError, match=r"docs/x.md:2:1: <!-- timeline:nonsense -->: unknown marker"):
+        replace_markers("text\n<!-- timeline:nonsense -->\n", "timeline", {"entries": str}, "docs/x.md")
+    with pytest.raises(DataError, match="required marker is missing"):
+        replace_markers("text\n", "timeline", {"entries": str}, "docs/x.md", required=["entries"])
+
+
+def test_exports_carry_every_field():
+    milestone = hostile_milestone()
+    exported = json.loads(export_json([milestone]))
+    assert exported["milestones"] == [milestone.data]
+    rows = list(csv.DictReader(io.StringIO(export_csv([milestone]))))
+    assert len(rows) == 1
+    assert rows[0]["id"] == "2019-08-hostile" and rows[0]["title_zh"] == "<b>标题</b>"
+    assert rows[0]["articles"] == "sample-article" and rows[0]["external"] == "Outlet <script>"
+
+
+def test_search_index_is_split_by_language():
+    merged = {"config": {"lang": ["en", "zh"]}, "docs": [
+        {"location": "", "title": "Home", "text": ""},
+        {"location": "timeline/", "title": "Timeline", "text": ""},
+        {"location": "zh/", "title": "首页", "text": ""},
+        {"location": "zh/timeline/#x", "title": "时间线", "text": ""},
+    ]}
+    assert [doc["location"] for doc in split_index(merged, "en")["docs"]] == ["", "timeline/"]
+    assert [doc["location"] for doc in split_index(merged, "zh")["docs"]] == ["", "timeline/#x"]
+    assert split_index(merged, "zh")["config"] == merged["config"]
