@@ -38,13 +38,15 @@ def cite_line(source: Source, page_title: str, page_url: str, language: str) -> 
     strings = ui_strings()[language]
     authors = ", ".join(author["name"] for author in values["authors"])
     date = values["date"] or strings["undated"]
+    # A citation names the outlet briefly: as printed, else where the piece first appeared.
+    outlet = values["outlet_original"] or values["reprint"] or strings["outlet_unknown"]
     if language == "zh":
         by = f"{authors}：" if authors else ""
         return (f"{strings['site_name']}：《{page_title}》（摘要，原文：{by}《{values['title_original']}》，"
-                f"{values['outlet']}，{date}）。{page_url}")
+                f"{outlet}，{date}）。{page_url}")
     by = f"{authors}, " if authors else ""
     return (f"{strings['site_name']}. “{page_title}” (summary of {by}“{values['title_original']}”, "
-            f"{values['outlet']}, {date}). {page_url}")
+            f"{outlet}, {date}). {page_url}")
 
 
 def render_article(markdown: str, page: ArticlePage, source: Source, milestones: list[Milestone],

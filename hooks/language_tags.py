@@ -10,6 +10,8 @@ from clusterdocs.languages import bcp47
 
 
 def on_page_context(context, page, config, nav):
-    for alternate in config.extra.get("alternate") or []:
+    # Attribute access on purpose: mkdocs-static-i18n assigns the attribute, which is what
+    # the templates read, and it can differ from config.extra["alternate"].
+    for alternate in getattr(config.extra, "alternate", None) or []:
         alternate["lang"] = bcp47(alternate["lang"])
     return context

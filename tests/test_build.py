@@ -1,0 +1,209 @@
+"""The strictly built site: both languages, language tags, no foreign hosts, no spam, exports."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from clusterdocs.paths import TIMELINE_DIR
+from clusterdocs.sources import DEBRIS, SPAM
+from conftest import ROOT, run_mkdocs_build
+
+TEXT_SUFFIXES = {".html", ".js", ".css", ".json", ".xml", ".svg", ".csv", ".txt"}
+FOREIGN_RESOURCE = re.compile(
+    r"""(?:\b(?:src|srcset|poster|data)\s*=\s*["']?\s*(?:https?:)?//)"""   # <img src="https://…">, //cdn…
+    r"""|(?:<link\b(?![^>]*\brel=["']?(?:alternate|canonical)\b)[^>]*\bhref=["']?(?:https?:)?//)"""  # stylesheets, icons, preconnect
+    r"""|(?:@import\s+(?:url\()?["']?(?:https?:)?//)|(?:url\(\s*["']?(?:https?:)?//)""",  # CSS
+    re.IGNORECASE,
+)
+KNOWN_THIRD_PARTY_HOSTS = re.compile(r"fonts\.googleapis|fonts\.gstatic|cdn\.jsdelivr|unpkg\.com|cdnjs|googletagmanager")
+
+
+def html_pages(site_dir: Path) -> list[Path]:
+    return sorted(site_dir.rglob("*.html"))
+
+
+def page_paths(site_dir: Path, language: str) -> set[str]:
+    root = site_dir / "zh" if language == "zh" else site_dir
+    paths = set()
+    for index in root.rglob("index.html"):
+        relative = index.parent.relative_to(root).as_posix()
+        if language == "en" and relative.split("/")[0] == "zh":
+            continue
+        paths.add(relative)
+    return paths
+
+
+class HeadParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.html_lang = None
+        self.alternates: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "html":
+            self.html_lang = attributes.get("lang")
+        if tag == "link" and attributes.get("rel") == "alternate" and "hreflang" in attributes:
+            self.alternates[attributes["hreflang"]] = attributes["href"]
+
+
+def parse_head(path: Path) -> HeadParser:
+    parser = HeadParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_page_exists_in_both_languages(site_dir):
+    english, chinese = page_paths(site_dir, "en"), page_paths(site_dir, "zh")
+    assert english == chinese
+    assert {".", "timeline", "about", "contributing", "articles"} <= english
+    assert len([path for path in english if path.startswith("articles/")]) == 5
+
+
+@pytest.mark.parametrize("language, tag", [("en", "en"), ("zh", "zh-Hans")])
+def test_lang_attribute_and_hreflang_alternates(site_dir, language, tag):
+    for path in page_paths(site_dir, language):
+        prefix = site_dir / "zh" if language == "zh" else site_dir
+        head = parse_head(prefix / path / "index.html")
+        assert head.html_lang == tag, path
+        assert set(head.alternates) == {"en", "zh-Hans"}, path
+        # Each alternate points at the same page in that language.
+        page_dir = prefix / path
+        for hreflang, href in head.alternates.items():
+            # The home pages get root-relative links from mkdocs-static-i18n ("/", "/zh/").
+            target = (site_dir / href.lstrip("/") if href.startswith("/") else page_dir / href).resolve()
+            expected = (site_dir / ("zh" if hreflang == "zh-Hans" else "") / path).resolve()
+            assert target == expected, (path, hreflang, href)
+
+
+def test_no_built_file_loads_anything_from_another_host(site_dir):
+    offenders = []
+    for file in site_dir.rglob("*"):
+        if file.suffix not in TEXT_SUFFIXES or not file.is_file():
+            continue
+        text = file.read_text(encoding="utf-8", errors="replace")
+        for pattern in (FOREIGN_RESOURCE, KNOWN_THIRD_PARTY_HOSTS):
+            for match in pattern.finditer(text):
+                offenders.append(f"{file.relative_to(site_dir)}: {text[max(0, match.start() - 40):match.end() + 40]!r}")
+    assert offenders == []
+
+
+def test_third_party_scripts_are_stripped():
+    from clusterdocs.offline import strip_third_party_scripts
+
+    bundle = 'x?_t("https://unpkg.com/resize-observer-polyfill"):y;_t("https://unpkg.com/mermaid@11/dist/mermaid.min.js")'
+    assert strip_third_party_scripts(bundle) == 'x?_t("data:text/javascript,"):y;_t("data:text/javascript,")'
+
+
+def test_the_foreign_resource_check_can_fail():
+    assert FOREIGN_RESOURCE.search('<link rel="stylesheet" href="https://fonts.googleapis.com/css">')
+    assert FOREIGN_RESOURCE.search('<script src="//cdn.example.org/x.js"></script>')
+    assert FOREIGN_RESOURCE.search("@font-face{src:url(https://example.org/f.woff2)}")
+    assert not FOREIGN_RESOURCE.search('<a href="https://en.people.cn/n3/2023/0506/c90000-20014860.html">')
+    assert not FOREIGN_RESOURCE.search('<link rel="alternate" href="./zh/" hreflang="zh-Hans">')
+
+
+def test_no_spam_or_converter_debris_anywhere_in_the_site(site_dir):
+    hits = []
+    for file in site_dir.rglob("*"):
+        if file.suffix in {".html", ".json", ".csv", ".xml"} and file.is_file():
+            text = file.read_text(encoding="utf-8")
+            hits += [f"{file.relative_to(site_dir)}: {match.group(0)}" for pattern in (SPAM, DEBRIS)
+                     for match in pattern.finditer(text)]
+    assert hits == []
+
+
+def test_no_spam_or_debris_in_repository_content():
+    hits = []
+    for folder in ("docs", "timeline", "sources", "data", "overrides", "hooks"):
+        for file in (ROOT / folder).rglob("*"):
+            if file.is_file() and file.suffix in {".md", ".yml", ".txt", ".html", ".py"}:
+                text = file.read_text(encoding="utf-8")
+                hits += [f"{file.relative_to(ROOT)}" for pattern in (SPAM, DEBRIS) if pattern.search(text)
+                         and file.name != "sources.py"]
+    assert hits == []
+
+
+def test_timeline_exports_parse_and_hold_every_milestone(site_dir):
+    files = sorted(TIMELINE_DIR.glob("*.yml"))
+    exported = json.loads((site_dir / "timeline.json").read_text(encoding="utf-8"))
+    assert sorted(item["id"] for item in exported["milestones"]) == sorted(file.stem for file in files)
+    rows = list(csv.DictReader((site_dir / "timeline.csv").open(encoding="utf-8")))
+    assert [row["id"] for row in rows] == [item["id"] for item in exported["milestones"]]
+    schema = json.loads((site_dir / "schemas" / "timeline.schema.json").read_text(encoding="utf-8"))
+    assert schema["title"].startswith("One policy milestone")
+
+
+def test_each_language_has_its_own_search_index(site_dir):
+    english = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    chinese = json.loads((site_dir / "zh" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert english["docs"] and chinese["docs"]
+    assert not any(doc["location"].startswith("zh/") for doc in english["docs"])
+    assert all(not re.search(r"[\u4e00-\u9fff]", doc["title"]) for doc in english["docs"] if doc["location"] == "")
+    assert any(doc["title"].replace("\u200b", "") == "政策时间线" for doc in chinese["docs"])
+    # jieba segmented the Chinese text: words are separated by zero-width spaces.
+    assert any("\u200b集群\u200b" in doc["text"] for doc in chinese["docs"])
+    # The project dictionary (data/jieba_userdict.txt) keeps domain words whole.
+    assert any("\u200b时间线\u200b" in doc["title"] + "\u200b" for doc in chinese["docs"])
+    separator = chinese["config"]["separator"]
+    assert "\\u200b" in separator or "\u200b" in separator
+
+
+def test_chinese_headings_get_readable_anchors(site_dir):
+    html = (site_dir / "zh" / "articles" / "central-local-2021" / "index.html").read_text(encoding="utf-8")
+    assert 'id="abstract"' in html and 'id="key-figures"' in html
+    assert not re.search(r'id="_\d+"', html)
+
+
+def test_alternate_sitemaps_exist_for_material_language_lookup(site_dir):
+    for path in ("zh/timeline", "timeline", "zh", "articles/central-local-2021"):
+        assert (site_dir / path / "sitemap.xml").read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_a_tampered_figure_fails_the_build_with_a_clear_message(repo_copy, tmp_path):
+    page = repo_copy / "docs" / "en" / "articles" / "central-local-2021.md"
+    text = page.read_text(encoding="utf-8")
+    match = re.search(r'source_text: "([^"\n]*?)(\d)', text)
+    assert match, "the page should have a figure with a digit"
+    digit = match.group(2)
+    tampered = text[:match.start(2)] + str((int(digit) + 1) % 10) + text[match.end(2):]
+    page.write_text(tampered, encoding="utf-8")
+    line = text[:match.start()].count("\n") + 1
+    result = run_mkdocs_build(tmp_path / "site", cwd=repo_copy, env={"PYTHONPATH": str(repo_copy)})
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert re.search(rf"docs/en/articles/central-local-2021\.md:{line}:\d+: article\.figures\[\d+\]\.source_text: "
+                     r"not found verbatim in sources/central-local-2021\.txt", result.stderr), result.stderr[-2000:]
+
+
+def test_check_command_reports_problems_without_traceback(repo_copy):
+    import subprocess
+    import sys
+
+    entry = repo_copy / "timeline" / "2019-08-miit-first-preliminary-round.yml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace("category: miit-competition", "category: contest")
+                     .replace("level: national", "level: galactic"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "clusterdocs", "check"], cwd=repo_copy, capture_output=True,
+                            text=True, env={"PYTHONPATH": str(repo_copy), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1] == "2 problem(s) found."
+    assert lines[0].startswith("timeline/2019-08-miit-first-preliminary-round.yml:3:1: category: 'contest' is not allowed")
+    assert lines[1].startswith("timeline/2019-08-miit-first-preliminary-round.yml:4:1: level: 'galactic' is not allowed")
+    assert "Traceback" not in result.stderr
+
+
+def test_every_article_page_renders_citation_figures_and_quotes(site_dir):
+    for language, prefix in (("en", site_dir), ("zh", site_dir / "zh")):
+        for page in sorted((ROOT / "docs" / language / "articles").glob("*.md")):
+            if page.name == "index.md":
+                continue
+            html = (prefix / "articles" / page.stem / "index.html").read_text(encoding="utf-8")
+            assert 'class="cd-citation"' in html and 'class="cd-figures"' in html and 'class="cd-quote"' in html, page
+            assert 'id="milestones"' in html and 'id="names"' in html, page
