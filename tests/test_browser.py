@@ -1,0 +1,175 @@
+"""Headless Chromium (Debian's /usr/bin/chromium) against the built site on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from clusterdocs.paths import TIMELINE_DIR
+
+pytestmark = pytest.mark.browser
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+SEARCH_TERMS = [  # (language, query, article expected among the results)
+    ("zh", "集群", None),
+    ("en", "cluster", None),
+    ("zh", "链长制", "park-cluster-paths-2023"),
+    ("zh", "中关村", "park-cluster-paths-2023"),
+    ("en", "Zhongguancun", "park-cluster-paths-2023"),
+    ("zh", "成渝", "chengyu-cross-province-2023"),
+    ("en", "Chengdu", "chengyu-cross-province-2023"),
+    ("zh", "株洲", "blueprint-14th-fyp"),
+    ("en", "Zhuzhou", "blueprint-14th-fyp"),
+    ("zh", "工具箱", "central-local-2021"),
+    ("en", "toolbox", "central-local-2021"),
+    ("zh", "广州", "conference-2025"),
+    ("en", "Duan Zheng", "conference-2025"),
+]
+
+
+def home(site_url: str, language: str) -> str:
+    return f"{site_url}/zh/" if language == "zh" else f"{site_url}/"
+
+
+def search(page, site_url: str, language: str, query: str) -> list[str]:
+    page.goto(home(site_url, language))
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.fill(query)
+    field.press("End")  # Material listens for keyup; fill() alone does not fire it
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return [page.evaluate("(a) => a.href", link) for link in page.locator(".md-search-result__item > a").element_handles()]
+
+
+@pytest.mark.parametrize("language, query, article", SEARCH_TERMS, ids=[f"{l}-{q}" for l, q, _ in SEARCH_TERMS])
+def test_search_finds_pages_in_the_readers_language_only(page, site_url, language, query, article):
+    results = search(page, site_url, language, query)
+    assert results, f"no results for {query!r}"
+    for url in results:
+        path = url.removeprefix(site_url)
+        assert path.startswith("/zh/") == (language == "zh"), f"{query!r} returned {path} on the {language} site"
+    if article:
+        assert any(f"/articles/{article}/" in url for url in results), (query, results)
+    assert page.watcher.console_errors == [] and page.watcher.foreign_requests == []
+
+
+@pytest.mark.parametrize("start, target_language, expected", [
+    ("/timeline/", "zh-Hans", "/zh/timeline/"),
+    ("/zh/timeline/", "en", "/timeline/"),
+    ("/articles/central-local-2021/", "zh-Hans", "/zh/articles/central-local-2021/"),
+    ("/zh/articles/conference-2025/", "en", "/articles/conference-2025/"),
+])
+def test_language_switcher_lands_on_the_same_page(page, site_url, start, target_language, expected):
+    page.goto(site_url + start)
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f"a.md-select__link[hreflang='{target_language}']").click()
+    page.wait_for_url(re.compile(re.escape(site_url + expected) + r"$"))
+    assert page.locator("html").get_attribute("lang") == target_language
+    assert page.watcher.console_errors == [] and page.watcher.failed_responses == []
+
+
+def test_every_page_loads_without_errors_or_foreign_requests(page, site_url, all_page_paths):
+    problems = []
+    for path in all_page_paths:
+        page.goto(site_url + path, wait_until="networkidle")
+        watcher = page.watcher
+        for kind in ("console_errors", "page_errors", "foreign_requests", "failed_responses"):
+            problems += [f"{path}: {kind}: {item}" for item in getattr(watcher, kind)]
+            getattr(watcher, kind).clear()
+    assert len(all_page_paths) >= 20
+    assert problems == []
+
+
+def test_a_foreign_request_would_be_caught(page, site_url):
+    page.goto(site_url + "/")
+    page.evaluate("() => { const i = new Image(); i.src = 'https://example.org/pixel.png'; document.body.append(i); }")
+    page.wait_for_timeout(300)
+    assert page.watcher.foreign_requests == ["https://example.org/pixel.png"]
+
+
+def test_every_page_passes_axe_wcag_21_aa(page, site_url, all_page_paths):
+    axe = Axe()
+    failures = {}
+    for path in all_page_paths:
+        page.goto(site_url + path, wait_until="networkidle")
+        results = axe.run(page, options=WCAG_21_AA)
+        if results.violations_count:
+            failures[path] = [(violation["id"], len(violation["nodes"])) for violation in results.response["violations"]]
+    assert failures == {}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_article_pages_show_citation_figures_and_quotes(page, site_url, language):
+    prefix = "/zh" if language == "zh" else ""
+    for slug in ("central-local-2021", "blueprint-14th-fyp", "chengyu-cross-province-2023",
+                 "park-cluster-paths-2023", "conference-2025"):
+        page.goto(f"{site_url}{prefix}/articles/{slug}/")
+        assert page.locator(".cd-citation").is_visible()
+        assert page.locator(".cd-cite").inner_text().strip()
+        assert page.locator("table.cd-figures tbody tr").count() >= 3
+        assert page.locator(".cd-quote blockquote").count() >= 3
+        assert page.locator("#milestones").is_visible()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_timeline_shows_every_entry_with_working_anchors_and_filters(page, site_url, language):
+    ids = sorted(path.stem for path in TIMELINE_DIR.glob("*.yml"))
+    prefix = "/zh" if language == "zh" else ""
+    page.goto(f"{site_url}{prefix}/timeline/")
+    entries = page.locator("article.cd-entry")
+    assert sorted(entries.evaluate_all("(nodes) => nodes.map((n) => n.id)")) == ids
+    assert entries.evaluate_all("(nodes) => nodes.filter((n) => n.offsetParent === null).length") == 0
+
+    # Anchors: the same id in both languages, scrolled into view.
+    target = "2023-05-05-state-council-cluster-guideline"
+    page.goto(f"{site_url}{prefix}/timeline/#{target}")
+    page.wait_for_timeout(200)
+    assert page.locator(f"[id='{target}']").is_visible()
+    assert page.evaluate(f"() => {{ const r = document.getElementById('{target}').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; }}")
+
+    # Filters: keyboard-operable checkboxes; unchecking a category hides exactly its entries.
+    form = page.locator("#timeline-filters")
+    assert form.is_visible()
+    checkbox = form.locator("input[name=category][value=miit-competition]")
+    checkbox.focus()
+    page.keyboard.press("Space")
+    hidden = sorted(entries.evaluate_all("(nodes) => nodes.filter((n) => n.hidden).map((n) => n.dataset.category)"))
+    expected_hidden = page.locator("article.cd-entry[data-category=miit-competition]").count()
+    assert hidden == ["miit-competition"] * expected_hidden and expected_hidden > 0
+    assert page.locator("#timeline-count").inner_text() == str(len(ids) - expected_hidden)
+    page.locator("#timeline-filters button[type=reset]").click()
+    page.wait_for_timeout(100)
+    assert page.locator("#timeline-count").inner_text() == str(len(ids))
+
+    # Order: newest first puts the latest year first.
+    page.locator("#timeline-filters input[name=order][value=newest]").check()
+    years = page.locator(".cd-year").evaluate_all("(nodes) => nodes.map((n) => n.dataset.year)")
+    assert years == sorted(years, reverse=True)
+
+    # Exports are linked from the page and parse.
+    href = page.locator(".cd-downloads a").first.get_attribute("href")
+    response = page.request.get(page.url.split("#")[0] + href)
+    exported = json.loads(response.text())
+    assert sorted(item["id"] for item in exported["milestones"]) == ids
+
+
+def test_timeline_without_javascript_shows_everything(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/timeline/")
+    assert page.locator("article.cd-entry").count() == len(list(TIMELINE_DIR.glob("*.yml")))
+    assert not page.locator("#timeline-filters").is_visible()
+    context.close()
+
+
+def test_chinese_page_renders_cjk_glyphs(page, site_url, tmp_path):
+    page.goto(f"{site_url}/zh/")
+    width = page.evaluate("""() => {
+        const span = document.createElement('span'); span.textContent = '先进制造业集群';
+        span.style.fontSize = '20px'; document.body.append(span); return span.getBoundingClientRect().width; }""")
+    assert width > 100  # seven full-width glyphs, not seven tofu boxes of zero width
+    page.screenshot(path=str(tmp_path / "zh-home.png"))
