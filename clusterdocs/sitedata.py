@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import ArticlePage, load_articles
+from .datasets import DATASETS, cluster_reference_problems, load_dataset
 from .paths import DATA_DIR, DOCS_DIR, SCHEMAS_DIR, SOURCES_DIR, TIMELINE_DIR
 from .problems import DataError
 from .sources import Source, load_sources
@@ -26,7 +27,19 @@ class SiteData:
     sources: dict[str, Source]
     articles: list[ArticlePage]
     milestones: list[Milestone]
-    extras: dict = field(default_factory=dict)
+    datasets: dict = field(default_factory=dict)
+
+    @property
+    def clusters(self) -> list[dict]:
+        return self.datasets["clusters"]["clusters"]
+
+    @property
+    def glossary(self) -> list[dict]:
+        return self.datasets["glossary"]["terms"]
+
+    @property
+    def figures(self) -> dict:
+        return self.datasets["figures"]
 
     def article(self, language: str, slug: str) -> ArticlePage | None:
         return next((page for page in self.articles if page.language == language and page.slug == slug), None)
@@ -57,7 +70,13 @@ def _load() -> SiteData:
     problems += found
     milestones, found = load_timeline(sources)
     problems += found
+    documents = {}
+    for name in DATASETS:
+        documents[name], found = load_dataset(name, sources)
+        problems += found
+    if documents["clusters"] is not None:
+        problems += cluster_reference_problems(documents["clusters"], milestones, articles)
     problems += missing_translations(DOCS_DIR)
     if problems:
         raise DataError(problems)
-    return SiteData(sources, articles, milestones)
+    return SiteData(sources, articles, milestones, {name: document.data for name, document in documents.items()})

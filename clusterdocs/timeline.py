@@ -22,6 +22,7 @@ from .yamlfile import YamlDocument, load_yaml
 class Milestone:
     data: dict
     path: str
+    document: YamlDocument | None = None
 
     @property
     def id(self) -> str:
@@ -78,7 +79,7 @@ def load_timeline(sources: dict[str, Source], directory: Path = TIMELINE_DIR) ->
             seen_ids.setdefault(entry_id, document.path)
         problems += found
         if not found:
-            milestones.append(Milestone(document.data, document.path))
+            milestones.append(Milestone(document.data, document.path, document))
     return sorted(milestones, key=Milestone.sort_key), problems
 
 

@@ -1,0 +1,118 @@
+"""The reference data in ``data/``: clusters, figures and glossary.
+
+Each file is loaded with line numbers, validated against its schema in ``schemas/``, and then
+checked the same way as article pages: every ``source_text`` must be verbatim in the cited
+source (a ``source`` given higher up, e.g. on a distribution, applies to the items below it),
+every stated value must occur in its ``source_text``, ids must be unique, and distribution
+items must add up to the stated total.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import schemas
+from .paths import DATA_DIR, ROOT
+from .problems import Problem, relative_path
+from .sources import Source, check_quote, normalise, text_problems
+from .yamlfile import YamlDocument, load_yaml
+
+DATASETS = ("clusters", "figures", "glossary")
+
+
+def load_dataset(name: str, sources: dict[str, Source],
+                 directory: Path = DATA_DIR) -> tuple[YamlDocument | None, list[Problem]]:
+    file = directory / f"{name}.yml"
+    path = relative_path(file, ROOT)
+    if not file.exists():
+        return None, [Problem(path, 1, 1, "(file)", "missing data file")]
+    text = file.read_text(encoding="utf-8")
+    problems = text_problems(text, path)
+    document, found = load_yaml(text, path)
+    problems += found
+    if document is None:
+        return None, problems
+    schema_problems = schemas.validate(document, name)
+    if schema_problems:
+        return None, problems + schema_problems
+    problems += _snippet_problems(document, sources) + _duplicate_ids(document) + _total_problems(document)
+    return document, problems
+
+
+def _snippet_problems(document: YamlDocument, sources: dict[str, Source]) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def walk(node, location: tuple, source_id: str | None) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("source"), str):
+                source_id = node["source"]
+                if source_id not in sources:
+                    problems.append(document.problem(location + ("source",),
+                                                     f"unknown source '{source_id}'; known: {', '.join(sorted(sources))}"))
+            if isinstance(node.get("source_text"), str) and source_id in sources:
+                problems.extend(check_quote(document, location + ("source_text",), node["source_text"],
+                                            sources[source_id], source_id))
+                value = node.get("value")
+                if value is not None and normalise(str(value)) not in normalise(node["source_text"]):
+                    problems.append(document.problem(location + ("value",),
+                                                     f"value {value!r} does not occur in its source_text"))
+            for key, child in node.items():
+                walk(child, location + (key,), source_id)
+        elif isinstance(node, list):
+            for index, child in enumerate(node):
+                walk(child, location + (index,), source_id)
+
+    walk(document.data, (), None)
+    for key in ("sources",):  # glossary: a plain list of source ids
+        for index_term, term in enumerate(document.data.get("terms", [])):
+            for index, source_id in enumerate(term.get(key, [])):
+                if source_id not in sources:
+                    problems.append(document.problem(("terms", index_term, key, index),
+                                                     f"unknown source '{source_id}'; known: {', '.join(sorted(sources))}"))
+    return problems
+
+
+def _duplicate_ids(document: YamlDocument) -> list[Problem]:
+    problems = []
+    for list_name, items in document.data.items():
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            if isinstance(item, dict) and "id" in item:
+                if item["id"] in seen:
+                    problems.append(document.problem((list_name, index, "id"), f"duplicate id '{item['id']}'"))
+                seen.add(item["id"])
+    return problems
+
+
+def _total_problems(document: YamlDocument) -> list[Problem]:
+    problems = []
+    for index, distribution in enumerate(document.data.get("distributions", [])):
+        total = distribution.get("total")
+        counted = sum(item["value"] for item in distribution["items"])
+        if total is not None and counted != total and "note" not in distribution:
+            problems.append(document.problem(("distributions", index, "total"),
+                                             f"items add up to {counted}, not {total}; explain the difference in a 'note'"))
+    return problems
+
+
+def cluster_reference_problems(clusters: YamlDocument, milestones, articles) -> list[Problem]:
+    """Ids that point across files: cluster → milestone, milestone → cluster, article → cluster."""
+    cluster_ids = {cluster["id"] for cluster in clusters.data["clusters"]}
+    milestone_ids = {milestone.id for milestone in milestones}
+    problems = []
+    for index, cluster in enumerate(clusters.data["clusters"]):
+        for position, milestone_id in enumerate(cluster["milestones"]):
+            if milestone_id not in milestone_ids:
+                problems.append(clusters.problem(("clusters", index, "milestones", position),
+                                                 f"unknown milestone '{milestone_id}' (no timeline/{milestone_id}.yml)"))
+    for milestone in milestones:
+        for position, cluster_id in enumerate(milestone.data["clusters"]):
+            if cluster_id not in cluster_ids:
+                problems.append(milestone.document.problem(("clusters", position),
+                                                           f"unknown cluster id '{cluster_id}'; ids are listed in data/clusters.yml"))
+    for page in articles:
+        for position, entity in enumerate(page.data["entities"].get("clusters", [])):
+            if "cluster" in entity and entity["cluster"] not in cluster_ids:
+                problems.append(page.document.problem(("article", "entities", "clusters", position, "cluster"),
+                                                      f"unknown cluster id '{entity['cluster']}'; ids are listed in data/clusters.yml"))
+    return problems
