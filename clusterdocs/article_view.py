@@ -17,7 +17,7 @@ def citation_values(source: Source, language: str) -> dict:
     other = "zh" if language == "en" else "en"
     return {
         "title_original": header["title_original"],
-        "title_translated": header[f"title_{language}"] if language == "en" else header["title_zh"],
+        "title_translated": header[f"title_{language}"],
         "title_other": header[f"title_{other}"],
         "outlet_original": header["outlet"]["original"],
         "outlet": header["outlet"][language],
@@ -50,7 +50,7 @@ def cite_line(source: Source, page_title: str, page_url: str, language: str) -> 
 
 
 def render_article(markdown: str, page: ArticlePage, source: Source, milestones: list[Milestone],
-                   page_title: str, page_url: str, timeline_url: str, path: str) -> str:
+                   page_title: str, page_url: str, timeline_url: str, clusters_url: str, path: str) -> str:
     language = page.language
     strings = ui_strings()[language]
     data = page.data
@@ -72,7 +72,7 @@ def render_article(markdown: str, page: ArticlePage, source: Source, milestones:
         return section(strings["quotes"], "quotes", html)
 
     def entities() -> str:
-        html = render_macro("article.html", "entities", language, entities=data["entities"])
+        html = render_macro("article.html", "entities", language, entities=data["entities"], clusters_url=clusters_url)
         return section(strings["names"], "names", html)
 
     def milestones_section() -> str:

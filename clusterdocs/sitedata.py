@@ -44,6 +44,10 @@ class SiteData:
     def article(self, language: str, slug: str) -> ArticlePage | None:
         return next((page for page in self.articles if page.language == language and page.slug == slug), None)
 
+    def article_title(self, language: str, source_id: str) -> str:
+        """The short title of an article's summary page, for links to it."""
+        return self.article(language, source_id).meta["title"]
+
     def milestones_citing(self, source_id: str) -> list[Milestone]:
         return [milestone for milestone in self.milestones if source_id in milestone.articles]
 

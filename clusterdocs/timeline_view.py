@@ -22,8 +22,13 @@ def taxonomy() -> dict:
     return yaml.safe_load((DATA_DIR / "categories.yml").read_text(encoding="utf-8"))
 
 
-def entry_values(milestone: Milestone, language: str, sources: dict[str, Source], article_url) -> dict:
-    """Everything one entry shows, as plain values; ``article_url(id)`` links to an article page."""
+def entry_values(milestone: Milestone, language: str, sources: dict[str, Source], article_url,
+                 cluster_links: dict[str, tuple[str, str]]) -> dict:
+    """Everything one entry shows, as plain values.
+
+    ``article_url(id)`` links to an article page; ``cluster_links`` maps a cluster id to its
+    name in the page's language and the link to its directory entry.
+    """
     data = milestone.data
     cited = []
     for citation in data["sources"]:
@@ -55,15 +60,17 @@ def entry_values(milestone: Milestone, language: str, sources: dict[str, Source]
         "title": data["title"][language],
         "summary": data["summary"][language],
         "places": [place[language] for place in data["places"]],
-        "clusters": data["clusters"],
+        "clusters": [{"name": cluster_links[cluster_id][0], "href": cluster_links[cluster_id][1]}
+                     for cluster_id in data["clusters"]],
         "sources": cited,
     }
 
 
 def render_timeline(markdown: str, milestones: list[Milestone], sources: dict[str, Source], language: str,
-                    article_url, downloads: dict[str, str], path: str) -> str:
+                    article_url, downloads: dict[str, str], path: str,
+                    cluster_links: dict[str, tuple[str, str]] | None = None) -> str:
     strings = ui_strings()[language]
-    entries = [entry_values(milestone, language, sources, article_url) for milestone in milestones]
+    entries = [entry_values(milestone, language, sources, article_url, cluster_links or {}) for milestone in milestones]
     categories = [{"key": key, "label": value[language]["label"], "legend": value[language]["legend"],
                    "count": sum(entry["category"] == key for entry in entries)}
                   for key, value in taxonomy()["categories"].items()]

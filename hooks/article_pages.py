@@ -27,5 +27,6 @@ def on_page_markdown(markdown, page, config, files):
             page_title=page.meta["title"],
             page_url=config.site_url + page.url,
             timeline_url=link_to(page, files, language, "timeline.md"),
+            clusters_url=link_to(page, files, language, "clusters.md"),
             path=article.path,
         )

@@ -23,8 +23,11 @@ def on_page_markdown(markdown, page, config, files):
         # The exports sit at the site root (hooks/data_exports.py), shared by both languages.
         downloads = {kind: get_relative_url(target, page.url) for kind, target in
                      (("json", "timeline.json"), ("csv", "timeline.csv"), ("schema", "schemas/timeline.schema.json"))}
+        clusters_url = link_to(page, files, language, "clusters.md")
+        cluster_links = {cluster["id"]: (cluster["name"][language], f"{clusters_url}#{cluster['id']}")
+                         for cluster in data.clusters}
         return render_timeline(
             markdown, data.milestones, data.sources, language,
             article_url=lambda source_id: link_to(page, files, language, f"articles/{source_id}.md"),
-            downloads=downloads, path=f"docs/{page.file.src_uri}",
+            downloads=downloads, path=f"docs/{page.file.src_uri}", cluster_links=cluster_links,
         )

@@ -1,0 +1,118 @@
+"""Render the clusters directory, the figures page and the glossary page.
+
+Python prepares plain values (labels in the page's language, links, chart geometry); the
+macros in ``overrides/hooks/reference.html`` lay them out. Charts are inline SVG drawn at
+build time (see ``bar_chart``), so they need no script, no web font and no other host.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import yaml
+
+from .markers import replace_markers, section
+from .paths import DATA_DIR
+from .render import render_macro
+from .sitedata import SiteData
+
+
+@cache
+def labels() -> dict:
+    return yaml.safe_load((DATA_DIR / "reference_labels.yml").read_text(encoding="utf-8"))
+
+
+def cluster_values(cluster: dict, language: str, data: SiteData, article_url, timeline_url) -> dict:
+    mentions = []
+    for mention in cluster["mentions"]:
+        source = data.sources[mention["source"]]
+        mentions.append({"title": data.article_title(language, mention["source"]),
+                         "href": article_url(mention["source"]), "source_text": mention["source_text"],
+                         "lang": "zh-Hant" if source.script == "Traditional" else "zh-Hans"})
+    by_id = {milestone.id: milestone for milestone in data.milestones}
+    milestones = [{"href": f"{timeline_url}#{milestone_id}", "date": by_id[milestone_id].display_date(language),
+                   "title": by_id[milestone_id].data["title"][language]} for milestone_id in cluster["milestones"]]
+    other = "zh" if language == "en" else "en"
+    return {
+        "id": cluster["id"], "name": cluster["name"][language], "name_other": cluster["name"][other],
+        "sector": cluster["sector"], "sector_label": labels()["sectors"][cluster["sector"]][language],
+        "region": cluster["region"], "region_label": labels()["regions"][cluster["region"]][language],
+        "status": cluster["status"], "status_label": labels()["statuses"][cluster["status"]][language],
+        "status_note": cluster["status_note"][language],
+        "places": ("、" if language == "zh" else ", ").join(place[language] for place in cluster["places"]),
+        "cross_province": cluster["cross_province"],
+        "targets": [dict(target, measures=target["measures"][language], source_title=data.article_title(language, target["source"]))
+                    for target in cluster["targets"]],
+        "mentions": mentions, "milestones": milestones,
+    }
+
+
+def render_clusters(markdown: str, data: SiteData, language: str, article_url, timeline_url, path: str) -> str:
+    clusters = [cluster_values(cluster, language, data, article_url, timeline_url) for cluster in data.clusters]
+    order = {key: index for index, key in enumerate(labels()["statuses"])}
+    clusters.sort(key=lambda cluster: (order[cluster["status"]], cluster["region"], cluster["id"]))
+    fields = {"sectors": "sector", "regions": "region", "statuses": "status"}
+    facets = {kind: [{"key": key, "label": value[language], "count": sum(cluster[field] == key for cluster in clusters)}
+                     for key, value in labels()[kind].items()] for kind, field in fields.items()}
+
+    def table() -> str:
+        return render_macro("reference.html", "clusters_table", language, clusters=clusters, facets=facets)
+
+    def entries() -> str:
+        return render_macro("reference.html", "cluster_entries", language, clusters=clusters)
+
+    return replace_markers(markdown, "clusters", {"table": table, "entries": entries}, path, required=("table", "entries"))
+
+
+def bar_chart(chart_id: str, title: str, items: list[tuple[str, int]], unit: str) -> dict:
+    """Geometry of a horizontal bar chart, in SVG user units (the SVG scales to its container)."""
+    label_width, bar_width, value_width, row, gap = 250, 300, 60, 26, 8
+    largest = max(value for _label, value in items) or 1
+    bars = [{"label": label, "value": value, "y": index * (row + gap),
+             "width": max(2, round(value / largest * bar_width)), "height": row}
+            for index, (label, value) in enumerate(items)]
+    return {"id": chart_id, "title": title, "bars": bars, "unit": unit, "label_width": label_width,
+            "width": label_width + bar_width + value_width, "height": len(items) * (row + gap) - gap,
+            "description": "; ".join(f"{label}: {value} {unit}" for label, value in items)}
+
+
+def render_figures(markdown: str, data: SiteData, language: str, article_url, path: str) -> str:
+    figures = data.figures
+
+    def headline() -> str:
+        rows = [dict(item, label=item["label"][language], note=(item.get("note") or {}).get(language),
+                     source_title=data.article_title(language, item["source"]),
+                     href=article_url(item["source"])) for item in figures["headline"]]
+        return render_macro("reference.html", "headline", language, rows=rows)
+
+    def charts() -> str:
+        parts = []
+        for distribution in figures["distributions"]:
+            source = data.sources[distribution["source"]]
+            items = [(item["label"][language], item["value"]) for item in distribution["items"]]
+            chart = bar_chart(f"chart-{distribution['id']}", distribution["title"][language], items,
+                              distribution["unit"][language])
+            html = render_macro("reference.html", "chart", language, chart=chart,
+                                distribution=dict(distribution, note=(distribution.get("note") or {}).get(language)),
+                                rows=[dict(item, label=item["label"][language], note=(item.get("note") or {}).get(language))
+                                      for item in distribution["items"]],
+                                source_title=data.article_title(language, distribution["source"]),
+                                href=article_url(distribution["source"]),
+                                source_lang="zh-Hant" if source.script == "Traditional" else "zh-Hans")
+            parts.append(section(distribution["title"][language], distribution["id"], html))
+        return "".join(parts)
+
+    return replace_markers(markdown, "figures", {"headline": headline, "charts": charts}, path,
+                           required=("headline", "charts"))
+
+
+def render_glossary(markdown: str, data: SiteData, language: str, article_url, path: str) -> str:
+    def terms() -> str:
+        rows = [dict(term, definition=term["definition"][language],
+                     sources=[{"href": article_url(source_id),
+                               "title": data.article_title(language, source_id)} for source_id in term["sources"]])
+                for term in sorted(data.glossary, key=lambda term: term["en"].lower() if language == "en" else term["pinyin"])]
+        return render_macro("reference.html", "glossary", language, terms=rows)
+
+    return replace_markers(markdown, "glossary", {"terms": terms}, path, required=("terms",))
+
