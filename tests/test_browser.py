@@ -173,3 +173,61 @@ def test_chinese_page_renders_cjk_glyphs(page, site_url, tmp_path):
         span.style.fontSize = '20px'; document.body.append(span); return span.getBoundingClientRect().width; }""")
     assert width > 100  # seven full-width glyphs, not seven tofu boxes of zero width
     page.screenshot(path=str(tmp_path / "zh-home.png"))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_cluster_directory_filters_and_sorts(page, site_url, language):
+    prefix = "/zh" if language == "zh" else ""
+    page.goto(f"{site_url}{prefix}/clusters/")
+    rows = page.locator("#cluster-table tbody tr")
+    total = rows.count()
+    assert total >= 30
+    page.locator("#cluster-filters select[name=regions]").select_option("west")
+    visible = rows.evaluate_all("(rows) => rows.filter((r) => !r.hidden).map((r) => r.dataset.regions)")
+    assert visible and set(visible) == {"west"} and len(visible) < total
+    assert page.locator("#cluster-count").inner_text() == str(len(visible))
+    page.locator("#cluster-filters select[name=regions]").select_option("")
+    assert page.locator("#cluster-count").inner_text() == str(total)
+
+    header = page.locator("#cluster-table thead th").nth(2)  # region
+    header.locator("button").click()
+    assert header.get_attribute("aria-sort") == "ascending"
+    values = rows.evaluate_all("(rows) => rows.map((r) => r.cells[2].dataset.value)")
+    collator = page.evaluate("(values) => values.slice().sort((a, b) => a.localeCompare(b, document.documentElement.lang))", values)
+    assert values == collator
+    header.locator("button").press("Enter")
+    assert header.get_attribute("aria-sort") == "descending"
+
+    # Each row links to its entry, which links back to the articles that mention the cluster.
+    first = rows.first.locator("a")
+    anchor = first.get_attribute("href")
+    first.click()
+    entry = page.locator(f"section.cd-cluster[id='{anchor[1:]}']")
+    assert entry.is_visible() and entry.locator("a[href*='articles/']").count() >= 1
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_charts_have_accessible_names_and_glossary_tooltips(page, site_url, language):
+    prefix = "/zh" if language == "zh" else ""
+    page.goto(f"{site_url}{prefix}/figures/")
+    titles = page.locator("svg.cd-chart__svg").evaluate_all("(svgs) => svgs.map((svg) => svg.querySelector('title').textContent)")
+    assert len(titles) >= 5
+    for title in titles:  # the accessible name comes from <title> via aria-labelledby
+        assert page.get_by_role("img", name=title, exact=False).count() >= 1
+    expected = "The 45 national clusters by region" if language == "en" else "45个国家先进制造业集群的区域分布"
+    assert page.get_by_role("img", name=re.compile(re.escape(expected))).count() == 1
+    details = page.locator(".cd-chart__data").first
+    details.locator("summary").click()
+    assert details.locator("table tbody tr").first.is_visible()
+
+    page.goto(f"{site_url}{prefix}/articles/central-local-2021/")
+    term = page.locator("a.cd-term").first
+    title = term.get_attribute("title")
+    assert title and len(title) > 20
+    term.hover()
+    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text=title.split(" ")[1][:4])
+    tooltip.first.wait_for(state="visible", timeout=5000)
+    href = term.get_attribute("href")
+    term.click()
+    page.wait_for_url(re.compile(r".*/glossary/#.+"))
+    page.locator(f"dt[id='{href.split('#')[1]}']").wait_for(state="visible", timeout=5000)

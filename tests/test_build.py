@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import json
 import re
+from html import escape as html_escape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
 from clusterdocs.paths import TIMELINE_DIR
 from clusterdocs.sources import DEBRIS, SPAM
@@ -62,7 +64,7 @@ def parse_head(path: Path) -> HeadParser:
 def test_every_page_exists_in_both_languages(site_dir):
     english, chinese = page_paths(site_dir, "en"), page_paths(site_dir, "zh")
     assert english == chinese
-    assert {".", "timeline", "about", "contributing", "articles"} <= english
+    assert {".", "timeline", "about", "contributing", "articles", "clusters", "figures", "glossary"} <= english
     assert len([path for path in english if path.startswith("articles/")]) == 5
 
 
@@ -207,3 +209,51 @@ def test_every_article_page_renders_citation_figures_and_quotes(site_dir):
             html = (prefix / "articles" / page.stem / "index.html").read_text(encoding="utf-8")
             assert 'class="cd-citation"' in html and 'class="cd-figures"' in html and 'class="cd-quote"' in html, page
             assert 'id="milestones"' in html and 'id="names"' in html, page
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_figures_page_shows_exactly_the_data(site_dir, language):
+    figures = yaml.safe_load((ROOT / "data" / "figures.yml").read_text(encoding="utf-8"))
+    prefix = site_dir / "zh" if language == "zh" else site_dir
+    html = (prefix / "figures" / "index.html").read_text(encoding="utf-8")
+    for distribution in figures["distributions"]:
+        chart = re.search(rf'<figure class="cd-chart" id="chart-{distribution["id"]}">(.*?)</figure>', html, re.S)
+        assert chart, distribution["id"]
+        bars = [int(value) for value in re.findall(r'class="cd-chart__value"[^>]*>(\d+)<', chart.group(1))]
+        assert bars == [item["value"] for item in distribution["items"]], distribution["id"]
+        assert re.search(r'<svg[^>]*role="img"[^>]*aria-labelledby="chart-[^"]+-title chart-[^"]+-desc"', chart.group(1))
+        assert f">{html_escape(distribution['title'][language])}</title>" in chart.group(1)
+    for item in figures["headline"]:
+        assert f'<tr id="{item["id"]}">' in html
+        assert f'<td class="cd-figure__value" lang="zh">{item["value"]}</td>' in html
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_glossary_and_first_use_links(site_dir, language):
+    terms = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
+    prefix = site_dir / "zh" if language == "zh" else site_dir
+    glossary = (prefix / "glossary" / "index.html").read_text(encoding="utf-8")
+    for term in terms:
+        assert f'<dt id="{term["id"]}">' in glossary
+    page = (prefix / "articles" / "central-local-2021" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a class="cd-term" href="([^"]+)" title="([^"]+)">([^<]+)</a>', page)
+    assert links, "no glossary links on the page"
+    texts = [text.lower() for _href, _title, text in links]
+    assert len(texts) == len(set(texts)), "each term is linked only once per page"
+    for href, title, _text in links:
+        anchor = href.split("#")[1]
+        assert f'<dt id="{anchor}">' in glossary
+        assert title.startswith("Glossary:" if language == "en" else "术语表：")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_cluster_names_link_to_their_directory_entries(site_dir, language):
+    prefix = site_dir / "zh" if language == "zh" else site_dir
+    directory = (prefix / "clusters" / "index.html").read_text(encoding="utf-8")
+    ids = set(re.findall(r'<section class="cd-cluster" id="([^"]+)"', directory))
+    clusters = yaml.safe_load((ROOT / "data" / "clusters.yml").read_text(encoding="utf-8"))["clusters"]
+    assert ids == {cluster["id"] for cluster in clusters}
+    for page in ("timeline", "articles/blueprint-14th-fyp"):
+        html = (prefix / page / "index.html").read_text(encoding="utf-8")
+        targets = re.findall(r'href="[./]*clusters/#([^"]+)"', html)
+        assert targets and set(targets) <= ids, page
