@@ -66,7 +66,8 @@ def render_clusters(markdown: str, data: SiteData, language: str, article_url, t
 
 def bar_chart(chart_id: str, title: str, items: list[tuple[str, int]], unit: str) -> dict:
     """Geometry of a horizontal bar chart, in SVG user units (the SVG scales to its container)."""
-    label_width, bar_width, value_width, row, gap = 250, 300, 60, 26, 8
+    bar_width, value_width, row, gap = 300, 60, 26, 8
+    label_width = max(text_width(label) for label, _value in items) + 16
     largest = max(value for _label, value in items) or 1
     bars = [{"label": label, "value": value, "y": index * (row + gap),
              "width": max(2, round(value / largest * bar_width)), "height": row}
@@ -74,6 +75,12 @@ def bar_chart(chart_id: str, title: str, items: list[tuple[str, int]], unit: str
     return {"id": chart_id, "title": title, "bars": bars, "unit": unit, "label_width": label_width,
             "width": label_width + bar_width + value_width, "height": len(items) * (row + gap) - gap,
             "description": "; ".join(f"{label}: {value} {unit}" for label, value in items)}
+
+
+def text_width(text: str, font_size: int = 14) -> int:
+    """Rough rendered width of a chart label: full-width for CJK, about 0.56 em otherwise."""
+    wide = sum(1 for character in text if ord(character) > 0x2E80)
+    return round((wide + (len(text) - wide) * 0.56) * font_size)
 
 
 def render_figures(markdown: str, data: SiteData, language: str, article_url, path: str) -> str:

@@ -105,3 +105,13 @@ def test_search_index_is_split_by_language():
     assert [doc["location"] for doc in split_index(merged, "en")["docs"]] == ["", "timeline/"]
     assert [doc["location"] for doc in split_index(merged, "zh")["docs"]] == ["", "timeline/#x"]
     assert split_index(merged, "zh")["config"] == merged["config"]
+
+
+def test_chart_geometry_leaves_room_for_the_longest_label():
+    from clusterdocs.reference_views import bar_chart, text_width
+
+    chart = bar_chart("c", "Title", [("New-generation information technology", 12), ("Biomedicine", 4)], "clusters")
+    assert chart["label_width"] >= text_width("New-generation information technology") + 8
+    assert [bar["width"] for bar in chart["bars"]] == [300, 100]
+    assert chart["description"] == "New-generation information technology: 12 clusters; Biomedicine: 4 clusters"
+    assert text_width("先进制造业") == 70 and text_width("East") < 40
