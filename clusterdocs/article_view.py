@@ -63,7 +63,9 @@ def render_article(markdown: str, page: ArticlePage, source: Source, milestones:
                             cite=cite_line(source, page_title, page_url, language))
 
     def figures() -> str:
-        html = render_macro("article.html", "figures", language, figures=data["figures"])
+        rows = [dict(figure, shown_value=to_simplified(figure["value"]) if show_simplified else figure["value"])
+                for figure in data["figures"]]
+        html = render_macro("article.html", "figures", language, figures=rows)
         return section(strings["key_figures"], "key-figures", html)
 
     def quotes_section() -> str:

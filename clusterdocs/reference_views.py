@@ -13,7 +13,7 @@ import yaml
 
 from .markers import replace_markers, section
 from .paths import DATA_DIR
-from .render import render_macro
+from .render import render_macro, to_simplified
 from .sitedata import SiteData
 
 
@@ -86,8 +86,13 @@ def text_width(text: str, font_size: int = 14) -> int:
 def render_figures(markdown: str, data: SiteData, language: str, article_url, path: str) -> str:
     figures = data.figures
 
+    def shown(value: str, source_id: str) -> str:
+        """Figures from Traditional-script sources appear in Simplified on the zh site."""
+        return to_simplified(value) if language == "zh" and data.sources[source_id].script == "Traditional" else value
+
     def headline() -> str:
         rows = [dict(item, label=item["label"][language], note=(item.get("note") or {}).get(language),
+                     shown_value=shown(item["value"], item["source"]),
                      source_title=data.article_title(language, item["source"]),
                      href=article_url(item["source"])) for item in figures["headline"]]
         return render_macro("reference.html", "headline", language, rows=rows)
