@@ -15,7 +15,7 @@ from pathlib import Path
 from . import schemas
 from .paths import DOCS_DIR, LANGUAGES, ROOT
 from .problems import Problem, relative_path
-from .sources import Source, check_quote, normalise, text_problems
+from .sources import Source, check_quote, normalise
 from .yamlfile import YamlDocument, load_yaml, split_front_matter
 
 
@@ -56,7 +56,7 @@ def load_articles(sources: dict[str, Source], docs_dir: Path = DOCS_DIR) -> tupl
 def _load_page(file: Path, language: str, sources: dict[str, Source]) -> tuple[ArticlePage | None, list[Problem]]:
     path = relative_path(file, ROOT)
     text = file.read_text(encoding="utf-8")
-    problems = text_problems(text, path)
+    problems: list[Problem] = []
     header, _body, offset = split_front_matter(text)
     if header is None:
         return None, problems + [Problem(path, 1, 1, "(front matter)", "article pages need a '---' YAML front matter block")]

@@ -1,8 +1,8 @@
 """Link the first use of each glossary term on a page to its glossary entry.
 
 Works on the rendered HTML of a page's content: text inside links, headings, code, quotes,
-charts and form controls is left alone, and each term is linked once, at its first
-occurrence. The link's ``title`` carries the short definition, which Material shows as a
+charts, form controls and any element marked ``data-no-glossary`` (the citation block) is
+left alone, and each term is linked once, at its first occurrence. The link's ``title`` carries the short definition, which Material shows as a
 tooltip. English terms match whole words, case-insensitively, with an optional plural ``s``.
 """
 
@@ -54,7 +54,7 @@ def _track(tag: str, skipping: list[str]) -> None:
     if tag.startswith("</"):
         if skipping and skipping[-1] == name:
             skipping.pop()
-    elif (name in SKIP or skipping) and name not in VOID and not tag.endswith("/>"):
+    elif (name in SKIP or skipping or "data-no-glossary" in tag) and name not in VOID and not tag.endswith("/>"):
         skipping.append(name)
 
 

@@ -17,7 +17,7 @@ from .paths import DATA_DIR, DOCS_DIR, SCHEMAS_DIR, SOURCES_DIR, TIMELINE_DIR
 from .problems import DataError
 from .sources import Source, load_sources
 from .timeline import Milestone, load_timeline
-from .translations import missing_translations
+from .translations import missing_translations, page_text_problems
 
 WATCHED = (SOURCES_DIR, TIMELINE_DIR, DATA_DIR, SCHEMAS_DIR, DOCS_DIR)
 
@@ -80,7 +80,7 @@ def _load() -> SiteData:
         problems += found
     if documents["clusters"] is not None:
         problems += cluster_reference_problems(documents["clusters"], milestones, articles)
-    problems += missing_translations(DOCS_DIR)
+    problems += missing_translations(DOCS_DIR) + page_text_problems(DOCS_DIR)
     if problems:
         raise DataError(problems)
     return SiteData(sources, articles, milestones, {name: document.data for name, document in documents.items()})

@@ -1,4 +1,4 @@
-"""Every page exists in both languages: ``docs/en/x.md`` needs ``docs/zh/x.md`` and back."""
+"""Checks over every page in ``docs/``: both languages present, no spam or converter debris."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .paths import DOCS_DIR, LANGUAGES, ROOT
 from .problems import Problem, relative_path
+from .sources import text_problems
 
 
 def missing_translations(docs_dir: Path = DOCS_DIR) -> list[Problem]:
@@ -18,4 +19,12 @@ def missing_translations(docs_dir: Path = DOCS_DIR) -> list[Problem]:
                 path = relative_path(docs_dir / language / page, ROOT)
                 problems.append(Problem(path, 1, 1, "(page)",
                                         f"has no {other} version: add docs/{other}/{page} (no silent fallback)"))
+    return problems
+
+
+def page_text_problems(docs_dir: Path = DOCS_DIR) -> list[Problem]:
+    """Spam or converter debris in any page, front matter included."""
+    problems = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        problems += text_problems(page.read_text(encoding="utf-8"), relative_path(page, ROOT))
     return problems

@@ -259,3 +259,15 @@ def test_cluster_names_link_to_their_directory_entries(site_dir, language):
         html = (prefix / page / "index.html").read_text(encoding="utf-8")
         targets = re.findall(r'href="[./]*clusters/#([^"]+)"', html)
         assert targets and set(targets) <= ids, page
+
+
+def test_spam_in_any_page_fails_the_check(repo_copy):
+    import subprocess
+    import sys
+
+    page = repo_copy / "docs" / "zh" / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n蜘蛛池模板\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "clusterdocs", "check"], cwd=repo_copy, capture_output=True,
+                            text=True, env={"PYTHONPATH": str(repo_copy), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 1
+    assert re.search(r"docs/zh/about\.md:\d+:3: \(text\): spam from the source capture: '蜘蛛池' must be removed", result.stderr)

@@ -115,3 +115,27 @@ def test_chart_geometry_leaves_room_for_the_longest_label():
     assert [bar["width"] for bar in chart["bars"]] == [300, 100]
     assert chart["description"] == "New-generation information technology: 12 clusters; Biomedicine: 4 clusters"
     assert text_width("先进制造业") == 70 and text_width("East") < 40
+
+
+def test_glossary_links_only_the_first_use_outside_skipped_elements():
+    from clusterdocs.glossary_links import Term, link_first_uses
+
+    terms = [Term("amc", "advanced manufacturing cluster", "../glossary/#amc", "Glossary: 先进制造业集群"),
+             Term("miit", "MIIT", "../glossary/#miit", 'Glossary: "MIIT" <b>')]
+    html = ('<h2>Advanced manufacturing clusters</h2><div data-no-glossary><p>advanced manufacturing cluster</p></div>'
+            '<p>See <a href="x">MIIT</a> and <code>MIIT</code>. Advanced manufacturing clusters grow; MIIT ranks '
+            'advanced manufacturing clusters.</p><blockquote>MIIT</blockquote>')
+    result = link_first_uses(html, terms, "en")
+    assert result.count('class="cd-term"') == 2
+    assert '<a class="cd-term" href="../glossary/#amc" title="Glossary: 先进制造业集群">Advanced manufacturing clusters</a> grow' in result
+    assert 'title="Glossary: &quot;MIIT&quot; &lt;b&gt;">MIIT</a> ranks advanced manufacturing clusters.' in result
+    assert result.startswith("<h2>Advanced manufacturing clusters</h2><div data-no-glossary><p>advanced manufacturing cluster</p>")
+
+
+def test_glossary_links_chinese_terms_mid_sentence_longest_first():
+    from clusterdocs.glossary_links import Term, link_first_uses
+
+    terms = [Term("amc", "先进制造业集群", "#amc", "a"), Term("namc", "国家先进制造业集群", "#namc", "b")]
+    result = link_first_uses("<p>我国已确定45个国家先进制造业集群，先进制造业集群成为载体。</p>", terms, "zh")
+    assert result == ('<p>我国已确定45个<a class="cd-term" href="#namc" title="b">国家先进制造业集群</a>，'
+                      '<a class="cd-term" href="#amc" title="a">先进制造业集群</a>成为载体。</p>')
