@@ -270,4 +270,4 @@ def test_spam_in_any_page_fails_the_check(repo_copy):
     result = subprocess.run([sys.executable, "-m", "clusterdocs", "check"], cwd=repo_copy, capture_output=True,
                             text=True, env={"PYTHONPATH": str(repo_copy), "PATH": "/usr/bin:/bin"})
     assert result.returncode == 1
-    assert re.search(r"docs/zh/about\.md:\d+:3: \(text\): spam from the source capture: '蜘蛛池' must be removed", result.stderr)
+    assert re.search(r"docs/zh/about\.md:\d+:1: \(text\): spam from the source capture: '蜘蛛池' must be removed", result.stderr)
