@@ -134,3 +134,18 @@ def test_source_without_header_is_reported(tmp_path):
     (tmp_path / "broken.txt").write_text("no header here\n", encoding="utf-8")
     _sources, problems = load_sources(tmp_path)
     assert [problem.message for problem in problems] == ["missing the '---' YAML attribution header"]
+
+
+def test_the_published_schema_works_with_check_jsonschema(tmp_path):
+    """Contributors' pre-commit hook and editors use the same schema file as the loader."""
+    import subprocess
+    import sys
+
+    from clusterdocs.paths import SCHEMAS_DIR, TIMELINE_DIR
+
+    command = [sys.executable, "-m", "check_jsonschema", "--schemafile", str(SCHEMAS_DIR / "timeline.schema.json")]
+    good = subprocess.run(command + sorted(str(path) for path in TIMELINE_DIR.glob("*.yml")), capture_output=True, text=True)
+    assert good.returncode == 0, good.stdout + good.stderr
+    bad = subprocess.run(command + [str(FIXTURES / "timeline-bad" / "2019-08-unknown-category.yml")], capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert "competition" in bad.stdout + bad.stderr
