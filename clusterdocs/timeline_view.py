@@ -10,6 +10,7 @@ from itertools import groupby
 
 import yaml
 
+from .dates import format_date
 from .markers import replace_markers, section
 from .paths import DATA_DIR
 from .render import render_macro, to_simplified, ui_strings
@@ -22,12 +23,12 @@ def taxonomy() -> dict:
     return yaml.safe_load((DATA_DIR / "categories.yml").read_text(encoding="utf-8"))
 
 
-def entry_values(milestone: Milestone, language: str, sources: dict[str, Source], article_url,
+def entry_values(milestone: Milestone, language: str, sources: dict[str, Source], article_link,
                  cluster_links: dict[str, tuple[str, str]]) -> dict:
     """Everything one entry shows, as plain values.
 
-    ``article_url(id)`` links to an article page; ``cluster_links`` maps a cluster id to its
-    name in the page's language and the link to its directory entry.
+    ``article_link(id)`` gives the title and URL of an article's summary page; ``cluster_links``
+    maps a cluster id to its name in the page's language and the link to its directory entry.
     """
     data = milestone.data
     cited = []
@@ -35,11 +36,12 @@ def entry_values(milestone: Milestone, language: str, sources: dict[str, Source]
         if "article" in citation:
             source = sources[citation["article"]]
             traditional = source.script == "Traditional"
+            title, href = article_link(citation["article"])
             cited.append({
                 "kind": "article",
-                "title": source.header["title_en"] if language == "en" else source.header["title_zh"],
-                "outlet": source.header["outlet"][language],
-                "href": article_url(citation["article"]),
+                "title": title,
+                "date": format_date(source.header["date"], language) if source.header["date"] else None,
+                "href": href,
                 "quote": citation["quote"],
                 "quote_lang": "zh-Hant" if traditional else "zh-Hans",
                 "simplified": to_simplified(citation["quote"]) if traditional and language == "zh" else None,
@@ -67,10 +69,10 @@ def entry_values(milestone: Milestone, language: str, sources: dict[str, Source]
 
 
 def render_timeline(markdown: str, milestones: list[Milestone], sources: dict[str, Source], language: str,
-                    article_url, downloads: dict[str, str], path: str,
+                    article_link, downloads: dict[str, str], path: str,
                     cluster_links: dict[str, tuple[str, str]] | None = None) -> str:
     strings = ui_strings()[language]
-    entries = [entry_values(milestone, language, sources, article_url, cluster_links or {}) for milestone in milestones]
+    entries = [entry_values(milestone, language, sources, article_link, cluster_links or {}) for milestone in milestones]
     categories = [{"key": key, "label": value[language]["label"], "legend": value[language]["legend"],
                    "count": sum(entry["category"] == key for entry in entries)}
                   for key, value in taxonomy()["categories"].items()]

@@ -28,6 +28,7 @@ def on_page_markdown(markdown, page, config, files):
                          for cluster in data.clusters}
         return render_timeline(
             markdown, data.milestones, data.sources, language,
-            article_url=lambda source_id: link_to(page, files, language, f"articles/{source_id}.md"),
+            article_link=lambda source_id: (data.article_title(language, source_id),
+                                            link_to(page, files, language, f"articles/{source_id}.md")),
             downloads=downloads, path=f"docs/{page.file.src_uri}", cluster_links=cluster_links,
         )

@@ -53,7 +53,7 @@ MARKERS = "<!-- timeline:filters -->\n<!-- timeline:entries -->\n<!-- timeline:l
 def render(language: str) -> str:
     sources, _ = load_sources(FIXTURES / "sources")
     return render_timeline(MARKERS, [hostile_milestone()], sources, language,
-                           article_url=lambda source_id: f"../articles/{source_id}/",
+                           article_link=lambda source_id: ("Sample summary", f"../articles/{source_id}/"),
                            downloads={"json": "../timeline.json", "csv": "../timeline.csv", "schema": "../s.json"},
                            path="docs/en/timeline.md")
 
