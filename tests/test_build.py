@@ -17,7 +17,7 @@ from clusterdocs.render import to_simplified
 from clusterdocs.sources import DEBRIS, SPAM
 from conftest import ROOT, run_mkdocs_build
 
-TEXT_SUFFIXES = {".html", ".js", ".css", ".json", ".xml", ".svg", ".csv", ".txt"}
+TEXT_SUFFIXES = {".html", ".js", ".css", ".json", ".xml", ".svg", ".csv", ".txt", ".map"}
 FOREIGN_RESOURCE = re.compile(
     r"""(?:\b(?:src|srcset|poster|data)\s*=\s*["']?\s*(?:https?:)?//)"""   # <img src="https://…">, //cdn…
     r"""|(?:<link\b(?![^>]*\brel=["']?(?:alternate|canonical)\b)[^>]*\bhref=["']?(?:https?:)?//)"""  # stylesheets, icons, preconnect
@@ -97,11 +97,12 @@ def test_no_built_file_loads_anything_from_another_host(site_dir):
     assert offenders == []
 
 
-def test_third_party_scripts_are_stripped():
-    from clusterdocs.offline import strip_third_party_scripts
+def test_external_references_are_stripped():
+    from clusterdocs.offline import strip_external_references
 
-    bundle = 'x?_t("https://unpkg.com/resize-observer-polyfill"):y;_t("https://unpkg.com/mermaid@11/dist/mermaid.min.js")'
-    assert strip_third_party_scripts(bundle) == 'x?_t("data:text/javascript,"):y;_t("data:text/javascript,")'
+    bundle = ('x?_t("https://unpkg.com/resize-observer-polyfill"):y;_t("https://unpkg.com/mermaid@11/dist/mermaid.min.js")\n'
+              "//# sourceMappingURL=bundle.min.js.map\n")
+    assert strip_external_references(bundle) == 'x?_t("data:text/javascript,"):y;_t("data:text/javascript,")\n'
 
 
 def test_the_foreign_resource_check_can_fail():
@@ -162,6 +163,12 @@ def test_chinese_headings_get_readable_anchors(site_dir):
     html = (site_dir / "zh" / "articles" / "central-local-2021" / "index.html").read_text(encoding="utf-8")
     assert 'id="abstract"' in html and 'id="key-figures"' in html
     assert not re.search(r'id="_\d+"', html)
+
+
+def test_no_source_maps_are_published(site_dir):
+    assert list(site_dir.rglob("*.map")) == []
+    assert not any("sourceMappingURL" in path.read_text(encoding="utf-8")
+                   for pattern in ("*.js", "*.css") for path in site_dir.rglob(pattern))
 
 
 def test_alternate_sitemaps_exist_for_material_language_lookup(site_dir):
