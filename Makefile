@@ -1,7 +1,7 @@
 # Entry points for contributors and CI. `make help` lists them.
 # Everything runs inside .venv, created from the hash-locked requirements on first use.
 
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 # Material's documented switch for its MkDocs 2.0 notice.
@@ -14,6 +14,7 @@ help: ## List the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(BIN)/.site-installed: requirements/site.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (the lock files are for 3.11); set PYTHON=/path/to/python3.11")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/site.txt
 	@# Put the repository on the venv's path so hooks, tests and `python -m clusterdocs` import clusterdocs.
