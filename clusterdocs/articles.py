@@ -15,7 +15,7 @@ from pathlib import Path
 from . import schemas
 from .paths import DOCS_DIR, LANGUAGES, ROOT
 from .problems import Problem, relative_path
-from .sources import Source, check_quote, normalise
+from .sources import Source, check_quote, normalise, unknown_source
 from .yamlfile import YamlDocument, load_yaml, split_front_matter
 
 
@@ -71,8 +71,7 @@ def _load_page(file: Path, language: str, sources: dict[str, Source]) -> tuple[A
     article = meta["article"]
     source = sources.get(article["source"])
     if source is None:
-        problems.append(document.problem(("article", "source"),
-                                         f"unknown source '{article['source']}'; known: {', '.join(sorted(sources))}"))
+        problems.append(unknown_source(document, ("article", "source"), article["source"], sources))
     elif article["source"] != file.stem:
         problems.append(document.problem(("article", "source"), f"source '{article['source']}' must match the file name '{file.stem}'"))
     for index, figure in enumerate(article["figures"]):

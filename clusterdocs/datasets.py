@@ -14,7 +14,7 @@ from pathlib import Path
 from . import schemas
 from .paths import DATA_DIR, ROOT
 from .problems import Problem, relative_path
-from .sources import Source, check_quote, normalise, text_problems
+from .sources import Source, check_quote, normalise, text_problems, unknown_source
 from .yamlfile import YamlDocument, load_yaml
 
 DATASETS = ("clusters", "figures", "glossary")
@@ -47,8 +47,7 @@ def _snippet_problems(document: YamlDocument, sources: dict[str, Source]) -> lis
             if isinstance(node.get("source"), str):
                 source_id = node["source"]
                 if source_id not in sources:
-                    problems.append(document.problem(location + ("source",),
-                                                     f"unknown source '{source_id}'; known: {', '.join(sorted(sources))}"))
+                    problems.append(unknown_source(document, location + ("source",), source_id, sources))
             if isinstance(node.get("source_text"), str) and source_id in sources:
                 problems.extend(check_quote(document, location + ("source_text",), node["source_text"],
                                             sources[source_id], source_id))
@@ -63,12 +62,9 @@ def _snippet_problems(document: YamlDocument, sources: dict[str, Source]) -> lis
                 walk(child, location + (index,), source_id)
 
     walk(document.data, (), None)
-    for key in ("sources",):  # glossary: a plain list of source ids
-        for index_term, term in enumerate(document.data.get("terms", [])):
-            for index, source_id in enumerate(term.get(key, [])):
-                if source_id not in sources:
-                    problems.append(document.problem(("terms", index_term, key, index),
-                                                     f"unknown source '{source_id}'; known: {', '.join(sorted(sources))}"))
+    for term_index, term in enumerate(document.data.get("terms", [])):  # glossary: plain lists of source ids
+        problems += [unknown_source(document, ("terms", term_index, "sources", index), source_id, sources)
+                     for index, source_id in enumerate(term["sources"]) if source_id not in sources]
     return problems
 
 

@@ -96,6 +96,12 @@ def check_quote(document: YamlDocument, location: tuple, text: object, source: S
     return [document.problem(location, f"not found verbatim in sources/{source_id}.txt: {shorten(text)!r}")]
 
 
+def unknown_source(document: YamlDocument, location: tuple, source_id: str, sources: dict[str, Source],
+                   what: str = "source") -> Problem:
+    """The one message for a citation of a source that is not in ``sources/``."""
+    return document.problem(location, f"unknown {what} '{source_id}'; known: {', '.join(sorted(sources))}")
+
+
 def shorten(text: str, width: int = 40) -> str:
     text = normalise(text)
     return text if len(text) <= width else text[: width - 1] + "…"

@@ -15,7 +15,7 @@ from . import schemas
 from .dates import format_range, is_real_date, is_well_formed, sort_key
 from .paths import ROOT, TIMELINE_DIR
 from .problems import Problem, relative_path
-from .sources import Source, check_quote, text_problems
+from .sources import Source, check_quote, text_problems, unknown_source
 from .yamlfile import YamlDocument, load_yaml
 
 @dataclass
@@ -106,8 +106,7 @@ def _semantic_problems(file: Path, document: YamlDocument, sources: dict[str, So
             continue
         article = source["article"]
         if article not in sources:
-            problems.append(document.problem(("sources", index, "article"),
-                                             f"unknown article id '{article}'; known: {', '.join(sorted(sources))}"))
+            problems.append(unknown_source(document, ("sources", index, "article"), article, sources, "article id"))
             continue
         problems += check_quote(document, ("sources", index, "quote"), source.get("quote"), sources[article], article)
     return problems
