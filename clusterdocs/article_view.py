@@ -23,6 +23,7 @@ def citation_values(source: Source, language: str) -> dict:
         "outlet": header["outlet"][language],
         "authors": [{"name": author[language], "original": author["original"],
                      "affiliation": author.get(f"affiliation_{language}")} for author in header["authors"]],
+        "list_separator": "、" if language == "zh" else "; ",
         "date": format_date(header["date"], language) if header["date"] else None,
         "date_iso": header["date"],
         "date_note": header.get(f"date_note_{language}"),
@@ -36,7 +37,7 @@ def cite_line(source: Source, page_title: str, page_url: str, language: str) -> 
     """A ready-to-copy citation of the summary page, naming the article it summarises."""
     values = citation_values(source, language)
     strings = ui_strings()[language]
-    authors = ", ".join(author["name"] for author in values["authors"])
+    authors = ("、" if language == "zh" else ", ").join(author["name"] for author in values["authors"])
     date = values["date"] or strings["undated"]
     # A citation names the outlet briefly: as printed, else where the piece first appeared.
     outlet = values["outlet_original"] or values["reprint"] or strings["outlet_unknown"]

@@ -231,3 +231,18 @@ def test_charts_have_accessible_names_and_glossary_tooltips(page, site_url, lang
     term.click()
     page.wait_for_url(re.compile(r".*/glossary/#.+"))
     page.locator(f"dt[id='{href.split('#')[1]}']").wait_for(state="visible", timeout=5000)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_cite_this_page_copies_to_the_clipboard(browser, site_url, language):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page = context.new_page()
+    prefix = "/zh" if language == "zh" else ""
+    page.goto(f"{site_url}{prefix}/articles/chengyu-cross-province-2023/")
+    cite = page.locator(".cd-cite code").inner_text().strip()
+    page.locator(".cd-cite .md-code__button").click()
+    page.wait_for_timeout(200)
+    assert page.evaluate("navigator.clipboard.readText()").strip() == cite
+    assert "《产城》" in cite and "/articles/chengyu-cross-province-2023/" in cite
+    context.close()
