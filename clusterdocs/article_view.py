@@ -33,14 +33,20 @@ def citation_values(source: Source, language: str) -> dict:
     }
 
 
+def short_outlet(source: Source, language: str) -> str:
+    """The outlet in a few words: as printed, else where the piece first appeared, else 'not named'."""
+    header = source.header
+    return (header["outlet"]["original"] or (header.get("reprint") or {}).get(language)
+            or ui_strings()[language]["outlet_unknown"])
+
+
 def cite_line(source: Source, page_title: str, page_url: str, language: str) -> str:
     """A ready-to-copy citation of the summary page, naming the article it summarises."""
     values = citation_values(source, language)
     strings = ui_strings()[language]
     authors = ("、" if language == "zh" else ", ").join(author["name"] for author in values["authors"])
     date = values["date"] or strings["undated"]
-    # A citation names the outlet briefly: as printed, else where the piece first appeared.
-    outlet = values["outlet_original"] or values["reprint"] or strings["outlet_unknown"]
+    outlet = short_outlet(source, language)
     if language == "zh":
         by = f"{authors}：" if authors else ""
         return (f"{strings['site_name']}：《{page_title}》（摘要，原文：{by}《{values['title_original']}》，"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .article_view import short_outlet
 from .dates import format_date, sort_key
 from .markers import replace_markers
 from .render import render_macro
@@ -20,7 +21,7 @@ def render_articles_index(markdown: str, data: SiteData, language: str, article_
                 "title": page.meta["title"],
                 "title_original": header["title_original"],
                 "script": header["script"],
-                "outlet": header["outlet"][language],
+                "outlet": short_outlet(data.sources[page.source_id], language),
                 "gist": page.meta["description"],
                 "href": article_url(page.slug),
             })
