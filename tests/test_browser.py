@@ -91,14 +91,20 @@ def test_a_foreign_request_would_be_caught(page, site_url):
     assert page.watcher.foreign_requests == ["https://example.org/pixel.png"]
 
 
-def test_every_page_passes_axe_wcag_21_aa(page, site_url, all_page_paths):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_passes_axe_wcag_21_aa(browser, site_url, all_page_paths, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
     axe = Axe()
     failures = {}
     for path in all_page_paths:
         page.goto(site_url + path, wait_until="networkidle")
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
         results = axe.run(page, options=WCAG_21_AA)
         if results.violations_count:
             failures[path] = [(violation["id"], len(violation["nodes"])) for violation in results.response["violations"]]
+    context.close()
     assert failures == {}
 
 
