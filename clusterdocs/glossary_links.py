@@ -2,7 +2,7 @@
 
 Works on the rendered HTML of a page's content: text inside links, headings, code, quotes,
 charts, form controls and any element marked ``data-no-glossary`` (the citation block) is
-left alone, and each term is linked once, at its first occurrence. The link's ``title`` carries the short definition, which Material shows as a
+left alone, and each term is linked once, at its first occurrence, never inside a document title in 《》. The link's ``title`` carries the short definition, which Material shows as a
 tooltip. English terms match whole words, case-insensitively, with an optional plural ``s``.
 """
 
@@ -58,11 +58,22 @@ def _track(tag: str, skipping: list[str]) -> None:
         skipping.append(name)
 
 
+DOCUMENT_TITLE = re.compile(r"《[^》]*》")
+
+
+def _first_match_outside_titles(pattern: re.Pattern, text: str) -> re.Match | None:
+    titles = [title.span() for title in DOCUMENT_TITLE.finditer(text)]
+    for match in pattern.finditer(text):
+        if not any(start <= match.start() < end for start, end in titles):
+            return match
+    return None
+
+
 def _link_text(text: str, remaining: list[Term], patterns: dict[str, re.Pattern]) -> str:
     output = []
     while remaining:
         found = [(match.start(), -len(match.group(0)), term, match)
-                 for term in remaining if (match := patterns[term.id].search(text))]
+                 for term in remaining if (match := _first_match_outside_titles(patterns[term.id], text))]
         if not found:
             break
         _start, _length, term, match = min(found, key=lambda item: (item[0], item[1]))

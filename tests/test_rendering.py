@@ -136,6 +136,7 @@ def test_glossary_links_chinese_terms_mid_sentence_longest_first():
     from clusterdocs.glossary_links import Term, link_first_uses
 
     terms = [Term("amc", "先进制造业集群", "#amc", "a"), Term("namc", "国家先进制造业集群", "#namc", "b")]
-    result = link_first_uses("<p>我国已确定45个国家先进制造业集群，先进制造业集群成为载体。</p>", terms, "zh")
-    assert result == ('<p>我国已确定45个<a class="cd-term" href="#namc" title="b">国家先进制造业集群</a>，'
+    result = link_first_uses("<p>《先进制造业集群发展》指出，我国已确定45个国家先进制造业集群，先进制造业集群成为载体。</p>",
+                             terms, "zh")
+    assert result == ('<p>《先进制造业集群发展》指出，我国已确定45个<a class="cd-term" href="#namc" title="b">国家先进制造业集群</a>，'
                       '<a class="cd-term" href="#amc" title="a">先进制造业集群</a>成为载体。</p>')
