@@ -32,10 +32,6 @@ def sort_key(value: str) -> tuple[int, int, int]:
     return tuple(parts + [0] * (3 - len(parts)))  # type: ignore[return-value]
 
 
-def precision(value: str) -> str:
-    return ("year", "month", "day")[value.count("-")]
-
-
 def format_date(value: str | None, language: str) -> str:
     """``2023-05-05`` -> ``5 May 2023`` / ``2023年5月5日``; ``2019-08`` -> ``August 2019`` / ``2019年8月``."""
     if not value:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
-
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -25,10 +23,6 @@ def validator(name: str) -> Draft202012Validator:
     schema = json.loads((SCHEMAS_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
-
-
-def schema_path(name: str) -> Path:
-    return SCHEMAS_DIR / f"{name}.schema.json"
 
 
 def validate(document: YamlDocument, schema_name: str, prefix: tuple = ()) -> list[Problem]:

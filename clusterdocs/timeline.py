@@ -33,10 +33,6 @@ class Milestone:
         return self.data["date"]
 
     @property
-    def year(self) -> str:
-        return self.date[:4]
-
-    @property
     def articles(self) -> list[str]:
         return [source["article"] for source in self.data["sources"] if "article" in source]
 
