@@ -102,7 +102,7 @@ def page(browser):
 
 
 def site_pages(site_dir: Path) -> list[str]:
-    """URL paths of every HTML page of the site (both languages), from the sitemap-free file tree."""
+    """URL paths of every page of the site (both languages), from the built file tree."""
     paths = []
     for index in sorted(site_dir.rglob("index.html")):
         relative = index.parent.relative_to(site_dir).as_posix()
@@ -112,7 +112,7 @@ def site_pages(site_dir: Path) -> list[str]:
 
 @pytest.fixture(scope="session")
 def all_page_paths(site_dir) -> list[str]:
-    return site_pages(site_dir)
+    return site_pages(site_dir) + ["/404.html"]
 
 
 @pytest.fixture
