@@ -29,6 +29,7 @@ def citation_values(source: Source, language: str) -> dict:
         "date_note": header.get(f"date_note_{language}"),
         "reprint": (header.get("reprint") or {}).get(language),
         "script": header["script"],
+        "lang": source.lang,
         "url": header["url"],
     }
 
@@ -61,7 +62,7 @@ def render_article(markdown: str, page: ArticlePage, source: Source, milestones:
     language = page.language
     strings = ui_strings()[language]
     data = page.data
-    show_simplified = language == "zh" and source.script == "Traditional"
+    show_simplified = source.shows_simplified(language)
     quotes = [dict(quote, simplified=to_simplified(quote["original"]) if show_simplified else None)
               for quote in data["quotes"]]
 
@@ -77,7 +78,7 @@ def render_article(markdown: str, page: ArticlePage, source: Source, milestones:
 
     def quotes_section() -> str:
         html = render_macro("article.html", "quotes", language, quotes=quotes,
-                            traditional=source.script == "Traditional")
+                            traditional=source.script == "Traditional", source_lang=source.lang)
         return section(strings["quotes"], "quotes", html)
 
     def entities() -> str:

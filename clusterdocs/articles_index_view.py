@@ -20,7 +20,7 @@ def render_articles_index(markdown: str, data: SiteData, language: str, article_
                 "date": format_date(header["date"], language),
                 "title": page.meta["title"],
                 "title_original": header["title_original"],
-                "script": header["script"],
+                "lang": data.sources[page.source_id].lang,
                 "outlet": short_outlet(data.sources[page.source_id], language),
                 "gist": page.meta["description"],
                 "href": article_url(page.slug),

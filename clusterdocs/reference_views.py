@@ -28,7 +28,7 @@ def cluster_values(cluster: dict, language: str, data: SiteData, article_url, ti
         source = data.sources[mention["source"]]
         mentions.append({"title": data.article_title(language, mention["source"]),
                          "href": article_url(mention["source"]), "source_text": mention["source_text"],
-                         "lang": "zh-Hant" if source.script == "Traditional" else "zh-Hans"})
+                         "lang": source.lang})
     by_id = {milestone.id: milestone for milestone in data.milestones}
     milestones = [{"href": f"{timeline_url}#{milestone_id}", "date": by_id[milestone_id].display_date(language),
                    "title": by_id[milestone_id].data["title"][language]} for milestone_id in cluster["milestones"]]
@@ -88,7 +88,7 @@ def render_figures(markdown: str, data: SiteData, language: str, article_url, pa
 
     def shown(value: str, source_id: str) -> str:
         """Figures from Traditional-script sources appear in Simplified on the zh site."""
-        return to_simplified(value) if language == "zh" and data.sources[source_id].script == "Traditional" else value
+        return to_simplified(value) if data.sources[source_id].shows_simplified(language) else value
 
     def headline() -> str:
         rows = [dict(item, label=item["label"][language], note=(item.get("note") or {}).get(language),
@@ -110,7 +110,7 @@ def render_figures(markdown: str, data: SiteData, language: str, article_url, pa
                                       for item in distribution["items"]],
                                 source_title=data.article_title(language, distribution["source"]),
                                 href=article_url(distribution["source"]),
-                                source_lang="zh-Hant" if source.script == "Traditional" else "zh-Hans")
+                                source_lang=source.lang)
             parts.append(section(distribution["title"][language], distribution["id"], html))
         return "".join(parts)
 

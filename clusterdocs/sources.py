@@ -49,6 +49,15 @@ class Source:
     def script(self) -> str:
         return self.header.get("script", "Simplified")
 
+    @property
+    def lang(self) -> str:
+        """BCP 47 tag of the capture's script, for ``lang`` attributes on verbatim text."""
+        return "zh-Hant" if self.script == "Traditional" else "zh-Hans"
+
+    def shows_simplified(self, language: str) -> bool:
+        """Whether pages in ``language`` add a Simplified rendering of this source's wording."""
+        return language == "zh" and self.script == "Traditional"
+
 
 def load_sources(directory: Path = SOURCES_DIR) -> tuple[dict[str, Source], list[Problem]]:
     """All cleaned sources, keyed by id, with any problems in their headers or bodies."""

@@ -35,7 +35,6 @@ def entry_values(milestone: Milestone, language: str, sources: dict[str, Source]
     for citation in data["sources"]:
         if "article" in citation:
             source = sources[citation["article"]]
-            traditional = source.script == "Traditional"
             title, href = article_link(citation["article"])
             cited.append({
                 "kind": "article",
@@ -43,8 +42,8 @@ def entry_values(milestone: Milestone, language: str, sources: dict[str, Source]
                 "date": format_date(source.header["date"], language) if source.header["date"] else None,
                 "href": href,
                 "quote": citation["quote"],
-                "quote_lang": "zh-Hant" if traditional else "zh-Hans",
-                "simplified": to_simplified(citation["quote"]) if traditional and language == "zh" else None,
+                "quote_lang": source.lang,
+                "simplified": to_simplified(citation["quote"]) if source.shows_simplified(language) else None,
             })
         else:
             external = citation["external"]
