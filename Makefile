@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test check build bench lock clean browser-deps
+.PHONY: help serve test test-fast check build bench lock clean browser-deps
 
 help: ## List the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -37,16 +37,20 @@ check: $(BIN)/.site-installed ## Validate sources, article pages and timeline (o
 browser-deps: ## Install Debian's chromium and CJK fonts if missing (needs root)
 	@bash scripts/install-browser.sh
 
+test-fast: $(BIN)/.test-installed ## Everything but the browser tests (about a minute)
+	$(BIN)/python -m pytest -m "not browser"
+
 test: $(BIN)/.test-installed browser-deps ## Run the whole test suite (data, build, browser, accessibility)
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/.site-installed ## Measure build time and site size into benchmarks/results.json
 	$(BIN)/python scripts/benchmark.py
 
-lock: ## Re-pin requirements/*.txt with hashes after editing requirements/*.in
-	$(PYTHON) -m pip install --quiet "uv==0.13.9"
-	cd requirements && $(PYTHON) -m uv pip compile --quiet --python-version 3.11 --generate-hashes site.in -o site.txt
-	cd requirements && $(PYTHON) -m uv pip compile --quiet --python-version 3.11 --generate-hashes test.in -o test.txt
+lock: $(BIN)/.site-installed ## Re-pin requirements/*.txt with hashes after editing requirements/*.in
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/tools.txt
+	cd requirements && ../$(BIN)/uv pip compile --quiet --python-version 3.11 --generate-hashes tools.in -o tools.txt
+	cd requirements && ../$(BIN)/uv pip compile --quiet --python-version 3.11 --generate-hashes site.in -o site.txt
+	cd requirements && ../$(BIN)/uv pip compile --quiet --python-version 3.11 --generate-hashes test.in -o test.txt
 
 clean: ## Remove the built site and the virtual environment
 	rm -rf site $(VENV)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
+from .paths import ROOT
 from .problems import DataError
 from .sitedata import load_site_data
 
@@ -16,9 +18,10 @@ from .sitedata import load_site_data
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m clusterdocs", description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=["check"], help="check: validate sources, articles, timeline and data")
-    parser.parse_args(argv)
+    parser.add_argument("--root", type=Path, default=ROOT, help="repository to check (default: this one)")
+    arguments = parser.parse_args(argv)
     try:
-        data = load_site_data()
+        data = load_site_data(arguments.root)
     except DataError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

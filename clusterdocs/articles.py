@@ -40,12 +40,13 @@ def article_files(language: str, docs_dir: Path = DOCS_DIR) -> list[Path]:
     return sorted(path for path in (docs_dir / language / "articles").glob("*.md") if path.name != "index.md")
 
 
-def load_articles(sources: dict[str, Source], docs_dir: Path = DOCS_DIR) -> tuple[list[ArticlePage], list[Problem]]:
+def load_articles(sources: dict[str, Source], docs_dir: Path = DOCS_DIR,
+                  root: Path = ROOT) -> tuple[list[ArticlePage], list[Problem]]:
     pages: list[ArticlePage] = []
     problems: list[Problem] = []
     for language in LANGUAGES:
         for file in article_files(language, docs_dir):
-            page, found = _load_page(file, language, sources)
+            page, found = _load_page(file, language, sources, root)
             problems += found
             if page:
                 pages.append(page)
@@ -53,8 +54,9 @@ def load_articles(sources: dict[str, Source], docs_dir: Path = DOCS_DIR) -> tupl
     return pages, problems
 
 
-def _load_page(file: Path, language: str, sources: dict[str, Source]) -> tuple[ArticlePage | None, list[Problem]]:
-    path = relative_path(file, ROOT)
+def _load_page(file: Path, language: str, sources: dict[str, Source],
+               root: Path = ROOT) -> tuple[ArticlePage | None, list[Problem]]:
+    path = relative_path(file, root)
     text = file.read_text(encoding="utf-8")
     problems: list[Problem] = []
     header, _body, offset = split_front_matter(text)

@@ -21,9 +21,9 @@ DATASETS = ("clusters", "figures", "glossary")
 
 
 def load_dataset(name: str, sources: dict[str, Source],
-                 directory: Path = DATA_DIR) -> tuple[YamlDocument | None, list[Problem]]:
+                 directory: Path = DATA_DIR, root: Path = ROOT) -> tuple[YamlDocument | None, list[Problem]]:
     file = directory / f"{name}.yml"
-    path = relative_path(file, ROOT)
+    path = relative_path(file, root)
     if not file.exists():
         return None, [Problem(path, 1, 1, "(file)", "missing data file")]
     text = file.read_text(encoding="utf-8")

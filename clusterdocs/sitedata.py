@@ -1,9 +1,9 @@
 """Everything the site is built from, loaded and validated in one pass.
 
-``load_site_data`` is what the hooks, the tests and ``python -m clusterdocs check`` call.
-It raises ``DataError`` with every problem found; otherwise it returns a ``SiteData``. The
-result is cached until a data file changes, so the English and Chinese builds (and each
-hook) share one load.
+``load_site_data(root)`` is what the hooks, the tests and ``python -m clusterdocs check`` call,
+with the repository root (tests pass a fixture tree). It raises ``DataError`` with every problem
+found; otherwise it returns a ``SiteData``. The result is cached until a data file changes, so
+the English and Chinese builds (and each hook) share one load.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from pathlib import Path
 
 from .articles import ArticlePage, load_articles
 from .datasets import DATASETS, cluster_reference_problems, load_dataset
-from .paths import DATA_DIR, DOCS_DIR, SCHEMAS_DIR, SOURCES_DIR, TIMELINE_DIR
+from .paths import ROOT, SCHEMAS_DIR
 from .problems import DataError
 from .sources import Source, load_sources
 from .timeline import Milestone, load_timeline
 from .translations import missing_translations, page_text_problems
 
-WATCHED = (SOURCES_DIR, TIMELINE_DIR, DATA_DIR, SCHEMAS_DIR, DOCS_DIR)
+CONTENT_DIRS = ("sources", "timeline", "data", "docs")
 
 
 @dataclass
@@ -60,27 +60,29 @@ def _fingerprint(directories) -> tuple:
                         for path in Path(directory).rglob("*") if path.is_file()))
 
 
-def load_site_data() -> SiteData:
-    key = _fingerprint(WATCHED)
+def load_site_data(root: Path = ROOT) -> SiteData:
+    """Everything under ``root`` (a repository, or a test's fixture tree), loaded and checked."""
+    root = Path(root)
+    key = (str(root), _fingerprint([root / name for name in CONTENT_DIRS] + [SCHEMAS_DIR]))
     if key not in _cache:
         _cache.clear()
-        _cache[key] = _load()
+        _cache[key] = _load(root)
     return _cache[key]
 
 
-def _load() -> SiteData:
-    sources, problems = load_sources()
-    articles, found = load_articles(sources)
+def _load(root: Path) -> SiteData:
+    sources, problems = load_sources(root / "sources", root)
+    articles, found = load_articles(sources, root / "docs", root)
     problems += found
-    milestones, found = load_timeline(sources)
+    milestones, found = load_timeline(sources, root / "timeline", root)
     problems += found
     documents = {}
     for name in DATASETS:
-        documents[name], found = load_dataset(name, sources)
+        documents[name], found = load_dataset(name, sources, root / "data", root)
         problems += found
     if documents["clusters"] is not None:
         problems += cluster_reference_problems(documents["clusters"], milestones, articles)
-    problems += missing_translations(DOCS_DIR) + page_text_problems(DOCS_DIR)
+    problems += missing_translations(root / "docs", root) + page_text_problems(root / "docs", root)
     if problems:
         raise DataError(problems)
     return SiteData(sources, articles, milestones, {name: document.data for name, document in documents.items()})

@@ -59,12 +59,12 @@ class Source:
         return language == "zh" and self.script == "Traditional"
 
 
-def load_sources(directory: Path = SOURCES_DIR) -> tuple[dict[str, Source], list[Problem]]:
+def load_sources(directory: Path = SOURCES_DIR, root: Path = ROOT) -> tuple[dict[str, Source], list[Problem]]:
     """All cleaned sources, keyed by id, with any problems in their headers or bodies."""
     sources: dict[str, Source] = {}
     problems: list[Problem] = []
     for file in sorted(directory.glob("*.txt")):
-        path = relative_path(file, ROOT)
+        path = relative_path(file, root)
         header_text, body, offset = split_front_matter(file.read_text(encoding="utf-8"))
         if header_text is None:
             problems.append(Problem(path, 1, 1, "(header)", "missing the '---' YAML attribution header"))

@@ -43,11 +43,12 @@ class Milestone:
         return sort_key(self.date), self.id
 
 
-def load_timeline(sources: dict[str, Source], directory: Path = TIMELINE_DIR) -> tuple[list[Milestone], list[Problem]]:
+def load_timeline(sources: dict[str, Source], directory: Path = TIMELINE_DIR,
+                  root: Path = ROOT) -> tuple[list[Milestone], list[Problem]]:
     problems: list[Problem] = []
     loaded: list[tuple[Path, YamlDocument]] = []
     for file in sorted(directory.glob("*")):
-        path = relative_path(file, ROOT)
+        path = relative_path(file, root)
         if file.suffix == ".yaml":
             problems.append(Problem(path, 1, 1, "(file)", "timeline files end in .yml"))
             continue
