@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from functools import cache
 from itertools import groupby
@@ -15,6 +13,7 @@ from .markers import replace_markers, section
 from .paths import DATA_DIR
 from .render import render_macro, to_simplified, ui_strings
 from .sources import Source
+from .tabular import write_csv
 from .timeline import Milestone
 
 
@@ -109,12 +108,10 @@ CSV_COLUMNS = ("id", "date", "end_date", "approximate", "category", "level", "ti
 
 
 def export_csv(milestones: list[Milestone]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    rows = []
     for milestone in milestones:
         data = milestone.data
-        writer.writerow({
+        rows.append({
             "id": data["id"], "date": data["date"], "end_date": data.get("end_date", ""),
             "approximate": "yes" if data.get("approximate") else "",
             "category": data["category"], "level": data["level"],
@@ -127,4 +124,4 @@ def export_csv(milestones: list[Milestone]) -> str:
             "quotes": " | ".join(source["quote"] for source in data["sources"] if "quote" in source),
             "external": " | ".join(source["external"]["outlet"] for source in data["sources"] if "external" in source),
         })
-    return buffer.getvalue()
+    return write_csv(rows, CSV_COLUMNS)
