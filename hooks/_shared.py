@@ -1,4 +1,4 @@
-"""What the hooks share: turning data problems into build errors, and locating pages.
+"""What the hooks share: loading the data, turning data problems into build errors, locating pages.
 
 Not a hook itself (it is not listed under ``hooks:`` in mkdocs.yml); the hooks import it.
 """
@@ -7,13 +7,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from clusterdocs.problems import DataError
+from clusterdocs.sitedata import SiteData, load_site_data
+
+
+def site_data(config: MkDocsConfig) -> SiteData:
+    """The checked data of the repository this ``mkdocs.yml`` belongs to (cached between calls)."""
+    return load_site_data(Path(config.config_file_path).parent)
 
 
 @contextmanager

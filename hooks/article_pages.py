@@ -6,10 +6,9 @@ markers with the citation block, key figures, quotes, names and the milestones t
 article (see clusterdocs/article_view.py and overrides/hooks/article.html).
 """
 
-from _shared import data_errors_fail_the_build, language_and_path, link_to
+from _shared import data_errors_fail_the_build, language_and_path, link_to, site_data
 
 from clusterdocs.article_view import render_article
-from clusterdocs.sitedata import load_site_data
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -17,7 +16,7 @@ def on_page_markdown(markdown, page, config, files):
     if not path.startswith("articles/") or path == "articles/index.md":
         return markdown
     with data_errors_fail_the_build():
-        data = load_site_data()
+        data = site_data(config)
         article = data.article(language, path.removeprefix("articles/").removesuffix(".md"))
         return render_article(
             markdown,

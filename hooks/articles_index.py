@@ -5,10 +5,9 @@ articles index, where it replaces ``<!-- articles:table -->`` with a table sorte
 (clusterdocs/articles_index_view.py, overrides/hooks/articles.html).
 """
 
-from _shared import data_errors_fail_the_build, language_and_path, link_to
+from _shared import data_errors_fail_the_build, language_and_path, link_to, site_data
 
 from clusterdocs.articles_index_view import render_articles_index
-from clusterdocs.sitedata import load_site_data
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -17,7 +16,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     with data_errors_fail_the_build():
         return render_articles_index(
-            markdown, load_site_data(), language,
+            markdown, site_data(config), language,
             article_url=lambda slug: link_to(page, files, language, f"articles/{slug}.md"),
             path=f"docs/{page.file.src_uri}",
         )

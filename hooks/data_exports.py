@@ -8,17 +8,16 @@ from the same validated data the pages show (clusterdocs/timeline_view.py).
 import shutil
 from pathlib import Path
 
-from _shared import data_errors_fail_the_build
+from _shared import data_errors_fail_the_build, site_data
 
 from clusterdocs.paths import SCHEMAS_DIR
-from clusterdocs.sitedata import load_site_data
 from clusterdocs.timeline_view import export_csv, export_json
 
 
 def on_post_build(config):
     site = Path(config.site_dir)
     with data_errors_fail_the_build():
-        milestones = load_site_data().milestones
+        milestones = site_data(config).milestones
     (site / "timeline.json").write_text(export_json(milestones), encoding="utf-8")
     (site / "timeline.csv").write_text(export_csv(milestones), encoding="utf-8")
     shutil.copytree(SCHEMAS_DIR, site / "schemas", dirs_exist_ok=True)

@@ -5,11 +5,10 @@ term found (clusterdocs/glossary_links.py), in the page's language: Chinese term
 site, the canonical English renderings on the en site. The glossary page itself is left alone.
 """
 
-from _shared import language_and_path, link_to
+from _shared import language_and_path, link_to, site_data
 
 from clusterdocs.glossary_links import Term, link_first_uses
 from clusterdocs.render import ui_strings
-from clusterdocs.sitedata import load_site_data
 
 
 def on_page_content(html, page, config, files):
@@ -18,7 +17,7 @@ def on_page_content(html, page, config, files):
         return html
     label = ui_strings()[language]["glossary_link_title"]
     terms = []
-    for term in load_site_data().glossary:
+    for term in site_data(config).glossary:
         other = term["en"] if language == "zh" else f"{term['zh']} ({term['pinyin']})"
         terms.append(Term(term["id"], term[language], link_to(page, files, language, "glossary.md", term["id"]),
                           f"{label} {other}. {term['definition'][language]}"))

@@ -6,10 +6,9 @@ MkDocs calls ``on_page_markdown`` for every page; this hook returns unchanged an
 (clusterdocs/reference_views.py, overrides/hooks/reference.html).
 """
 
-from _shared import data_errors_fail_the_build, language_and_path, link_to
+from _shared import data_errors_fail_the_build, language_and_path, link_to, site_data
 
 from clusterdocs.reference_views import render_clusters, render_figures, render_glossary
-from clusterdocs.sitedata import load_site_data
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -17,7 +16,7 @@ def on_page_markdown(markdown, page, config, files):
     if path not in ("clusters.md", "figures.md", "glossary.md"):
         return markdown
     with data_errors_fail_the_build():
-        data = load_site_data()
+        data = site_data(config)
 
         def article_url(source_id):
             return link_to(page, files, language, f"articles/{source_id}.md")

@@ -5,12 +5,11 @@ language; the data is loaded once and cached). Bad data stops the build with the
 ``path:line:column: field: message`` lines that ``python -m clusterdocs check`` prints.
 """
 
-from _shared import data_errors_fail_the_build
+from _shared import data_errors_fail_the_build, site_data
 
-from clusterdocs.sitedata import load_site_data
 
 
 def on_config(config):
     with data_errors_fail_the_build():
-        load_site_data()
+        site_data(config)
     return config

@@ -8,9 +8,8 @@ legend, the filters, the entries grouped by year and the download links
 
 from mkdocs.utils import get_relative_url
 
-from _shared import data_errors_fail_the_build, language_and_path, link_to
+from _shared import data_errors_fail_the_build, language_and_path, link_to, site_data
 
-from clusterdocs.sitedata import load_site_data
 from clusterdocs.timeline_view import render_timeline
 
 
@@ -19,7 +18,7 @@ def on_page_markdown(markdown, page, config, files):
     if path != "timeline.md":
         return markdown
     with data_errors_fail_the_build():
-        data = load_site_data()
+        data = site_data(config)
         # The exports sit at the site root (hooks/data_exports.py), shared by both languages.
         downloads = {kind: get_relative_url(target, page.url) for kind, target in
                      (("json", "timeline.json"), ("csv", "timeline.csv"), ("schema", "schemas/timeline.schema.json"))}
