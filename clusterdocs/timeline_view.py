@@ -15,6 +15,7 @@ from .render import render_macro, to_simplified, ui_strings
 from .sources import Source
 from .tabular import write_csv
 from .timeline import Milestone
+from .timeline_overview import overview
 
 
 @cache
@@ -68,9 +69,13 @@ def entry_values(milestone: Milestone, language: str, sources: dict[str, Source]
 
 def render_timeline(markdown: str, milestones: list[Milestone], sources: dict[str, Source], language: str,
                     article_link, downloads: dict[str, str], path: str,
-                    cluster_links: dict[str, tuple[str, str]] | None = None) -> str:
+                    cluster_links: dict[str, tuple[str, str]] | None = None, cite_links=None) -> str:
+    """``cite_links(id)``, if given, returns the citation of an entry and its download links
+    (clusterdocs/citations.py); each entry then offers them."""
     strings = ui_strings()[language]
     entries = [entry_values(milestone, language, sources, article_link, cluster_links or {}) for milestone in milestones]
+    for entry in entries:
+        entry["cite"] = cite_links(entry["id"]) if cite_links else None
     categories = [{"key": key, "label": value[language]["label"], "legend": value[language]["legend"],
                    "count": sum(entry["category"] == key for entry in entries)}
                   for key, value in taxonomy()["categories"].items()]
@@ -95,7 +100,10 @@ def render_timeline(markdown: str, milestones: list[Milestone], sources: dict[st
     def downloads_section() -> str:
         return render_macro("timeline.html", "downloads", language, downloads=downloads)
 
-    renderers = {"legend": legend, "filters": filters, "entries": entries_section, "downloads": downloads_section}
+    def overview_section() -> str:
+        return render_macro("overview.html", "overview", language, o=overview(milestones, entries, categories, strings))
+
+    renderers = {"overview": overview_section, "legend": legend, "filters": filters, "entries": entries_section, "downloads": downloads_section}
     return replace_markers(markdown, "timeline", renderers, path, required=renderers)
 
 
