@@ -13,8 +13,9 @@ import yaml
 
 from .markers import replace_markers, section
 from .paths import DATA_DIR
-from .render import render_macro, to_simplified
+from .render import render_macro, to_simplified, ui_strings
 from .sitedata import SiteData
+from .tile_map import divisions_of, tile_map, winners_by_division
 
 
 @cache
@@ -40,7 +41,7 @@ def cluster_values(cluster: dict, language: str, data: SiteData, article_url, ti
         "status": cluster["status"], "status_label": labels()["statuses"][cluster["status"]][language],
         "status_note": cluster["status_note"][language],
         "places": ("、" if language == "zh" else ", ").join(place[language] for place in cluster["places"]),
-        "cross_province": cluster["cross_province"],
+        "cross_province": cluster["cross_province"], "divisions": divisions_of(cluster),
         "targets": [dict(target, measures=target["measures"][language], source_title=data.article_title(language, target["source"]))
                     for target in cluster["targets"]],
         "mentions": mentions, "milestones": milestones,
@@ -56,12 +57,23 @@ def render_clusters(markdown: str, data: SiteData, language: str, article_url, t
                      for key, value in labels()[kind].items()] for kind, field in fields.items()}
 
     def table() -> str:
-        return render_macro("reference.html", "clusters_table", language, clusters=clusters, facets=facets)
+        divisions = [tile for tile in tile_map(data.clusters, data.figures, language, ui_strings()[language],
+                                               lambda key: "", "")["table"] if tile["listed"]]
+        return render_macro("reference.html", "clusters_table", language, clusters=clusters, facets=facets,
+                            divisions=divisions)
 
     def entries() -> str:
         return render_macro("reference.html", "cluster_entries", language, clusters=clusters)
 
-    return replace_markers(markdown, "clusters", {"table": table, "entries": entries}, path, required=("table", "entries"))
+    def division_map() -> str:
+        source_id = winners_by_division(data.figures)[1]["source"]
+        values = tile_map(data.clusters, data.figures, language, ui_strings()[language],
+                          lambda key: f"?division={key}#cluster-table", data.article_title(language, source_id))
+        return render_macro("map.html", "tile_map", language, map=values,
+                            source_title=data.article_title(language, source_id), source_href=article_url(source_id))
+
+    return replace_markers(markdown, "clusters", {"table": table, "entries": entries, "map": division_map}, path,
+                           required=("table", "entries"))
 
 
 def bar_chart(chart_id: str, title: str, items: list[tuple[str, int]], unit: str) -> dict:

@@ -13,13 +13,23 @@
     var rows = Array.prototype.slice.call(body.rows);
     var count = document.getElementById("cluster-count");
 
+    // A row names every division its cluster spans; the map links here with ?division=<key>.
+    var divisions = form.elements.divisions;
+    var requested = new URLSearchParams(window.location.search).get("division");
+    if (divisions && requested) divisions.value = requested;
+
+    function matchesDivision(row) {
+      var wanted = divisions ? divisions.value : "";
+      return !wanted || (row.dataset.divisions || "").split(" ").indexOf(wanted) >= 0;
+    }
+
     function filter() {
       var shown = 0;
       rows.forEach(function (row) {
         var visible = ["sectors", "regions", "statuses"].every(function (name) {
           var wanted = form.elements[name].value;
           return !wanted || row.dataset[name] === wanted;
-        });
+        }) && matchesDivision(row);
         row.hidden = !visible;
         if (visible) shown += 1;
       });
