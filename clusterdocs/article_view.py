@@ -58,7 +58,9 @@ def cite_line(source: Source, page_title: str, page_url: str, language: str) -> 
 
 
 def render_article(markdown: str, page: ArticlePage, source: Source, milestones: list[Milestone],
-                   page_title: str, page_url: str, timeline_url: str, clusters_url: str, path: str) -> str:
+                   page_title: str, page_url: str, timeline_url: str, clusters_url: str, path: str,
+                   cite_links: list[dict] | None = None) -> str:
+    """``cite_links`` (clusterdocs/citations.download_links), if given, follow the citation line."""
     language = page.language
     strings = ui_strings()[language]
     data = page.data
@@ -67,8 +69,9 @@ def render_article(markdown: str, page: ArticlePage, source: Source, milestones:
               for quote in data["quotes"]]
 
     def citation() -> str:
-        return render_macro("article.html", "citation", language, c=citation_values(source, language),
+        html = render_macro("article.html", "citation", language, c=citation_values(source, language),
                             cite=cite_line(source, page_title, page_url, language))
+        return html + render_macro("cite.html", "downloads", language, links=cite_links) if cite_links else html
 
     def figures() -> str:
         rows = [dict(figure, shown_value=to_simplified(figure["value"]) if show_simplified else figure["value"])

@@ -15,14 +15,15 @@ import calendar
 from .reference_views import text_width
 from .timeline import Milestone
 
-YEAR_WIDTH = 84           # user units per year on the detailed part of the axis
-EARLY_SLOT = 44           # user units per year on the compressed part
-BREAK_WIDTH = 28          # the gap drawn between the compressed and the detailed part
-ROW = 16                  # height of one row of marks inside a lane
+YEAR_WIDTH = 60           # user units per year on the detailed part of the axis
+EARLY_SLOT = 40           # user units per year on the compressed part
+BREAK_WIDTH = 24          # the gap drawn between the compressed and the detailed part
+ROW = 18                  # height of one row of marks inside a lane
 LANE_PADDING = 8
 AXIS_HEIGHT = 28
-MARK_HEIGHT = 10
+MARK_HEIGHT = 12
 MIN_MARK_WIDTH = 10
+LABEL_SIZE = 15           # font size of lane labels and years, in user units
 DENSE_GAP = 4             # a gap of more than this many years starts the detailed axis after it
 
 
@@ -33,7 +34,8 @@ def date_basis(milestone: Milestone) -> str:
 
 
 def kind(milestone: Milestone) -> str:
-    return milestone.data.get("kind", "event")
+    """``event`` or ``target``; files written before the field existed are targets by category."""
+    return milestone.data.get("kind", "target" if milestone.data["category"] == "local-target" else "event")
 
 
 def detailed_start(years: list[int]) -> int:
@@ -119,7 +121,7 @@ def overview(milestones: list[Milestone], entries: list[dict], lanes: list[dict]
     as ``milestones``; ``lanes`` the categories in display order (key, label). Empty lanes are left out.
     """
     used = [lane for lane in lanes if any(entry["category"] == lane["key"] for entry in entries)]
-    label_width = max(text_width(lane["label"], 13) for lane in used) + 16
+    label_width = max(text_width(lane["label"], LABEL_SIZE) for lane in used) + 16
     axis = Axis([int(milestone.date[:4]) for milestone in milestones], label_width)
     marks_by_lane: dict[str, list[dict]] = {lane["key"]: [] for lane in used}
     for milestone, entry in zip(milestones, entries):
@@ -156,7 +158,7 @@ def overview(milestones: list[Milestone], entries: list[dict], lanes: list[dict]
                                                          lanes=len(used))
     if gap:
         description += " " + strings["overview_break"].format(before=gap["from_year"], start=gap["to_year"])
-    return {"width": round(axis.right + 8), "height": y + 4, "axis_y": AXIS_HEIGHT - 10, "label_width": label_width,
+    return {"width": round(axis.right + 8), "height": y + 4, "axis_y": AXIS_HEIGHT - 10, "font_size": LABEL_SIZE, "label_width": label_width,
             "plot_left": axis.left, "plot_right": round(axis.right), "ticks": axis.ticks(), "gap": gap,
             "lanes": result_lanes, "description": description,
             "axis_note": strings["overview_break"].format(before=gap["from_year"], start=gap["to_year"]) if gap else "",

@@ -8,7 +8,10 @@ article (see clusterdocs/article_view.py and overrides/hooks/article.html).
 
 from _shared import data_errors_fail_the_build, language_and_path, link_to, site_data
 
+from mkdocs.utils import get_relative_url
+
 from clusterdocs.article_view import render_article
+from clusterdocs.citations import download_links
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -28,4 +31,6 @@ def on_page_markdown(markdown, page, config, files):
             timeline_url=link_to(page, files, language, "timeline.md"),
             clusters_url=link_to(page, files, language, "clusters.md"),
             path=article.path,
+            cite_links=download_links(language, "articles", article.slug,
+                                      lambda target: get_relative_url(target, page.url)),
         )

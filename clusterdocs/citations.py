@@ -1,0 +1,133 @@
+"""Citations of article summary pages and timeline entries: BibTeX, RIS, CSL-JSON and a text line.
+
+Built from the facts the pages show: the attribution header of the cleaned source
+(``sources/*.txt``) for an article, the milestone file for a timeline entry. The thing cited is
+this site's page (with the entry's anchor), by the site as corporate author; an article's
+citation names the original it summarises, as CSL's ``original-*`` variables and as a note.
+The site records no publication date of its own pages, so none is given. The hook
+``hooks/citations.py`` writes the three downloads of every page and entry as static files under
+``cite/<language>/`` when the site is built.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from .article_view import short_outlet
+from .dates import format_date
+from .render import ui_strings
+from .sources import Source
+from .timeline import Milestone
+
+FORMATS = {"bib": "cite_bibtex", "ris": "cite_ris", "json": "cite_csl"}
+
+
+@dataclass
+class Citation:
+    key: str
+    language: str
+    title: str
+    url: str
+    site_name: str
+    note: str
+    original: dict = field(default_factory=dict)   # title, authors, outlet, date (ISO) of a summarised article
+    event_date: str | None = None                   # date of a timeline entry, at the source's precision
+
+
+def download_path(language: str, kind: str, item_id: str, extension: str) -> str:
+    """Where a download sits in the built site: ``cite/en/articles/<id>.bib``, ``cite/zh/timeline/<id>.ris``."""
+    return f"cite/{language}/{kind}/{item_id}.{extension}"
+
+
+def article_citation(source: Source, page_title: str, page_url: str, language: str) -> Citation:
+    header = source.header
+    strings = ui_strings()[language]
+    authors = [author[language] for author in header["authors"]]
+    outlet = short_outlet(source, language)
+    date = format_date(header["date"], language) if header["date"] else strings["undated"]
+    if language == "zh":
+        note = f"原文：{'、'.join(authors) + '：' if authors else ''}《{header['title_original']}》，{outlet}，{date}"
+    else:
+        note = f"Summary of: {', '.join(authors) + ', ' if authors else ''}“{header['title_original']}”, {outlet}, {date}"
+    return Citation(key=f"clusterdocs-{language}-{source.id}", language=language, title=page_title, url=page_url,
+                    site_name=strings["site_name"], note=note,
+                    original={"title": header["title_original"], "authors": authors, "outlet": outlet,
+                              "publisher": header["outlet"]["original"], "date": header["date"]})
+
+
+def entry_citation(milestone: Milestone, timeline_url: str, language: str) -> Citation:
+    strings = ui_strings()[language]
+    kind, date = strings["cite_entry_kind"], milestone.display_date(language)
+    note = f"{kind}，{date}" if language == "zh" else f"{kind[0].upper()}{kind[1:]}, {date}"
+    return Citation(key=f"clusterdocs-{language}-{milestone.id}", language=language,
+                    title=milestone.data["title"][language], url=f"{timeline_url}#{milestone.id}",
+                    site_name=strings["site_name"], note=note, event_date=milestone.date)
+
+
+def formatted(citation: Citation) -> str:
+    """The ready-to-copy line for a timeline entry, in the style of an article page's line."""
+    if citation.language == "zh":
+        return f"{citation.site_name}：《{citation.title}》（{citation.note}）。{citation.url}"
+    return f"{citation.site_name}. “{citation.title}” ({citation.note[0].lower()}{citation.note[1:]}). {citation.url}"
+
+
+_BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+                   "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def _bibtex_text(text: str) -> str:
+    return "".join(_BIBTEX_SPECIAL.get(character, character) for character in " ".join(text.split()))
+
+
+def to_bibtex(citation: Citation) -> str:
+    fields = [("author", "{" + _bibtex_text(citation.site_name) + "}"), ("title", _bibtex_text(citation.title)),
+              ("howpublished", r"\url{" + citation.url + "}"), ("url", citation.url),
+              ("note", _bibtex_text(citation.note)), ("language", "chinese" if citation.language == "zh" else "english")]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@misc{{{citation.key},\n{body}\n}}\n"
+
+
+def to_ris(citation: Citation) -> str:
+    lines = [("TY", "ELEC"), ("TI", citation.title), ("AU", citation.site_name), ("T2", citation.site_name),
+             ("UR", citation.url), ("N1", citation.note), ("LA", "zh-Hans" if citation.language == "zh" else "en")]
+    if citation.original:
+        lines.append(("OP", citation.original["title"]))
+    if citation.event_date:
+        lines.append(("DA", citation.event_date.replace("-", "/")))
+    return "".join(f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in lines) + "ER  - \r\n"
+
+
+def _date_parts(value: str) -> dict:
+    return {"date-parts": [[int(part) for part in value.split("-")]]}
+
+
+def to_csl_json(citation: Citation) -> str:
+    item = {"id": citation.key, "type": "webpage", "title": citation.title,
+            "author": [{"literal": citation.site_name}], "container-title": citation.site_name,
+            "URL": citation.url, "language": "zh-Hans" if citation.language == "zh" else "en", "note": citation.note}
+    if citation.original:
+        item["original-title"] = citation.original["title"]
+        item["original-author"] = [{"literal": name} for name in citation.original["authors"]]
+        if citation.original["publisher"]:
+            item["original-publisher"] = citation.original["publisher"]
+        if citation.original["date"]:
+            item["original-date"] = _date_parts(citation.original["date"])
+    if citation.event_date:
+        item["event-date"] = _date_parts(citation.event_date)
+    return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
+
+
+WRITERS = {"bib": to_bibtex, "ris": to_ris, "json": to_csl_json}
+
+
+def downloads(citation: Citation) -> dict[str, str]:
+    """File extension -> file content, for every download format."""
+    return {extension: write(citation) for extension, write in WRITERS.items()}
+
+
+def download_links(language: str, kind: str, item_id: str, relative_url) -> list[dict]:
+    """Labelled links to the three downloads; ``relative_url(path)`` makes a site path relative to the page."""
+    strings = ui_strings()[language]
+    return [{"label": strings[label], "href": relative_url(download_path(language, kind, item_id, extension))}
+            for extension, label in FORMATS.items()]
