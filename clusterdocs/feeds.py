@@ -1,0 +1,63 @@
+"""Atom feeds, one per language: article summaries and timeline milestones, newest first.
+
+Deterministic: the feed's ``updated`` is the newest item's date, never the build time.
+Atom needs a full timestamp, so a date the source gives only as a year or month is written as
+the first day of that period; each item's title and summary state the date as precisely as the
+source does. Articles without a date cannot be placed in time and are left out.
+The hook ``hooks/feeds.py`` writes ``feed.xml`` (English) and ``zh/feed.xml``.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
+
+from .dates import sort_key
+from .languages import bcp47
+from .render import ui_strings
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+@dataclass
+class FeedItem:
+    id: str          # absolute URL of the item on the site
+    title: str
+    date: str        # YYYY, YYYY-MM or YYYY-MM-DD
+    summary: str
+    category: str
+
+
+def timestamp(date: str) -> str:
+    year, month, day = sort_key(date)
+    return f"{year:04d}-{month or 1:02d}-{day or 1:02d}T00:00:00Z"
+
+
+def atom_feed(language: str, items: list[FeedItem], feed_url: str, home_url: str) -> str:
+    strings = ui_strings()[language]
+    ordered = sorted(items, key=lambda item: (sort_key(item.date), item.id), reverse=True)
+    ElementTree.register_namespace("", ATOM)
+    feed = ElementTree.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": bcp47(language)})
+
+    def add(parent, tag: str, text: str | None = None, **attributes) -> ElementTree.Element:
+        element = ElementTree.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+        element.text = text
+        return element
+
+    add(feed, "id", feed_url)
+    add(feed, "title", strings["feed_title"])
+    add(feed, "subtitle", strings["feed_subtitle"])
+    add(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
+    add(feed, "link", rel="alternate", type="text/html", href=home_url)
+    add(feed, "updated", timestamp(ordered[0].date) if ordered else "1970-01-01T00:00:00Z")
+    add(add(feed, "author"), "name", strings["site_name"])
+    for item in ordered:
+        entry = add(feed, "entry")
+        add(entry, "id", item.id)
+        add(entry, "title", item.title)
+        add(entry, "link", rel="alternate", type="text/html", href=item.id)
+        add(entry, "updated", timestamp(item.date))
+        add(entry, "category", term=item.category)
+        add(entry, "summary", item.summary)
+    ElementTree.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"

@@ -1,0 +1,83 @@
+"""What a page's <head> says about it: description, canonical and hreflang URLs, feeds,
+OpenGraph and Twitter tags, and schema.org JSON-LD (``Article`` for article summaries,
+``Dataset`` for the timeline and its downloads, ``WebPage`` otherwise).
+
+Every URL is absolute, built from the site's public address (``site_url``, set by ``SITE_URL``).
+The hook ``hooks/page_metadata.py`` calls ``page_metadata`` for each page;
+``overrides/partials/reader-head.html`` only lays the values out.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urljoin
+
+from markupsafe import Markup
+
+from .languages import bcp47
+from .render import ui_strings
+
+OG_LOCALES = {"en": "en_GB", "zh": "zh_CN"}
+DEFAULT_LANGUAGE = "en"
+
+
+def absolute(site_url: str, path: str) -> str:
+    """``timeline/`` or ``/zh/`` -> the full URL under ``site_url`` (which may have a path)."""
+    return urljoin(site_url, path.lstrip("/"))
+
+
+def feed_path(language: str) -> str:
+    return "feed.xml" if language == DEFAULT_LANGUAGE else f"{language}/feed.xml"
+
+
+def json_ld(data: dict) -> Markup:
+    """JSON for a <script> element: ``<``, ``>`` and ``&`` escaped, so no text can close the element."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def page_metadata(*, site_url: str, page_url: str, language: str, title: str, site_name: str, description: str,
+                  alternates: dict[str, str], article: dict | None = None, dataset: dict | None = None) -> dict:
+    """``alternates`` maps a language code to the site-relative URL of this page in that language;
+    ``article`` holds the summarised article's facts (title, authors, outlet, date) on article pages,
+    ``dataset`` the site-relative paths of the downloads (``json``, ``csv``) on the timeline page."""
+    strings = ui_strings()[language]
+    canonical = absolute(site_url, page_url)
+    hreflang = [(bcp47(code), absolute(site_url, link)) for code, link in alternates.items()]
+    if DEFAULT_LANGUAGE in alternates:
+        hreflang.append(("x-default", absolute(site_url, alternates[DEFAULT_LANGUAGE])))
+    page_title = title if title == site_name else f"{title} – {site_name}"
+    og = [("og:type", "article" if article else "website"), ("og:title", title), ("og:description", description),
+          ("og:url", canonical), ("og:site_name", site_name), ("og:locale", OG_LOCALES.get(language, language))]
+    og += [("og:locale:alternate", OG_LOCALES.get(code, code)) for code in alternates if code != language]
+    twitter = [("twitter:card", "summary"), ("twitter:title", title), ("twitter:description", description)]
+    website = {"@type": "WebSite", "name": site_name,
+               "url": absolute(site_url, "" if language == DEFAULT_LANGUAGE else f"{language}/")}
+    structured: dict = {"@context": "https://schema.org", "url": canonical, "name": title, "description": description,
+                        "inLanguage": bcp47(language), "isPartOf": website}
+    if article:
+        based_on = {"@type": "CreativeWork", "name": article["title"], "inLanguage": article["lang"]}
+        if article["authors"]:
+            based_on["author"] = [{"@type": "Person", "name": name} for name in article["authors"]]
+        if article["outlet"]:
+            based_on["publisher"] = {"@type": "Organization", "name": article["outlet"]}
+        if article["date"]:
+            based_on["datePublished"] = article["date"]
+        structured.update({"@type": "Article", "headline": title, "isBasedOn": based_on,
+                           "author": {"@type": "Organization", "name": site_name},
+                           "publisher": {"@type": "Organization", "name": site_name}})
+    elif dataset:
+        structured.update({"@type": "Dataset", "name": strings["meta_dataset_name"],
+                           "description": strings["meta_dataset_description"],
+                           "creator": {"@type": "Organization", "name": site_name},
+                           "distribution": [
+                               {"@type": "DataDownload", "encodingFormat": "application/json",
+                                "contentUrl": absolute(site_url, dataset["json"])},
+                               {"@type": "DataDownload", "encodingFormat": "text/csv",
+                                "contentUrl": absolute(site_url, dataset["csv"])}]})
+    else:
+        structured["@type"] = "WebPage"
+    feeds = [{"href": absolute(site_url, feed_path(code)), "title": ui_strings()[code]["feed_link_title"],
+              "hreflang": bcp47(code)} for code in sorted(alternates, key=lambda code: code != language)]
+    return {"title": page_title, "description": description, "canonical": canonical, "hreflang": hreflang,
+            "og": og, "twitter": twitter, "json_ld": json_ld(structured), "feeds": feeds}
