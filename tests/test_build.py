@@ -24,6 +24,7 @@ FOREIGN_RESOURCE = re.compile(
     r"""|(?:@import\s+(?:url\()?["']?(?:https?:)?//)|(?:url\(\s*["']?(?:https?:)?//)""",  # CSS
     re.IGNORECASE,
 )
+SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when SITE_URL is not set
 KNOWN_THIRD_PARTY_HOSTS = re.compile(r"fonts\.googleapis|fonts\.gstatic|cdn\.jsdelivr|unpkg\.com|cdnjs|googletagmanager")
 
 
@@ -75,12 +76,11 @@ def test_lang_attribute_and_hreflang_alternates(site_dir, language, tag):
         prefix = site_dir / "zh" if language == "zh" else site_dir
         head = parse_head(prefix / path / "index.html")
         assert head.html_lang == tag, path
-        assert set(head.alternates) == {"en", "zh-Hans"}, path
-        # Each alternate points at the same page in that language.
-        page_dir = prefix / path
+        assert set(head.alternates) == {"en", "zh-Hans", "x-default"}, path
+        # Each alternate is the absolute URL of the same page in that language (x-default: English).
         for hreflang, href in head.alternates.items():
-            # The home pages get root-relative links from mkdocs-static-i18n ("/", "/zh/").
-            target = (site_dir / href.lstrip("/") if href.startswith("/") else page_dir / href).resolve()
+            assert href.startswith(SITE_URL), (path, hreflang, href)
+            target = (site_dir / href.removeprefix(SITE_URL)).resolve()
             expected = (site_dir / ("zh" if hreflang == "zh-Hans" else "") / path).resolve()
             assert target == expected, (path, hreflang, href)
 
