@@ -58,7 +58,7 @@ def render_clusters(markdown: str, data: SiteData, language: str, article_url, t
 
     def table() -> str:
         divisions = [tile for tile in tile_map(data.clusters, data.figures, language, ui_strings()[language],
-                                               lambda key: "", "")["table"] if tile["listed"]]
+                                               lambda key: "")["table"] if tile["listed"]]
         return render_macro("reference.html", "clusters_table", language, clusters=clusters, facets=facets,
                             divisions=divisions)
 
@@ -68,7 +68,7 @@ def render_clusters(markdown: str, data: SiteData, language: str, article_url, t
     def division_map() -> str:
         source_id = winners_by_division(data.figures)[1]["source"]
         values = tile_map(data.clusters, data.figures, language, ui_strings()[language],
-                          lambda key: f"?division={key}#cluster-table", data.article_title(language, source_id))
+                          lambda key: f"?division={key}#cluster-table")
         return render_macro("map.html", "tile_map", language, map=values,
                             source_title=data.article_title(language, source_id), source_href=article_url(source_id))
 

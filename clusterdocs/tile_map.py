@@ -61,9 +61,8 @@ def winners_by_division(figures: dict) -> tuple[dict[str, int], dict]:
     return {_BY_ENGLISH_NAME[item["label"]["en"]]: item["value"] for item in distribution["items"]}, distribution
 
 
-def tile_map(clusters: list[dict], figures: dict, language: str, strings: dict, filter_url, source_title: str) -> dict:
-    """Tiles, table rows and texts; ``filter_url(key)`` links to the directory filtered to a division,
-    ``source_title`` names the article the winners come from."""
+def tile_map(clusters: list[dict], figures: dict, language: str, strings: dict, filter_url) -> dict:
+    """Tiles, table rows and texts; ``filter_url(key)`` links to the directory filtered to a division."""
     listed = {key: 0 for key in LAYOUT}
     for cluster in clusters:
         for key in set(divisions_of(cluster)):
@@ -97,5 +96,5 @@ def tile_map(clusters: list[dict], figures: dict, language: str, strings: dict, 
         "height": rows * (TILE_HEIGHT + TILE_GAP) - TILE_GAP,
         "description": strings["map_description"].format(listed=sum(1 for count in listed.values() if count),
                                                          winners=len(winners)),
-        "note": strings["map_note"].format(source=source_title, named=len(winners), total=distribution["total"]),
+        "note": strings["map_note"].format(named=len(winners), total=distribution["total"]),
     }

@@ -16,7 +16,7 @@ from .reference_views import text_width
 from .timeline import Milestone
 
 YEAR_WIDTH = 60           # user units per year on the detailed part of the axis
-EARLY_SLOT = 40           # user units per year on the compressed part
+EARLY_SLOT = 50           # user units per year on the compressed part
 BREAK_WIDTH = 24          # the gap drawn between the compressed and the detailed part
 ROW = 18                  # height of one row of marks inside a lane
 LANE_PADDING = 8

@@ -15,7 +15,7 @@ from clusterdocs.render import ui_strings
 from clusterdocs.sitedata import load_site_data
 from clusterdocs.tile_map import LAYOUT, divisions_of, tile_map
 from clusterdocs.timeline import Milestone
-from clusterdocs.timeline_overview import Axis, detailed_start, overview, period
+from clusterdocs.timeline_overview import BREAK_WIDTH, Axis, detailed_start, overview, period
 from clusterdocs.timeline_view import taxonomy
 
 SITE_URL = "http://127.0.0.1:8000/"
@@ -46,7 +46,7 @@ def test_early_years_are_compressed_and_later_years_are_linear():
     assert axis.early == [1990, 2003]
     assert axis.x(2018) - axis.x(2017) == axis.x(2024) - axis.x(2023)
     assert axis.x(2003) - axis.x(1990) < axis.x(2018) - axis.x(2017)
-    assert axis.gap() == {"x": axis.detail_left - 24, "width": 24, "from_year": 2003, "to_year": 2017}
+    assert axis.gap() == {"x": axis.detail_left - BREAK_WIDTH, "width": BREAK_WIDTH, "from_year": 2003, "to_year": 2017}
 
 
 def _milestone(**fields) -> Milestone:
@@ -98,7 +98,7 @@ def test_cross_province_clusters_count_in_each_division(data):
 
 
 def test_tiles_give_directory_counts_and_the_winners_source_001_gives(data):
-    values = tile_map(data.clusters, data.figures, "en", ui_strings()["en"], lambda key: f"?division={key}", "Source")
+    values = tile_map(data.clusters, data.figures, "en", ui_strings()["en"], lambda key: f"?division={key}")
     tiles = {tile["key"]: tile for tile in values["tiles"]}
     assert tiles["jiangsu"]["winners"] == 8
     assert tiles["guangdong"]["winners"] == 7
