@@ -15,6 +15,7 @@ from .markers import replace_markers, section
 from .paths import DATA_DIR
 from .render import render_macro, to_simplified, ui_strings
 from .sitedata import SiteData
+from .text_metrics import text_width
 from .tile_map import divisions_of, tile_map, winners_by_division
 
 
@@ -87,12 +88,6 @@ def bar_chart(chart_id: str, title: str, items: list[tuple[str, int]], unit: str
     return {"id": chart_id, "title": title, "bars": bars, "unit": unit, "label_width": label_width,
             "width": label_width + bar_width + value_width, "height": len(items) * (row + gap) - gap,
             "description": "; ".join(f"{label}: {value} {unit}" for label, value in items)}
-
-
-def text_width(text: str, font_size: int = 14) -> int:
-    """Rough rendered width of a chart label: full-width for CJK, about 0.56 em otherwise."""
-    wide = sum(1 for character in text if ord(character) > 0x2E80)
-    return round((wide + (len(text) - wide) * 0.56) * font_size)
 
 
 def render_figures(markdown: str, data: SiteData, language: str, article_url, path: str) -> str:

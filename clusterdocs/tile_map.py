@@ -10,8 +10,11 @@ The macro ``tile_map`` in ``overrides/hooks/map.html`` only lays these values ou
 
 from __future__ import annotations
 
+from .text_metrics import text_width
+
 WINNERS_DISTRIBUTION = "preliminary-winners-2019-2020-by-province"
 TILE_WIDTH, TILE_HEIGHT, TILE_GAP = 92, 66, 4
+NAME_SIZE = 15            # font size of a division's name, smaller for names that would not fit
 
 # key: (row, column, English name, Chinese name). Rows run north to south, columns west to east.
 LAYOUT = {
@@ -75,7 +78,9 @@ def tile_map(clusters: list[dict], figures: dict, language: str, strings: dict, 
         won = winners.get(key)
         shown_winners = str(won) if won is not None else strings["map_not_named"]
         tiles.append({
-            "key": key, "name": name, "listed": listed[key], "winners": won,
+            "key": key, "name": name,
+            # Bold Latin text runs about a tenth wider than text_width's estimate.
+            "name_size": min(NAME_SIZE, int((TILE_WIDTH - 8) * 100 / (text_width(name, 100) * 1.1))), "listed": listed[key], "winners": won,
             "x": column * (TILE_WIDTH + TILE_GAP), "y": row * (TILE_HEIGHT + TILE_GAP),
             "width": TILE_WIDTH, "height": TILE_HEIGHT,
             # Shade steps 0–4 by clusters listed; CSS maps each step to a theme colour.

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 
-from .reference_views import text_width
+from .text_metrics import text_width
 from .timeline import Milestone
 
 YEAR_WIDTH = 60           # user units per year on the detailed part of the axis
