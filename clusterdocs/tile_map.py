@@ -13,7 +13,7 @@ from __future__ import annotations
 from .text_metrics import text_width
 
 WINNERS_DISTRIBUTION = "preliminary-winners-2019-2020-by-province"
-TILE_WIDTH, TILE_HEIGHT, TILE_GAP = 92, 66, 4
+TILE_WIDTH, TILE_HEIGHT, TILE_GAP = 92, 70, 4
 NAME_SIZE = 15            # font size of a division's name, smaller for names that would not fit
 
 # key: (row, column, English name, Chinese name). Rows run north to south, columns west to east.
@@ -64,6 +64,19 @@ def winners_by_division(figures: dict) -> tuple[dict[str, int], dict]:
     return {_BY_ENGLISH_NAME[item["label"]["en"]]: item["value"] for item in distribution["items"]}, distribution
 
 
+def name_lines(name: str) -> dict:
+    """A division's name as one line, or two when a two-word name would not fit (Inner Mongolia);
+    y offsets are from the top of the tile."""
+    def fits(text: str, size: int) -> bool:
+        # Bold Latin text runs about a tenth wider than text_width's estimate.
+        return text_width(text, size) * 1.1 <= TILE_WIDTH - 8
+    if fits(name, NAME_SIZE) or " " not in name:
+        size = next(size for size in range(NAME_SIZE, 6, -1) if fits(name, size) or size == 7)
+        return {"name_size": size, "name_lines": [{"text": name, "dy": 21}]}
+    first, rest = name.split(" ", 1)
+    return {"name_size": 12, "name_lines": [{"text": first, "dy": 14}, {"text": rest, "dy": 27}]}
+
+
 def tile_map(clusters: list[dict], figures: dict, language: str, strings: dict, filter_url) -> dict:
     """Tiles, table rows and texts; ``filter_url(key)`` links to the directory filtered to a division."""
     listed = {key: 0 for key in LAYOUT}
@@ -79,8 +92,7 @@ def tile_map(clusters: list[dict], figures: dict, language: str, strings: dict, 
         shown_winners = str(won) if won is not None else strings["map_not_named"]
         tiles.append({
             "key": key, "name": name,
-            # Bold Latin text runs about a tenth wider than text_width's estimate.
-            "name_size": min(NAME_SIZE, int((TILE_WIDTH - 8) * 100 / (text_width(name, 100) * 1.1))), "listed": listed[key], "winners": won,
+            **name_lines(name), "listed": listed[key], "winners": won,
             "x": column * (TILE_WIDTH + TILE_GAP), "y": row * (TILE_HEIGHT + TILE_GAP),
             "width": TILE_WIDTH, "height": TILE_HEIGHT,
             # Shade steps 0–4 by clusters listed; CSS maps each step to a theme colour.
