@@ -68,13 +68,12 @@ def name_lines(name: str) -> dict:
     """A division's name as one line, or two when a two-word name would not fit (Inner Mongolia);
     y offsets are from the top of the tile."""
     def fits(text: str, size: int) -> bool:
-        # Bold Latin text runs about a tenth wider than text_width's estimate.
-        return text_width(text, size) * 1.1 <= TILE_WIDTH - 8
-    if fits(name, NAME_SIZE) or " " not in name:
+        return text_width(text, size) * 0.95 <= TILE_WIDTH - 8
+    if fits(name, 12) or " " not in name:
         size = next(size for size in range(NAME_SIZE, 6, -1) if fits(name, size) or size == 7)
         return {"name_size": size, "name_lines": [{"text": name, "dy": 21}]}
     first, rest = name.split(" ", 1)
-    return {"name_size": 12, "name_lines": [{"text": first, "dy": 14}, {"text": rest, "dy": 27}]}
+    return {"name_size": 13, "name_lines": [{"text": first, "dy": 15}, {"text": rest, "dy": 29}]}
 
 
 def tile_map(clusters: list[dict], figures: dict, language: str, strings: dict, filter_url) -> dict:

@@ -1,0 +1,185 @@
+"""Reader features in Chromium: overview and map by keyboard, wide and narrow layouts, print,
+the map's directory filter, and axe on the pages these features touch (both schemes)."""
+
+from __future__ import annotations
+
+import struct
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+READER_PAGES = ["/timeline/", "/zh/timeline/", "/clusters/", "/zh/clusters/", "/figures/", "/zh/figures/",
+                "/articles/central-local-2021/", "/zh/articles/central-local-2021/"]
+
+
+def png_size(path) -> tuple[int, int]:
+    with open(path, "rb") as file:
+        header = file.read(24)
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", header[16:24])
+
+
+def prefix(language: str) -> str:
+    return "/zh" if language == "zh" else ""
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("path", ["/clusters/", "/figures/", "/timeline/"])
+def test_reference_pages_fit_the_window_and_tables_do_not_break_words(browser, site_url, tmp_path, width, language, path):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + prefix(language) + path)
+    screenshot = tmp_path / f"{language}{path.strip('/')}-{width}.png"
+    page.screenshot(path=str(screenshot), full_page=True)
+    shot_width, shot_height = png_size(screenshot)
+    assert shot_width == width and shot_height > 900
+    # The page itself never scrolls sideways; wide content scrolls inside its own box.
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate("window.innerWidth")
+    if width == 1280:
+        # No table cell breaks a word: the widest single word of each cell fits the cell.
+        broken = page.evaluate("""() => {
+            const out = [];
+            for (const cell of document.querySelectorAll('.cd-clusters td, .cd-headline td')) {
+              const style = getComputedStyle(cell);
+              const probe = document.createElement('span');
+              probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;font:' + style.font;
+              document.body.append(probe);
+              for (const word of cell.textContent.split(/\\s+/)) {
+                probe.textContent = word;
+                if (probe.getBoundingClientRect().width > cell.clientWidth + 1) out.push(word);
+              }
+              probe.remove();
+            }
+            return out; }""")
+        assert broken == []
+        lines = page.evaluate("""() => Math.max(0, ...Array.from(
+            document.querySelectorAll('.cd-clusters td, .cd-headline td'),
+            cell => Math.round(cell.getBoundingClientRect().height / parseFloat(getComputedStyle(cell).lineHeight))))""")
+        assert lines <= 4
+    context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_overview_marks_are_keyboard_links_with_names_and_visible_focus(page, site_url, language):
+    page.goto(f"{site_url}{prefix(language)}/timeline/")
+    svg = page.locator("svg.cd-overview__svg")
+    assert svg.get_attribute("role") == "group"
+    assert page.locator("#overview-title").text_content() and page.locator("#overview-desc").text_content()
+    marks = page.locator("a.cd-overview__mark")
+    count = marks.count()
+    assert count == page.locator("article.cd-entry").count() > 20
+    marks.first.focus()
+    focused = page.evaluate("""() => { const a = document.activeElement;
+        const shape = a.querySelector('.cd-overview__shape');
+        return {cls: a.getAttribute('class'), label: a.getAttribute('aria-label'), href: a.getAttribute('href'),
+                outline: getComputedStyle(a).outlineStyle, stroke: getComputedStyle(shape).strokeWidth}; }""")
+    assert "cd-overview__mark" in focused["cls"]
+    assert focused["label"].startswith("1990")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")  # keyboard focus, so :focus-visible applies
+    focused = page.evaluate("""() => { const a = document.activeElement;
+        return {outline: getComputedStyle(a).outlineStyle, stroke: getComputedStyle(a.querySelector('.cd-overview__shape')).strokeWidth}; }""")
+    assert focused["outline"] != "none" and focused["stroke"] == "3px"
+    target = marks.nth(count - 1).get_attribute("href")
+    marks.nth(count - 1).focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == target
+    assert page.locator(target).is_visible()
+
+
+def test_overview_scrolls_inside_its_box_on_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(f"{site_url}/timeline/")
+    sizes = page.evaluate("""() => { const box = document.querySelector('.cd-overview__scroll');
+        return [box.scrollWidth, box.clientWidth, document.documentElement.scrollWidth, innerWidth]; }""")
+    assert sizes[0] > sizes[1] and sizes[0] >= 600  # readable size, scrolls sideways
+    assert sizes[2] <= sizes[3]                     # the page does not
+    context.close()
+
+
+@pytest.mark.parametrize("scheme, expected", [("light", "default"), ("dark", "slate")])
+def test_pictures_follow_the_colour_scheme(browser, site_url, scheme, expected):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{site_url}/timeline/")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+    mark_fill = page.evaluate("getComputedStyle(document.querySelector('.cd-overview__mark--stated .cd-overview__shape')).fill")
+    label_fill = page.evaluate("getComputedStyle(document.querySelector('.cd-overview__lane-label')).fill")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    page.goto(f"{site_url}/clusters/")
+    tile_fill = page.evaluate("getComputedStyle(document.querySelector('.cd-map__tile--0')).fill")
+    context.close()
+    assert mark_fill != label_fill and label_fill != background
+    assert tile_fill == background  # an empty tile is the page's own background
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_map_tiles_link_to_the_directory_filtered_to_their_division(page, site_url, language):
+    page.goto(f"{site_url}{prefix(language)}/clusters/")
+    tiles = page.locator("a.cd-map__link")
+    assert page.locator(".cd-map__tile").count() == 31
+    assert 0 < tiles.count() < 31
+    hunan = page.locator("a.cd-map__link[href^='?division=hunan']")
+    label = hunan.get_attribute("aria-label")
+    assert ("Hunan" if language == "en" else "湖南") in label
+    hunan.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**?division=hunan#cluster-table")
+    rows = page.locator("#cluster-table tbody tr")
+    shown = [row for row in rows.all() if row.is_visible()]
+    assert 0 < len(shown) < rows.count()
+    assert all("hunan" in row.get_attribute("data-divisions").split() for row in shown)
+    assert page.locator("#cluster-filters select[name=divisions]").input_value() == "hunan"
+    assert page.locator("#cluster-count").text_content() == str(len(shown))
+
+
+@pytest.mark.parametrize("path", ["/articles/central-local-2021/", "/zh/timeline/"])
+def test_printing_drops_navigation_and_shows_link_targets(page, site_url, tmp_path, path):
+    page.goto(site_url + path)
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer']
+        .map(selector => document.querySelector(selector))
+        .filter(element => element && getComputedStyle(element).display !== 'none').length""")
+    assert hidden == 0
+    after = page.evaluate("""() => { const link = document.querySelector('.md-content a[href]:not([href^="#"]):not(.headerlink)');
+        return [link.getAttribute('href'), getComputedStyle(link, '::after').content]; }""")
+    assert after[0] in after[1]
+    pdf = tmp_path / "print.pdf"
+    page.pdf(path=str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_cite_downloads_are_served(page, site_url, language):
+    page.goto(f"{site_url}{prefix(language)}/timeline/")
+    entry = page.locator("article.cd-entry").first
+    entry.locator("details.cd-cite-box summary").click()
+    assert entry.locator("details.cd-cite-box pre").text_content().endswith("#" + entry.get_attribute("id"))
+    for link in entry.locator("a[download]").all():
+        response = page.request.get(page.evaluate("(a) => a.href", link.element_handle()))
+        assert response.ok and entry.get_attribute("id") in response.text()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_reader_pages_pass_axe_and_make_no_foreign_requests(browser, site_url, scheme):
+    from conftest import PageWatcher
+
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    watcher = PageWatcher(page)
+    axe = Axe()
+    failures = {}
+    for path in READER_PAGES:
+        page.goto(site_url + path, wait_until="networkidle")
+        results = axe.run(page, options=WCAG_21_AA)
+        if results.violations_count:
+            failures[path] = [(violation["id"], [node["target"] for node in violation["nodes"]][:3])
+                              for violation in results.response["violations"]]
+    context.close()
+    assert failures == {}
+    assert watcher.foreign_requests == [] and watcher.page_errors == []
