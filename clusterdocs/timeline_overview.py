@@ -161,6 +161,8 @@ def overview(milestones: list[Milestone], entries: list[dict], lanes: list[dict]
     return {"width": round(axis.right + 8), "height": y + 4, "axis_y": AXIS_HEIGHT - 10, "font_size": LABEL_SIZE, "label_width": label_width,
             "plot_left": axis.left, "plot_right": round(axis.right), "ticks": axis.ticks(), "gap": gap,
             "lanes": result_lanes, "description": description,
+            # In entry order (oldest first), so keyboard focus moves through time like the list below.
+            "marks": [mark for entry in entries for lane in result_lanes for mark in lane["marks"] if mark["id"] == entry["id"]],
             "axis_note": strings["overview_break"].format(before=gap["from_year"], start=gap["to_year"]) if gap else "",
             "bases": sorted({mark["basis"] for lane in result_lanes for mark in lane["marks"]}),
             "kinds": sorted({mark["kind"] for lane in result_lanes for mark in lane["marks"]})}
