@@ -16,6 +16,7 @@ from .datasets import DATASETS, cluster_reference_problems, load_dataset
 from .paths import ROOT, SCHEMAS_DIR
 from .problems import DataError
 from .sources import Source, load_sources
+from .tile_map import figure_problems as map_figure_problems
 from .timeline import Milestone, load_timeline
 from .translations import missing_translations, page_text_problems
 
@@ -82,6 +83,8 @@ def _load(root: Path) -> SiteData:
         problems += found
     if documents["clusters"] is not None:
         problems += cluster_reference_problems(documents["clusters"], milestones, articles)
+    if documents["figures"] is not None:
+        problems += map_figure_problems(documents["figures"])
     problems += missing_translations(root / "docs", root) + page_text_problems(root / "docs", root)
     if problems:
         raise DataError(problems)

@@ -10,6 +10,7 @@ The macro ``tile_map`` in ``overrides/hooks/map.html`` only lays these values ou
 
 from __future__ import annotations
 
+from .problems import Problem
 from .text_metrics import text_width
 
 WINNERS_DISTRIBUTION = "preliminary-winners-2019-2020-by-province"
@@ -51,6 +52,18 @@ LAYOUT = {
     "hainan": (7, 3, "Hainan", "海南"),
 }
 _BY_ENGLISH_NAME = {english: key for key, (_row, _column, english, _chinese) in LAYOUT.items()}
+
+
+def figure_problems(document) -> list[Problem]:
+    """What the map needs from ``data/figures.yml``: the winners distribution, labelled with divisions."""
+    distributions = document.data.get("distributions") or []
+    index = next((i for i, item in enumerate(distributions) if item.get("id") == WINNERS_DISTRIBUTION), None)
+    if index is None:
+        return [document.problem(("distributions",), f"the cluster map needs the distribution '{WINNERS_DISTRIBUTION}'")]
+    return [document.problem(("distributions", index, "items", position, "label", "en"),
+                             f"'{item['label']['en']}' is not one of the 31 mainland provincial-level divisions "
+                             f"the map shows; known: {', '.join(sorted(_BY_ENGLISH_NAME))}")
+            for position, item in enumerate(distributions[index]["items"]) if item["label"]["en"] not in _BY_ENGLISH_NAME]
 
 
 def divisions_of(cluster: dict) -> list[str]:
