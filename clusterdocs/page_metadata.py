@@ -77,7 +77,7 @@ def page_metadata(*, site_url: str, page_url: str, language: str, title: str, si
                                 "contentUrl": absolute(site_url, dataset["csv"])}]})
     else:
         structured["@type"] = "WebPage"
-    feeds = [{"href": absolute(site_url, feed_path(code)), "title": ui_strings()[code]["feed_link_title"],
-              "hreflang": bcp47(code)} for code in sorted(alternates, key=lambda code: code != language)]
+    feeds = [{"href": absolute(site_url, feed_path(code)), "title": ui_strings()[code]["feed_link_title"]}
+             for code in sorted(alternates, key=lambda code: code != language)]
     return {"title": page_title, "description": description, "canonical": canonical, "hreflang": hreflang,
             "og": og, "twitter": twitter, "json_ld": json_ld(structured), "feeds": feeds}

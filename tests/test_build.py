@@ -20,7 +20,7 @@ from conftest import ROOT, run_mkdocs_build
 TEXT_SUFFIXES = {".html", ".js", ".css", ".json", ".xml", ".svg", ".csv", ".txt", ".map"}
 FOREIGN_RESOURCE = re.compile(
     r"""(?:\b(?:src|srcset|poster|data)\s*=\s*["']?\s*(?:https?:)?//)"""   # <img src="https://…">, //cdn…
-    r"""|(?:<link\b(?![^>]*\brel=["']?(?:alternate|canonical)\b)[^>]*\bhref=["']?(?:https?:)?//)"""  # stylesheets, icons, preconnect
+    r"""|(?:<link\b(?![^>]*\brel=["']?(?:alternate|canonical|self)\b)[^>]*\bhref=["']?(?:https?:)?//)"""  # stylesheets, icons, preconnect (not a page's or feed's own address)
     r"""|(?:@import\s+(?:url\()?["']?(?:https?:)?//)|(?:url\(\s*["']?(?:https?:)?//)""",  # CSS
     re.IGNORECASE,
 )

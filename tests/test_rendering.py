@@ -47,7 +47,7 @@ def hostile_milestone() -> Milestone:
     }, "timeline/2019-08-hostile.yml")
 
 
-MARKERS = "<!-- timeline:filters -->\n<!-- timeline:entries -->\n<!-- timeline:legend -->\n<!-- timeline:downloads -->\n"
+MARKERS = "<!-- timeline:overview -->\n<!-- timeline:filters -->\n<!-- timeline:entries -->\n<!-- timeline:legend -->\n<!-- timeline:downloads -->\n"
 
 
 def render(language: str) -> str:
