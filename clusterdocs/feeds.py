@@ -9,8 +9,8 @@ The hook ``hooks/feeds.py`` writes ``feed.xml`` (English) and ``zh/feed.xml``.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
+from xml.etree import ElementTree
 
 from .dates import sort_key
 from .languages import bcp47

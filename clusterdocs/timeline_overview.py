@@ -11,6 +11,7 @@ The macro ``overview`` in ``overrides/hooks/overview.html`` only lays these valu
 from __future__ import annotations
 
 import calendar
+from itertools import pairwise
 
 from .text_metrics import text_width
 from .timeline import Milestone
@@ -42,7 +43,7 @@ def detailed_start(years: list[int]) -> int:
     """The first year of the detailed axis: the year after the last long gap between entries."""
     distinct = sorted(set(years))
     start = distinct[0]
-    for earlier, later in zip(distinct, distinct[1:]):
+    for earlier, later in pairwise(distinct):
         if later - earlier > DENSE_GAP:
             start = later
     return start

@@ -9,13 +9,26 @@ from html.parser import HTMLParser
 import feedparser
 import pytest
 
-from clusterdocs.citations import article_citation, entry_citation, formatted, to_bibtex, to_csl_json, to_ris
+from clusterdocs.citations import (
+    article_citation,
+    entry_citation,
+    formatted,
+    to_bibtex,
+    to_csl_json,
+    to_ris,
+)
 from clusterdocs.page_metadata import json_ld
 from clusterdocs.render import ui_strings
 from clusterdocs.sitedata import load_site_data
 from clusterdocs.tile_map import LAYOUT, divisions_of, tile_map
 from clusterdocs.timeline import Milestone
-from clusterdocs.timeline_overview import BREAK_WIDTH, Axis, detailed_start, overview, period
+from clusterdocs.timeline_overview import (
+    BREAK_WIDTH,
+    Axis,
+    detailed_start,
+    overview,
+    period,
+)
 from clusterdocs.timeline_view import taxonomy
 
 SITE_URL = "http://127.0.0.1:8000/"
