@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import ArticlePage, load_articles
-from .datasets import DATASETS, cluster_reference_problems, load_dataset
+from .crossrefs import cluster_reference_problems
+from .datasets import DATASETS, load_dataset
 from .paths import ROOT, SCHEMAS_DIR
 from .problems import DataError
 from .sources import Source, load_sources
@@ -76,12 +77,13 @@ def _load(root: Path) -> SiteData:
     problems += found
     milestones, found = load_timeline(sources, root / "timeline", root)
     problems += found
+    broken_milestones = {Path(problem.path).stem for problem in found}
     documents = {}
     for name in DATASETS:
         documents[name], found = load_dataset(name, sources, root / "data", root)
         problems += found
     if documents["clusters"] is not None:
-        problems += cluster_reference_problems(documents["clusters"], milestones, articles)
+        problems += cluster_reference_problems(documents["clusters"], milestones, articles, broken_milestones)
     problems += missing_translations(root / "docs", root) + page_text_problems(root / "docs", root)
     if problems:
         raise DataError(problems)

@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import schemas
+from .numbers import occurs_in
 from .problems import Problem, relative_path
 from .paths import ROOT, SOURCES_DIR
 from .yamlfile import YamlDocument, load_yaml, split_front_matter
@@ -103,6 +104,13 @@ def check_quote(document: YamlDocument, location: tuple, text: object, source: S
     if not isinstance(text, str) or source.contains(text):
         return []
     return [document.problem(location, f"not found verbatim in sources/{source_id}.txt: {shorten(text)!r}")]
+
+
+def check_value(document: YamlDocument, location: tuple, value: object, source_text: str) -> list[Problem]:
+    """The shared figure check: ``value`` must occur in its ``source_text`` as whole numbers (4 is not in 44)."""
+    if occurs_in(str(value), source_text):
+        return []
+    return [document.problem(location, f"value {value!r} does not occur in its source_text as a whole number")]
 
 
 def unknown_source(document: YamlDocument, location: tuple, source_id: str, sources: dict[str, Source],

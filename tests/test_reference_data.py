@@ -57,7 +57,7 @@ def test_good_figures_load(tmp_path, sample_sources):
      ["9:distributions[0].items[0].source_text: not found verbatim in sources/sample-article.txt: '已确定46个国家先进制造业集群'",
       "7:distributions[0].total: items add up to 46, not 45; explain the difference in a 'note'"]),
     ("    total: 45\n", "    total: 44\n", ["7:distributions[0].total: items add up to 45, not 44; explain the difference in a 'note'"]),
-    ('    value: "45"', '    value: "44"', ["12:headline[0].value: value '44' does not occur in its source_text"]),
+    ('    value: "45"', '    value: "44"', ["12:headline[0].value: value '44' does not occur in its source_text as a whole number"]),
     ("  - id: national", "  - id: national\n    colour: red", ["12:headline[0].colour: unknown key 'colour'; allowed keys: id, label, note, source, source_text, value, year"]),
     ("    source: sample-article\n    year", "    source: other-article\n    year",
      ["4:distributions[0].source: unknown source 'other-article'; known: sample-article"]),
