@@ -1,4 +1,4 @@
-"""The reference data in ``data/``: clusters, figures and glossary.
+"""The data in ``data/``: clusters, figures and glossary; interface strings and labels.
 
 Each file is loaded with line numbers, validated against its schema in ``schemas/``, and then
 checked the same way as article pages: every ``source_text`` must be verbatim in the cited
@@ -12,12 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import schemas
+from .labels import label_problems, ui_problems
 from .paths import DATA_DIR, ROOT
 from .problems import Problem, relative_path
 from .sources import Source, check_quote, check_value, text_problems, unknown_source
 from .yamlfile import YamlDocument, load_yaml
 
-DATASETS = ("clusters", "figures", "glossary")
+# Content cites sources; the interface files hold the site's own words, checked for both languages.
+CONTENT = ("clusters", "figures", "glossary")
+INTERFACE = ("ui", "categories", "reference_labels")
+DATASETS = CONTENT + INTERFACE
 
 
 def load_dataset(name: str, sources: dict[str, Source],
@@ -35,7 +39,10 @@ def load_dataset(name: str, sources: dict[str, Source],
     schema_problems = schemas.validate(document, name)
     if schema_problems:
         return None, problems + schema_problems
-    problems += _snippet_problems(document, sources) + _duplicate_ids(document) + _total_problems(document)
+    if name in CONTENT:
+        problems += _snippet_problems(document, sources) + _duplicate_ids(document) + _total_problems(document)
+    else:
+        problems += ui_problems(document) if name == "ui" else label_problems(name, document)
     return document, problems
 
 

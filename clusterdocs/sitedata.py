@@ -42,6 +42,21 @@ class SiteData:
     def figures(self) -> dict:
         return self.datasets["figures"]
 
+    @property
+    def ui(self) -> dict[str, dict[str, str]]:
+        """Interface strings by language (data/ui.yml)."""
+        return self.datasets["ui"]
+
+    @property
+    def categories(self) -> dict:
+        """Labels of the timeline's categories and levels (data/categories.yml)."""
+        return self.datasets["categories"]
+
+    @property
+    def reference_labels(self) -> dict:
+        """Labels of the clusters directory's sectors, regions and statuses (data/reference_labels.yml)."""
+        return self.datasets["reference_labels"]
+
     def article(self, language: str, slug: str) -> ArticlePage | None:
         return next((page for page in self.articles if page.language == language and page.slug == slug), None)
 
@@ -59,6 +74,15 @@ _cache: dict[tuple, SiteData] = {}
 def _fingerprint(directories) -> tuple:
     return tuple(sorted((str(path), path.stat().st_mtime_ns) for directory in directories
                         for path in Path(directory).rglob("*") if path.is_file()))
+
+
+def current_site_data() -> SiteData:
+    """The data most recently loaded (the tree being built), or this repository's.
+
+    The renderers take their interface strings and labels from here, so an edited
+    ``data/ui.yml`` shows on the next rebuild of ``mkdocs serve``, like any other data.
+    """
+    return next(iter(_cache.values())) if _cache else load_site_data()
 
 
 def load_site_data(root: Path = ROOT) -> SiteData:

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import json
+import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import FIXTURES
 
 from clusterdocs.datasets import load_dataset
-from clusterdocs.paths import DATA_DIR, DOCS_DIR, SCHEMAS_DIR, TIMELINE_DIR
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.paths import DATA_DIR, DOCS_DIR, ROOT, TIMELINE_DIR
+from clusterdocs.render import ui_strings
+from clusterdocs.sitedata import CONTENT_DIRS, load_site_data
 from clusterdocs.sources import load_sources
-from conftest import FIXTURES
 
 
 @pytest.fixture(scope="module")
@@ -67,21 +68,6 @@ def test_bad_figures_are_reported_precisely(tmp_path, sample_sources, old, new, 
     assert figure_problems(tmp_path, sample_sources, FIGURES.replace(old, new, 1)) == expected
 
 
-def test_cross_references_between_clusters_timeline_and_articles_resolve():
-    data = load_site_data()
-    cluster_ids = {cluster["id"] for cluster in data.clusters}
-    milestone_ids = {milestone.id for milestone in data.milestones}
-    for cluster in data.clusters:
-        assert set(cluster["milestones"]) <= milestone_ids
-        for milestone_id in cluster["milestones"]:  # both directions agree
-            assert cluster["id"] in next(m for m in data.milestones if m.id == milestone_id).data["clusters"]
-    for milestone in data.milestones:
-        assert set(milestone.data["clusters"]) <= cluster_ids
-    linked = [entity["cluster"] for page in data.articles for entity in page.data["entities"].get("clusters", [])
-              if "cluster" in entity]
-    assert linked and set(linked) <= cluster_ids
-
-
 def test_an_unknown_cluster_id_in_the_timeline_fails(repo_copy):
     import subprocess
     import sys
@@ -97,26 +83,18 @@ def test_an_unknown_cluster_id_in_the_timeline_fails(repo_copy):
                      result.stderr)
 
 
-@pytest.mark.parametrize("labels_file, key, schema, schema_path", [
-    ("categories.yml", "categories", "timeline", ("properties", "category", "enum")),
-    ("categories.yml", "levels", "timeline", ("properties", "level", "enum")),
-    ("reference_labels.yml", "sectors", "clusters", ("properties", "clusters", "items", "properties", "sector", "enum")),
-    ("reference_labels.yml", "regions", "clusters", ("properties", "clusters", "items", "properties", "region", "enum")),
-    ("reference_labels.yml", "statuses", "clusters", ("properties", "clusters", "items", "properties", "status", "enum")),
-])
-def test_every_schema_value_has_labels_in_both_languages(labels_file, key, schema, schema_path):
-    labels = yaml.safe_load((DATA_DIR / labels_file).read_text(encoding="utf-8"))[key]
-    node = json.loads((SCHEMAS_DIR / f"{schema}.schema.json").read_text(encoding="utf-8"))
-    for part in schema_path:
-        node = node[part]
-    assert list(labels) == node
-    for value in labels.values():
-        assert {"en", "zh"} <= set(value)
-
-
-def test_interface_strings_exist_in_both_languages():
-    strings = yaml.safe_load((DATA_DIR / "ui.yml").read_text(encoding="utf-8"))
-    assert set(strings["en"]) == set(strings["zh"])
+def test_an_edited_interface_string_shows_on_the_next_load(tmp_path):
+    """``mkdocs serve`` rebuilds with the data reloaded: interface strings are data like any other."""
+    for name in CONTENT_DIRS:
+        shutil.copytree(ROOT / name, tmp_path / name)
+    assert load_site_data(tmp_path).ui["en"]["citation"] == "Citation"
+    assert ui_strings()["en"]["citation"] == "Citation"
+    ui = tmp_path / "data" / "ui.yml"
+    ui.write_text(ui.read_text(encoding="utf-8").replace("  citation: Citation\n", "  citation: How to cite\n"),
+                  encoding="utf-8")
+    os.utime(ui, ns=(ui.stat().st_atime_ns, ui.stat().st_mtime_ns + 1_000_000_000))
+    assert load_site_data(tmp_path).ui["en"]["citation"] == "How to cite"
+    assert ui_strings()["en"]["citation"] == "How to cite"
 
 
 def english_texts() -> list[tuple[str, str]]:
