@@ -22,13 +22,17 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.
 # Thousands groups may be separated by a comma, a space, a no-break or a thin space.
 _NUMBER = re.compile(r"(?<!\d)(?<!\d\.)(\d{1,3}(?:([,\u0020\u00a0\u202f\u2009])\d{3}(?:\2\d{3})*)(?![\d])(?!\.\d)"
                      r"|\d+(?:\.\d+)?)(?![\d])")
-_MAGNITUDE = re.compile(r"\s*(萬億|万亿|億|亿|萬|万|trillion|billion|million|thousand)(?![a-z])", re.IGNORECASE)
+_MAGNITUDE = re.compile(r"[\s-]*(萬億|万亿|億|亿|萬|万|trillion|billion|million|thousand)(?![a-z])", re.IGNORECASE)
 _SCALE = {"萬億": 10**12, "万亿": 10**12, "億": 10**8, "亿": 10**8, "萬": 10**4, "万": 10**4,
           "trillion": 10**12, "billion": 10**9, "million": 10**6, "thousand": 10**3}
 _CHINESE_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
                    "六": 6, "七": 7, "八": 8, "九": 9}
 _CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CHINESE_RUN = re.compile(r"[〇零一二两兩三四五六七八九十百千]+")
+# A magnitude with no count before it (千億級, 萬億級: "100-billion class", "trillion class").
+_BARE_MAGNITUDE = re.compile(r"(?<![\d〇零一二两兩三四五六七八九十百千])(萬億|万亿|億|亿)")
+# Decades: 80年代, 八十年代, 7、80年代 (the 1970s and 1980s) are read as the twentieth century's.
+_DECADE = re.compile(r"(\d|[一二三四五六七八九])(?:0|十)?(?=(?:、(?:\d|[一二三四五六七八九])(?:0|十))?年代)")
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,7 @@ def numbers_in(text: str) -> list[Number]:
 
 
 def chinese_numbers_in(text: str) -> list[Decimal]:
-    """Values written in Chinese numerals: 十四 -> 14, 二〇二二 -> 2022, 十四五 -> 14 and 5.
+    """Values written in Chinese numerals: 十四 -> 14, 二〇二二 -> 2022, 十四五 -> 14 and 5, 千億 -> 10**11.
 
     A run that is not one well-formed numeral is read as consecutive numerals, longest first. A
     lone 一 is skipped: in 统一 or 进一步 it is a word, not a count.
@@ -83,17 +87,24 @@ def chinese_numbers_in(text: str) -> list[Decimal]:
         if all(character in _CHINESE_DIGITS for character in run) and len(run) > 1:
             values.append(Decimal("".join(str(_CHINESE_DIGITS[character]) for character in run)))
             continue
-        position = 0
+        position, last = 0, None
         while position < len(run):
             for end in range(len(run), position, -1):
-                value = _parse_chinese(run[position:end])
-                if value is not None:
+                last = _parse_chinese(run[position:end])
+                if last is not None:
                     if run[position:end] != "一":
-                        values.append(Decimal(value))
+                        values.append(Decimal(last))
                     position = end
                     break
             else:
                 position += 1
+        magnitude = _MAGNITUDE.match(text, match.end())
+        if last is not None and magnitude and magnitude.group(1) in _SCALE:
+            values.append(Decimal(last * _SCALE[magnitude.group(1)]))
+    values += [Decimal(_SCALE[match.group(1)]) for match in _BARE_MAGNITUDE.finditer(text)]
+    for match in _DECADE.finditer(text):
+        digit = int(match.group(1)) if match.group(1).isdigit() else _CHINESE_DIGITS[match.group(1)]
+        values.append(Decimal(1900 + digit * 10))
     return values
 
 

@@ -16,6 +16,7 @@ from .crossrefs import cluster_reference_problems
 from .datasets import DATASETS, load_dataset
 from .paths import ROOT, SCHEMAS_DIR
 from .problems import DataError
+from .prose_numbers import prose_problems
 from .sources import Source, load_sources
 from .timeline import Milestone, load_timeline
 from .translations import missing_translations, page_text_problems
@@ -109,6 +110,7 @@ def _load(root: Path) -> SiteData:
     if documents["clusters"] is not None:
         problems += cluster_reference_problems(documents["clusters"], milestones, articles, broken_milestones)
     problems += missing_translations(root / "docs", root) + page_text_problems(root / "docs", root)
+    problems += prose_problems(sources, articles, milestones, documents, root)
     if problems:
         raise DataError(problems)
     return SiteData(sources, articles, milestones, {name: document.data for name, document in documents.items()})
