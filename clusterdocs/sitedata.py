@@ -14,12 +14,14 @@ from pathlib import Path
 from .articles import ArticlePage, load_articles
 from .crossrefs import cluster_reference_problems
 from .datasets import DATASETS, load_dataset
+from .markers import marker_problems
 from .paths import ROOT, SCHEMAS_DIR
 from .problems import DataError
 from .prose_numbers import prose_problems
 from .sources import Source, load_sources
+from .terminology import terminology_problems
 from .timeline import Milestone, load_timeline
-from .translations import missing_translations, page_text_problems
+from .translations import missing_translations, page_text_problems, parity_problems
 
 CONTENT_DIRS = ("sources", "timeline", "data", "docs")
 
@@ -110,6 +112,12 @@ def _load(root: Path) -> SiteData:
     if documents["clusters"] is not None:
         problems += cluster_reference_problems(documents["clusters"], milestones, articles, broken_milestones)
     problems += missing_translations(root / "docs", root) + page_text_problems(root / "docs", root)
+    found = marker_problems(root / "docs", root)
+    problems += found + parity_problems(root / "docs", root, {problem.path for problem in found})
+    if documents["glossary"] is not None:
+        english = [milestone.document for milestone in milestones] + [document for name, document in documents.items()
+                                                                      if document is not None]
+        problems += terminology_problems(documents["glossary"], english, root / "docs", root)
     problems += prose_problems(sources, articles, milestones, documents, root)
     if problems:
         raise DataError(problems)
