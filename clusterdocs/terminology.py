@@ -16,10 +16,12 @@ from .problems import Problem, relative_path
 from .yamlfile import YamlDocument
 
 
-def avoided_renderings(glossary: YamlDocument) -> list[tuple[str, re.Pattern]]:
-    """(canonical rendering, pattern for one avoided form) for every term."""
-    return [(term["en"], re.compile(rf"(?<![\w-]){re.escape(avoid)}(?![\w-])", re.IGNORECASE))
-            for term in glossary.data["terms"] for avoid in term["avoid"]]
+def avoided_renderings(glossary: YamlDocument) -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every avoided form (longest first, so the longest wins at each place), and
+    the canonical rendering for each avoided form (lower case)."""
+    canonical_of = {avoid.lower(): term["en"] for term in glossary.data["terms"] for avoid in term["avoid"]}
+    alternatives = "|".join(re.escape(avoid) for avoid in sorted(canonical_of, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), canonical_of
 
 
 def _message(found: str, canonical: str) -> str:
@@ -46,16 +48,14 @@ def terminology_problems(glossary: YamlDocument, documents: list[YamlDocument], 
     return problems
 
 
-def _hits(text: str, renderings: list[tuple[str, re.Pattern]]) -> list[tuple[int, str, str]]:
-    """(offset, text found, canonical) of each avoided form; one inside a longer one found is not repeated."""
-    matches = [(match.start(), match.end(), match.group(0), canonical)
-               for canonical, pattern in renderings for match in pattern.finditer(text)]
-    return [(start, found, canonical) for start, end, found, canonical in matches
-            if not any(other_start <= start and end <= other_end and (other_end - other_start) > (end - start)
-                       for other_start, other_end, _found, _canonical in matches)]
+def _hits(text: str, renderings: tuple[re.Pattern, dict[str, str]]) -> list[tuple[int, str, str]]:
+    """(offset, text found, canonical rendering) of each avoided form in ``text``."""
+    pattern, canonical_of = renderings
+    return [(match.start(), match.group(0), canonical_of[match.group(0).lower()]) for match in pattern.finditer(text)]
 
 
 def _english_strings(node, location: tuple, english: bool = False):
+    """(location, text) of every string under an ``en`` key (the ``avoid`` lists excepted)."""
     if isinstance(node, dict):
         for key, value in node.items():
             if key != "avoid":
