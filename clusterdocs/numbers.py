@@ -172,5 +172,5 @@ def evidence(*texts: str) -> set[Decimal]:
 
 
 def supported(number: Number, values: set[Decimal]) -> bool:
-    """Whether ``values`` (from ``evidence``) state ``number``, bare or with its magnitude word."""
-    return number.value in values or (number.scaled is not None and number.scaled in values)
+    """Whether ``values`` (from ``evidence``) state ``number``: "5 billion" needs 5×10⁹ (50億), not just a 5."""
+    return number.scaled in values if number.scaled is not None else number.value in values
