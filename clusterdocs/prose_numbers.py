@@ -9,10 +9,13 @@ glossary definitions.
 Each number written with digits (ASCII or full-width) in a piece of prose must be one of:
 
 (a) a number of the same entry's verified figures or quotes;
-(b) a number of a source text the entry cites: the cleaned body of each cited article, and its
-    date of publication as its header records it;
-(c) a number of an outside citation the entry marks as such (a timeline entry's ``external``
-    source: its date and note);
+(b) a number of a source text the entry cites: ``sources/<id>.txt`` of each cited article (body
+    and attribution header). Naming another entry by id (a milestone, a cluster, a source) or
+    linking to an article page cites it too;
+(c) a number of an outside citation the entry marks as such: a timeline entry's ``external``
+    sources (date and note). Prose with no structured list of outside citations (article pages,
+    ``data/*.yml``) marks it in the sentence itself ("external reporting", 外部报道), and such a
+    sentence is not checked;
 (d) part of a date the entry itself carries (a timeline entry's ``date`` and ``end_date``).
 
 Numbers match as whole numbers (``clusterdocs.numbers``); the evidence also counts Chinese
