@@ -54,12 +54,26 @@ def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+class _Unknown:
+    """The evidence of a source that failed its own checks: anything may be in it, so nothing is reported."""
+
+    def __contains__(self, value) -> bool:
+        return True
+
+    def __or__(self, other):
+        return self
+
+    __ror__ = __or__  # a plain set on the left defers here: set | _Unknown() is _Unknown()
+
+
 class ProseChecker:
     """Checks prose against evidence; knows the ids (which are not numbers) and the sources."""
 
-    def __init__(self, sources: dict[str, Source], cited_by_id: dict[str, tuple[list[str], list[str]]]):
+    def __init__(self, sources: dict[str, Source], cited_by_id: dict[str, tuple[list[str], list[str]]],
+                 broken_sources: set[str] = frozenset()):
         """``cited_by_id``: for each id prose may name, the source ids and texts it stands for."""
         self.sources = sources
+        self.broken_sources = broken_sources
         self.cited_by_id = cited_by_id
         self.ids = re.compile("|".join(re.escape(id_) for id_ in sorted(cited_by_id, key=len, reverse=True)) or r"(?!)")
         self._source_evidence = cache(self._evidence_of_source)
@@ -68,6 +82,8 @@ class ProseChecker:
     def _evidence_of_source(self, source_id: str) -> frozenset[Decimal]:
         """What ``sources/<id>.txt`` states: its body and its attribution header."""
         source = self.sources.get(source_id)
+        if source_id in self.broken_sources:
+            return _Unknown()
         if source is None:
             return frozenset()
         return frozenset(evidence(source.body, *_strings(source.header)))
@@ -75,7 +91,10 @@ class ProseChecker:
     def evidence(self, source_ids: Iterable[str], *texts: str) -> set[Decimal]:
         values = evidence(*texts)
         for source_id in source_ids:
-            values |= self._source_evidence(source_id)
+            found = self._source_evidence(source_id)
+            if isinstance(found, _Unknown):
+                return found
+            values |= found
         return values
 
     def unsupported(self, text: str, values: set[Decimal]):
@@ -135,8 +154,11 @@ def _message(number: str, cited: str) -> str:
 
 
 def prose_problems(sources: dict[str, Source], articles, milestones, documents: dict[str, YamlDocument | None],
-                   root: Path) -> list[Problem]:
-    """Every unsupported number in the prose of the loaded entries (entries that failed to load are skipped)."""
+                   root: Path, broken_sources: set[str] = frozenset()) -> list[Problem]:
+    """Every unsupported number in the prose of the loaded entries.
+
+    Entries that failed to load are skipped, and so is prose citing a source with problems of its own.
+    """
     cited_by_id = {source_id: ([source_id], []) for source_id in sources}
     for milestone in milestones:
         cited_by_id[milestone.id] = (milestone.articles, [milestone.date, milestone.data.get("end_date") or ""])
@@ -147,7 +169,7 @@ def prose_problems(sources: dict[str, Source], articles, milestones, documents: 
         for kind in ("distributions", "headline"):
             for item in documents["figures"].data[kind]:
                 cited_by_id.setdefault(item["id"], ([item["source"]], []))
-    checker = ProseChecker(sources, cited_by_id)
+    checker = ProseChecker(sources, cited_by_id, broken_sources)
     problems = _article_problems(checker, articles, root) + _timeline_problems(checker, milestones)
     for name, check in (("figures", _figure_problems), ("clusters", _cluster_problems), ("glossary", _glossary_problems)):
         if documents[name] is not None:

@@ -100,6 +100,7 @@ def load_site_data(root: Path = ROOT) -> SiteData:
 
 def _load(root: Path) -> SiteData:
     sources, problems = load_sources(root / "sources", root)
+    broken_sources = {Path(problem.path).stem for problem in problems}
     articles, found = load_articles(sources, root / "docs", root)
     problems += found
     milestones, found = load_timeline(sources, root / "timeline", root)
@@ -118,7 +119,7 @@ def _load(root: Path) -> SiteData:
         english = [milestone.document for milestone in milestones] + [document for name, document in documents.items()
                                                                       if document is not None]
         problems += terminology_problems(documents["glossary"], english, root / "docs", root)
-    problems += prose_problems(sources, articles, milestones, documents, root)
+    problems += prose_problems(sources, articles, milestones, documents, root, broken_sources)
     if problems:
         raise DataError(problems)
     return SiteData(sources, articles, milestones, {name: document.data for name, document in documents.items()})

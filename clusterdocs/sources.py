@@ -67,12 +67,16 @@ def load_sources(directory: Path = SOURCES_DIR, root: Path = ROOT) -> tuple[dict
     for file in sorted(directory.glob("*.txt")):
         path = relative_path(file, root)
         header_text, body, offset = split_front_matter(file.read_text(encoding="utf-8"))
+        # A source whose header is broken is still listed, so that what cites it is checked against
+        # its body and not reported again as citing an unknown source.
         if header_text is None:
             problems.append(Problem(path, 1, 1, "(header)", "missing the '---' YAML attribution header"))
+            sources[file.stem] = Source(file.stem, path, {}, body)
             continue
         document, found = load_yaml(header_text, path, line_offset=offset)
         problems += found
         if document is None:
+            sources[file.stem] = Source(file.stem, path, {}, body)
             continue
         problems += schemas.validate(document, "source")
         header = document.data if isinstance(document.data, dict) else {}
