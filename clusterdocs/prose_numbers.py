@@ -75,9 +75,9 @@ class ProseChecker:
         self.sources = sources
         self.broken_sources = broken_sources
         self.cited_by_id = cited_by_id
-        self.ids = re.compile("|".join(re.escape(id_) for id_ in sorted(cited_by_id, key=len, reverse=True)) or r"(?!)")
+        alternatives = "|".join(re.escape(id_) for id_ in sorted(cited_by_id, key=len, reverse=True)) or "(?!)"
+        self.ids = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
         self._source_evidence = cache(self._evidence_of_source)
-        self.structured_externals = False
 
     def _evidence_of_source(self, source_id: str) -> frozenset[Decimal]:
         """What ``sources/<id>.txt`` states: its body and its attribution header."""
@@ -97,41 +97,43 @@ class ProseChecker:
             values |= found
         return values
 
-    def unsupported(self, text: str, values: set[Decimal]):
+    def named_evidence(self, text: str) -> set[Decimal]:
+        """Naming another entry by id (a milestone, a cluster, a source) cites it."""
+        named = {match.group(0) for match in self.ids.finditer(text)}
+        return self.evidence([source for id_ in named for source in self.cited_by_id[id_][0]],
+                             *[cited for id_ in named for cited in self.cited_by_id[id_][1]])
+
+    def unsupported(self, text: str, values: set[Decimal], marked_sentences: bool = True):
         """The numbers in ``text`` that ``values`` do not state, with their offsets.
 
-        Unless ``values`` is for an entry with its own list of outside citations (a timeline entry),
-        a sentence that marks itself as outside reporting is not checked.
+        With ``marked_sentences``, a sentence that marks itself as outside reporting is not checked
+        (for prose whose entry has no structured list of outside citations).
         """
-        named = {match.group(0) for match in self.ids.finditer(text)}
-        if named:  # naming another entry (a milestone, a cluster, an article page) cites it
-            values = values | self.evidence([source for id_ in named for source in self.cited_by_id[id_][0]],
-                                            *[text for id_ in named for text in self.cited_by_id[id_][1]])
+        values = values | self.named_evidence(text)
         text = self.ids.sub(_blank, text)
-        if not self.structured_externals:
+        if marked_sentences:
             text = _SENTENCE.sub(lambda match: _blank(match) if EXTERNAL_MARK.search(match.group(0)) else match.group(0), text)
         return [number for number in numbers_in(text) if not supported(number, values)]
 
     def check_fields(self, document: YamlDocument, fields: Iterable[tuple[tuple, object]], values: set[Decimal],
-                     cited: str) -> list[Problem]:
+                     cited: str, marked_sentences: bool = True) -> list[Problem]:
         """Each (location, text) of a YAML document; a bilingual {en, zh} value is checked per language."""
         problems = []
         for location, text in fields:
             if isinstance(text, dict):
                 problems += self.check_fields(document, [(location + (language,), value)
-                                                         for language, value in text.items()], values, cited)
+                                                         for language, value in text.items()], values, cited,
+                                              marked_sentences)
             elif isinstance(text, str):
                 problems += [document.problem(location, _message(number.text, cited))
-                             for number in self.unsupported(text, values)]
+                             for number in self.unsupported(text, values, marked_sentences)]
         return problems
 
     def check_markdown(self, path: str, text: str, values: set[Decimal], cited: str) -> list[Problem]:
         """The body of a page, after its front matter; lines count from the top of the file."""
         _header, body, _offset = split_front_matter(text)
         first_line = text[: len(text) - len(body)].count("\n") + 1
-        named = {match.group(0) for match in self.ids.finditer(body)}  # in link targets too
-        values = values | self.evidence([source for id_ in named for source in self.cited_by_id[id_][0]],
-                                        *[text for id_ in named for text in self.cited_by_id[id_][1]])
+        values = values | self.named_evidence(body)  # a link to another article page cites it
         body = _MARKDOWN_NOISE.sub(_blank, body)
         problems = []
         for number in self.unsupported(body, values):
@@ -200,7 +202,6 @@ def _article_problems(checker: ProseChecker, articles, root: Path) -> list[Probl
 
 def _timeline_problems(checker: ProseChecker, milestones) -> list[Problem]:
     problems = []
-    checker.structured_externals = True
     for milestone in milestones:
         data = milestone.data
         externals = [source["external"] for source in data["sources"] if "external" in source]
@@ -211,8 +212,7 @@ def _timeline_problems(checker: ProseChecker, milestones) -> list[Problem]:
         cited = ", ".join([f"sources/{article}.txt" for article in dict.fromkeys(milestone.articles)]
                           + [f"external: {external['outlet']}" for external in externals] + ["its date"])
         problems += checker.check_fields(milestone.document, [(("title",), data["title"]), (("summary",), data["summary"])],
-                                         values, cited)
-    checker.structured_externals = False
+                                         values, cited, marked_sentences=False)  # its externals are listed
     return problems
 
 

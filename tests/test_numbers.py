@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterdocs.numbers import chinese_numbers_in, evidence, numbers_in, occurs_in, supported
+from clusterdocs.numbers import (
+    chinese_numbers_in,
+    evidence,
+    numbers_in,
+    occurs_in,
+    supported,
+)
 
 
 @pytest.mark.parametrize("value, text", [
