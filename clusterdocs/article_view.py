@@ -32,6 +32,7 @@ def citation_values(source: Source, language: str) -> dict:
         "reprint": (header.get("reprint") or {}).get(language),
         "repost": (header.get("repost") or {}).get(language),
         "script": header["script"],
+        "machine_converted": bool(header.get("converted_from_simplified")),
         "lang": source.lang,
         "url": header["url"],
     }

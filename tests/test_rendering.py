@@ -163,3 +163,16 @@ def test_quotes_from_a_machine_converted_capture_do_not_call_the_traditional_tex
     assert site_data.sources["central-local-2021"].script_note is None
     html = render_macro("article.html", "quotes", "zh", quotes=[], script_note=converted.script_note, source_lang="zh-Hant")
     assert "并非文章原本的字体" in html and "以原文为准" not in html
+
+
+def test_citation_of_a_machine_converted_capture_calls_its_title_captured_not_original():
+    from clusterdocs.article_view import citation_values
+    from clusterdocs.render import render_macro
+    from clusterdocs.sitedata import load_site_data
+
+    sources = load_site_data(ROOT).sources
+    for source_id, label in (("conference-2025", "Title as captured"), ("central-local-2021", "Original title")):
+        html = render_macro("article.html", "citation", "en", c=citation_values(sources[source_id], "en"), cite="x")
+        assert f"<dt>{label}</dt>" in html, source_id
+    assert "not the script the article was written in" in render_macro(
+        "article.html", "citation", "en", c=citation_values(sources["conference-2025"], "en"), cite="x")
