@@ -1,4 +1,4 @@
-"""Ids that point from one file to another: clusters ⇄ milestones, article pages → clusters.
+"""Ids that point from one file to another: clusters ⇄ milestones, sector lists and article pages → clusters.
 
 Run by ``load_site_data`` after every file has been loaded on its own. A reference to a file
 that exists but failed its own checks is not reported again here: that file's problems already
@@ -27,6 +27,11 @@ def cluster_reference_problems(clusters: YamlDocument, milestones, articles,
             elif cluster["id"] not in by_id[milestone_id].data["clusters"]:
                 problems.append(clusters.problem(location, f"timeline/{milestone_id}.yml does not list cluster "
                                                            f"'{cluster['id']}'; add it there or remove the milestone here"))
+    for index, sector_list in enumerate(clusters.data.get("sector_lists", [])):
+        for position, milestone_id in enumerate(sector_list["milestones"]):
+            if milestone_id not in by_id and milestone_id not in broken_milestones:
+                problems.append(clusters.problem(("sector_lists", index, "milestones", position),
+                                                 f"unknown milestone '{milestone_id}' (no timeline/{milestone_id}.yml)"))
     listed = {(cluster["id"], milestone_id) for cluster in clusters.data["clusters"] for milestone_id in cluster["milestones"]}
     for milestone in milestones:
         for position, cluster_id in enumerate(milestone.data["clusters"]):

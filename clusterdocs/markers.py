@@ -24,7 +24,7 @@ _FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 MARKERS = {
     "article": ("citation", "figures", "quotes", "entities", "milestones"),
     "articles": ("table",),
-    "clusters": ("table", "entries"),
+    "clusters": ("table", "entries", "sector-lists"),
     "figures": ("headline", "charts"),
     "glossary": ("terms",),
     "timeline": ("legend", "filters", "entries", "downloads"),

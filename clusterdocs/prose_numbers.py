@@ -76,7 +76,7 @@ class ProseChecker:
         self.broken_sources = broken_sources
         self.cited_by_id = cited_by_id
         alternatives = "|".join(re.escape(id_) for id_ in sorted(cited_by_id, key=len, reverse=True)) or "(?!)"
-        self.ids = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        self.ids = re.compile(rf"(?<![A-Za-z0-9-])(?:{alternatives})(?![A-Za-z0-9-])")  # ids are ASCII; 的 may touch one
         self._source_evidence = cache(self._evidence_of_source)
 
     def _evidence_of_source(self, source_id: str) -> frozenset[Decimal]:
@@ -167,6 +167,8 @@ def prose_problems(sources: dict[str, Source], articles, milestones, documents: 
     if documents["clusters"]:
         for cluster in documents["clusters"].data["clusters"]:
             cited_by_id[cluster["id"]] = ([mention["source"] for mention in cluster["mentions"]], [])
+        for sector_list in documents["clusters"].data.get("sector_lists", []):
+            cited_by_id[sector_list["id"]] = ([sector_list["source"]], [])
     if documents["figures"]:
         for kind in ("distributions", "headline"):
             for item in documents["figures"].data[kind]:
@@ -242,6 +244,10 @@ def _cluster_problems(checker: ProseChecker, document: YamlDocument) -> list[Pro
         for position, target in enumerate(cluster["targets"]):
             fields += [(("clusters", index, "targets", position, key), target.get(key)) for key in ("measures", "note")]
         problems += checker.check_fields(document, fields, values, ", ".join(f"sources/{source}.txt" for source in cited))
+    for index, sector_list in enumerate(document.data.get("sector_lists", [])):
+        values = checker.evidence([sector_list["source"]], sector_list["source_text"])
+        fields = [(("sector_lists", index, key), sector_list[key]) for key in ("place", "framing", "sectors")]
+        problems += checker.check_fields(document, fields, values, f"sources/{sector_list['source']}.txt")
     return problems
 
 

@@ -103,3 +103,23 @@ def test_the_terminology_rule_matches_whole_words_only():
     assert "champion enterprise" in canonical_of
     assert pattern.search("Shenzhen has 12 champion enterprises.") is None  # plural not listed
     assert pattern.search("one Champion Enterprise in Ningbo").group(0) == "Champion Enterprise"
+
+
+def test_sector_lists_stay_out_of_the_clusters_directory():
+    """Fields listed in provincial work reports are not named clusters: they never enter the directory or its filters."""
+    data = load_site_data(ROOT)
+    list_ids = {item["id"] for item in data.sector_lists}
+    assert list_ids and not list_ids & {cluster["id"] for cluster in data.clusters}
+    list_passages = {item["source_text"] for item in data.sector_lists}
+    cluster_passages = {mention["source_text"] for cluster in data.clusters for mention in cluster["mentions"]}
+    assert not any(cluster in passage or passage in cluster for passage in list_passages for cluster in cluster_passages)
+
+
+def test_clusters_named_in_one_sentence_share_a_status():
+    data = load_site_data(ROOT)
+    by_sentence: dict[tuple[str, str], set[str]] = {}
+    for cluster in data.clusters:
+        for mention in cluster["mentions"]:
+            by_sentence.setdefault((mention["source"], mention["source_text"]), set()).add(cluster["status"])
+    mixed = {key: statuses for key, statuses in by_sentence.items() if len(statuses) > 1}
+    assert mixed == {}
