@@ -75,3 +75,15 @@ def test_a_number_occurs_in_text_exactly_when_it_is_one_of_its_numbers(shown, as
     text = f"共有{shown}{unit},其中"
     assert occurs_in(f"{asked}{unit}", text) == (asked == shown)
     assert occurs_in(str(shown), text)
+
+
+def test_prose_numbers_need_evidence_unless_the_sentence_says_it_is_outside_reporting():
+    from clusterdocs.prose_numbers import ProseChecker
+
+    checker = ProseChecker({}, {"2019-08-miit-first-preliminary-round": ([], ["2019-08"])})
+    values = evidence("东部地区30个")
+    assert [number.text for number in checker.unsupported("East 30, west 7.", values)] == ["7"]
+    assert checker.unsupported("According to external reporting, west 7.", values) == []
+    assert [n.text for n in checker.unsupported("According to external reporting, west 7.", values, marked_sentences=False)] == ["7"]
+    # an id is not a number, and naming the entry cites its date
+    assert checker.unsupported("See 2019-08-miit-first-preliminary-round (August 2019).", values) == []
