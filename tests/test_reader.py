@@ -256,3 +256,16 @@ def test_overview_and_map_are_on_their_pages(site_dir, data, language):
     assert clusters.count('class="cd-map__tile ') == 31
     assert 'href="?division=jiangsu#cluster-table"' in clusters
     assert 'data-divisions="sichuan chongqing"' in clusters
+
+
+def test_materials_sitemap_lookup_skips_the_absolute_alternate_links():
+    from clusterdocs.offline import strip_external_references
+
+    bundle = 'e.pipe(b(()=>M("link[rel=alternate]")),m(r=>new URL(r.href)))'
+    assert strip_external_references(bundle) == """e.pipe(b(()=>M("link[rel=alternate]:not([href*='//'])")),m(r=>new URL(r.href)))"""
+
+
+def test_the_built_bundle_looks_up_no_absolute_alternate(site_dir):
+    (bundle,) = (site_dir / "assets" / "javascripts").glob("bundle.*.min.js")
+    text = bundle.read_text(encoding="utf-8")
+    assert '"link[rel=alternate]"' not in text and "link[rel=alternate]:not([href*='//'])" in text
