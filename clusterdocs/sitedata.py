@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import ArticlePage, load_articles
+from .contenttext import content_text_problems
 from .datasets import DATASETS, cluster_reference_problems, load_dataset
 from .paths import ROOT, SCHEMAS_DIR
 from .problems import DataError
 from .sources import Source, load_sources
 from .timeline import Milestone, load_timeline
-from .translations import missing_translations, page_text_problems
+from .translations import missing_translations, page_front_matter_problems
 
 CONTENT_DIRS = ("sources", "timeline", "data", "docs")
 
@@ -82,7 +83,8 @@ def _load(root: Path) -> SiteData:
         problems += found
     if documents["clusters"] is not None:
         problems += cluster_reference_problems(documents["clusters"], milestones, articles)
-    problems += missing_translations(root / "docs", root) + page_text_problems(root / "docs", root)
+    problems += missing_translations(root / "docs", root) + page_front_matter_problems(root / "docs", root)
+    problems += content_text_problems(root, CONTENT_DIRS)
     if problems:
         raise DataError(problems)
     return SiteData(sources, articles, milestones, {name: document.data for name, document in documents.items()})

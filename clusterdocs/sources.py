@@ -9,19 +9,30 @@ whitespace runs are the only thing normalised, so a changed digit or character f
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from . import schemas
+from .dates import date_problem
 from .problems import Problem, relative_path
 from .paths import ROOT, SOURCES_DIR
-from .yamlfile import YamlDocument, load_yaml, split_front_matter
+from .textfile import read_text
+from .yamlfile import YamlDocument, load_front_matter
 
 # Converter debris: a CJK character followed by its parenthesised pinyin, e.g. 業(yè).
 DEBRIS = re.compile(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 # Words that occur in the SEO spam injected into the captures and in no legitimate content here.
 SPAM = re.compile(r"视频|視頻|蜘蛛池|午夜|久久|熟女|一区二区|一區二區")
+# Invisible characters a spam word may be split with: Unicode's format characters (category
+# Cf: zero-width space and joiners, soft hyphen, BOM, bidi controls, tags …) and the variation
+# selectors (category Mn, but just as invisible).
+_INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -65,34 +76,60 @@ def load_sources(directory: Path = SOURCES_DIR, root: Path = ROOT) -> tuple[dict
     problems: list[Problem] = []
     for file in sorted(directory.glob("*.txt")):
         path = relative_path(file, root)
-        header_text, body, offset = split_front_matter(file.read_text(encoding="utf-8"))
-        if header_text is None:
-            problems.append(Problem(path, 1, 1, "(header)", "missing the '---' YAML attribution header"))
+        text, found = read_text(file, root)
+        problems += found
+        if text is None:
             continue
-        document, found = load_yaml(header_text, path, line_offset=offset)
+        document, body, found = load_front_matter(text, path)
         problems += found
         if document is None:
+            if not found:
+                problems.append(Problem(path, 1, 1, "(header)", "missing the '---' YAML attribution header"))
             continue
         problems += schemas.validate(document, "source")
-        header = document.data if isinstance(document.data, dict) else {}
+        header = document.data
         source_id = header.get("id", file.stem)
         if source_id != file.stem:
             problems.append(document.problem(("id",), f"id '{source_id}' must match the file name '{file.stem}'"))
-        problems += text_problems(body, path, first_line=header_text.count("\n") + 3)
+        if (message := date_problem(header.get("date"))) is not None:
+            problems.append(document.problem(("date",), message))
         sources[file.stem] = Source(file.stem, path, header, body)
     return sources, problems
 
 
 def text_problems(text: str, path: str, first_line: int = 1) -> list[Problem]:
-    """Spam or converter debris anywhere in ``text``: these must never reach the site."""
+    """Spam or converter debris anywhere in ``text``: these must never reach the site.
+
+    Matching runs on a folded copy of each line (see ``fold``), so a word split by a
+    zero-width character or typed in full-width forms is still caught; the column and the
+    quoted text are those of the original line.
+    """
     problems = []
-    for number, line in enumerate(text.splitlines(), start=first_line):
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        folded, origin = fold(line)
         for pattern, what in ((SPAM, "spam from the source capture"), (DEBRIS, "converter debris such as 業(yè)")):
-            match = pattern.search(line)
+            match = pattern.search(folded)
             if match:
-                problems.append(Problem(path, number, match.start() + 1, "(text)",
-                                        f"{what}: {match.group(0)!r} must be removed"))
+                start, end = origin[match.start()], origin[match.end() - 1] + 1
+                problems.append(Problem(path, number, start + 1, "(text)",
+                                        f"{what}: {line[start:end]!r} must be removed"))
     return problems
+
+
+def fold(line: str) -> tuple[str, list[int]]:
+    """``line`` in NFKC without format characters (zero-width space, soft hyphen, BOM …) or
+    variation selectors, and for each character of the result its index in ``line``."""
+    if unicodedata.is_normalized("NFKC", line) and not _INVISIBLE.search(line):
+        return line, list(range(len(line)))
+    folded: list[str] = []
+    origin: list[int] = []
+    for index, character in enumerate(line):
+        if _INVISIBLE.match(character) or unicodedata.category(character) == "Cf":
+            continue
+        for part in unicodedata.normalize("NFKC", character):
+            folded.append(part)
+            origin.append(index)
+    return "".join(folded), origin
 
 
 def check_quote(document: YamlDocument, location: tuple, text: object, source: Source | None,
