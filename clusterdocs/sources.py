@@ -112,8 +112,14 @@ def text_problems(text: str, path: str, first_line: int = 1) -> list[Problem]:
             if match:
                 start, end = origin[match.start()], origin[match.end() - 1] + 1
                 problems.append(Problem(path, number, start + 1, "(text)",
-                                        f"{what}: {line[start:end]!r} must be removed"))
+                                        f"{what}: '{_visible(line[start:end])}' must be removed"))
     return problems
+
+
+def _visible(text: str) -> str:
+    """``text`` with invisible characters written as ``\\u200b`` so that a reader sees them."""
+    return "".join(f"\\u{ord(character):04x}" if _INVISIBLE.match(character) or unicodedata.category(character) == "Cf"
+                   else character for character in text)
 
 
 def fold(line: str) -> tuple[str, list[int]]:

@@ -56,8 +56,8 @@ def load_timeline(sources: dict[str, Source], directory: Path = TIMELINE_DIR,
                                     "timeline/ has no subfolders: move the milestone files directly into timeline/"))
             continue
         if file.suffix != ".yml":
-            problems.append(Problem(path, 1, 1, "(file)",
-                                    f"not read: milestone files are named <id>.yml (rename to {file.stem}.yml)"))
+            rename = f" (rename to {file.stem}.yml)" if file.suffix.lower() in (".yml", ".yaml") else ""
+            problems.append(Problem(path, 1, 1, "(file)", f"not read: milestone files are named <id>.yml{rename}"))
             continue
         text, found = read_text(file, root)
         problems += found

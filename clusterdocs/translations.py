@@ -63,5 +63,5 @@ def page_front_matter_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> 
             continue
         for key in PLAIN_TEXT_FIELDS:
             if key in document.data and not isinstance(document.data[key], str):
-                problems.append(document.problem((key,), f"{key} must be plain text"))
+                problems.append(document.problem((key,), "must be plain text"))
     return problems

@@ -26,9 +26,14 @@ from .textfile import disallowed_characters
 Path_ = tuple[str | int, ...]
 
 MAX_DEPTH = 40  # the deepest real file nests 6 levels
+MAX_EVENT_PROBLEMS = 20  # an alias bomb holds hundreds of aliases; the first ones say enough
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_STRING_TAG = "tag:yaml.org,2002:str"
+_STANDARD_TAG = "tag:yaml.org,2002:"
+_STRING_TAG = _STANDARD_TAG + "str"
+_INT_TAG = _STANDARD_TAG + "int"
+_START_IS_THE_PLACE = ("while scanning", "while parsing a flow")
+MAX_DIGITS = 4000  # Python refuses to convert integers of more than 4,300 digits
 _TAG_NAMES = {"int": "a number", "float": "a number", "bool": "true/false", "null": "null", "merge": "a merge key"}
 
 
@@ -127,7 +132,11 @@ def _event_problems(text: str, path: str, line_offset: int) -> list[Problem]:
                 if event.anchor is not None:
                     problem(event, f"anchor '&{event.anchor}': anchors and aliases are not allowed; write the value out")
                 if event.tag is not None and not (isinstance(event, yaml.ScalarEvent) and event.tag == "!"):
-                    problem(event, f"explicit tag '{event.tag}' is not allowed; write a plain value")
+                    typed = event.tag.replace(_STANDARD_TAG, "!!", 1) if event.tag.startswith(_STANDARD_TAG) else event.tag
+                    problem(event, f"explicit tag '{typed}' is not allowed; write a plain value")
+            if len(problems) >= MAX_EVENT_PROBLEMS:
+                problem(event, f"more anchors, aliases or tags follow; only the first {MAX_EVENT_PROBLEMS} are listed")
+                break
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -146,14 +155,15 @@ def _syntax_problem(error: yaml.YAMLError, path: str, line_offset: int) -> Probl
     """One line for a YAML error, at the line the contributor must fix.
 
     The scanner's context ("while scanning a quoted scalar") starts where the broken token
-    starts, which is where to look; the problem mark is often later (an unclosed quote is
-    noticed at the end of the file). For the parser's errors the problem mark is the place.
+    starts, and a flow collection's where its bracket opens: that is where to look, as the
+    problem mark is often later (an unclosed quote is noticed at the end of the file). For the
+    parser's other errors the problem mark is the place. The message names the other line.
     """
     if not isinstance(error, yaml.MarkedYAMLError):
         return Problem(path, 1 + line_offset, 1, "(yaml)", f"invalid YAML: {str(error).splitlines()[0]}")
     context, problem = error.context or "", error.problem or "cannot be parsed"
     problem_mark, context_mark = error.problem_mark, error.context_mark
-    if context_mark is not None and (context.startswith("while scanning") or problem_mark is None):
+    if context_mark is not None and (context.startswith(_START_IS_THE_PLACE) or problem_mark is None):
         at, message = context_mark, f"{context}: {problem}"
         if problem_mark is not None and problem_mark.line != at.line:
             message += f" (noticed on line {problem_mark.line + 1 + line_offset})"
@@ -175,8 +185,9 @@ def _record_positions(node: yaml.Node, location: Path_, document: YamlDocument, 
         for key_node, value_node in node.value:
             key_line, key_column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STRING_TAG:
+                field_ = dotted(location + (str(key_node.value),)) if isinstance(key_node, yaml.ScalarNode) else dotted(location)
                 problems.append(Problem(document.path, key_line + document.line_offset, key_column,
-                                        dotted(location) or "(yaml)", _key_message(key_node)))
+                                        field_ or "(yaml)", _key_message(key_node)))
                 continue
             key = key_node.value
             if key in seen:
@@ -189,6 +200,8 @@ def _record_positions(node: yaml.Node, location: Path_, document: YamlDocument, 
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _record_positions(item, location + (index,), document, problems)
+    elif node.tag == _INT_TAG and len(node.value) > MAX_DIGITS:
+        problems.append(document.problem(location, f"a number of more than {MAX_DIGITS} digits; quote it if it is text"))
 
 
 def _key_message(key_node: yaml.Node) -> str:
@@ -239,5 +252,7 @@ def load_front_matter(text: str, path: str) -> tuple[YamlDocument | None, str, l
     if document.data is None:
         document.data = {}
     if not isinstance(document.data, dict):
-        return None, body, [document.problem((), "front matter must be a mapping of fields such as 'title: …'")]
+        line, column = document.where(())
+        return None, body, [Problem(path, line, column, "(front matter)",
+                                    "front matter must be a mapping of fields such as 'title: …'")]
     return document, body, problems
