@@ -89,10 +89,11 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[YamlDocument 
     try:
         node = loader.get_single_node()
         document = YamlDocument(path, None, line_offset=line_offset)
+        refused: list[Problem] = []
         if node is not None:
-            _record_positions(node, (), document, problems)
-        if problems:
-            return None, problems
+            _record_positions(node, (), document, problems, refused)
+        if refused:
+            return None, sorted(refused + problems)
         document.data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
         return None, [_syntax_problem(error, path, line_offset)]
@@ -167,6 +168,8 @@ def _syntax_problem(error: yaml.YAMLError, path: str, line_offset: int) -> Probl
         at, message = context_mark, f"{context}: {problem}"
         if problem_mark is not None and problem_mark.line != at.line:
             message += f" (noticed on line {problem_mark.line + 1 + line_offset})"
+    elif context and not context.startswith("while"):
+        at, message = problem_mark, f"{context}, {problem}"
     else:
         at, message = problem_mark, problem
         if context and context_mark is not None and context_mark.line != problem_mark.line:
@@ -177,8 +180,11 @@ def _syntax_problem(error: yaml.YAMLError, path: str, line_offset: int) -> Probl
     return Problem(path, line + line_offset, column, "(yaml)", f"invalid YAML: {message}")
 
 
-def _record_positions(node: yaml.Node, location: Path_, document: YamlDocument, problems: list[Problem]) -> None:
-    """Positions of every value; duplicate keys and keys that are not plain text as problems."""
+def _record_positions(node: yaml.Node, location: Path_, document: YamlDocument, problems: list[Problem],
+                      refused: list[Problem]) -> None:
+    """Positions of every value, duplicate keys in ``problems`` (the last value counts, so the
+    rest of the file is still checked), and in ``refused`` what cannot be built into data:
+    keys that are not plain text, and integers too long for Python to convert."""
     document.positions[location] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()
@@ -186,22 +192,22 @@ def _record_positions(node: yaml.Node, location: Path_, document: YamlDocument, 
             key_line, key_column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STRING_TAG:
                 field_ = dotted(location + (str(key_node.value),)) if isinstance(key_node, yaml.ScalarNode) else dotted(location)
-                problems.append(Problem(document.path, key_line + document.line_offset, key_column,
-                                        field_ or "(yaml)", _key_message(key_node)))
+                refused.append(Problem(document.path, key_line + document.line_offset, key_column,
+                                       field_ or "(yaml)", _key_message(key_node)))
                 continue
             key = key_node.value
             if key in seen:
                 problems.append(Problem(document.path, key_line + document.line_offset, key_column,
                                         dotted(location + (key,)), "duplicate key; each key may appear only once"))
             seen.add(key)
-            _record_positions(value_node, location + (key,), document, problems)
+            _record_positions(value_node, location + (key,), document, problems, refused)
             # Point at the key, not its value: "summary:" is where a contributor looks.
             document.positions[location + (key,)] = (key_line, key_column)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_positions(item, location + (index,), document, problems)
+            _record_positions(item, location + (index,), document, problems, refused)
     elif node.tag == _INT_TAG and len(node.value) > MAX_DIGITS:
-        problems.append(document.problem(location, f"a number of more than {MAX_DIGITS} digits; quote it if it is text"))
+        refused.append(document.problem(location, f"a number of more than {MAX_DIGITS} digits; quote it if it is text"))
 
 
 def _key_message(key_node: yaml.Node) -> str:
