@@ -5,10 +5,13 @@ directories (``sources/``, ``timeline/``, ``data/``, ``docs/``) through the one 
 debris check over the whole file, headers and front matter included. It covers files no
 loader parses (interface strings, stylesheets, scripts, a page in an unexpected place), so
 nothing the site is built from escapes the check. Binary files are recognised by suffix.
+Symbolic links are refused: MkDocs follows them, so a link could publish a file from outside
+the repository.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -23,7 +26,11 @@ BINARY_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", "
 def content_text_problems(root: Path, directories: Iterable[str]) -> list[Problem]:
     problems = []
     for directory in directories:
-        for file in sorted((root / directory).rglob("*")):
+        for file in _walk(root / directory):
+            if file.is_symlink():
+                problems.append(Problem(relative_path(file, root), 1, 1, "(file)",
+                                        "symbolic links are not allowed here; add the file itself"))
+                continue
             if not file.is_file() or file.suffix.lower() in BINARY_SUFFIXES:
                 continue
             text, found = read_text(file, root)
@@ -31,3 +38,11 @@ def content_text_problems(root: Path, directories: Iterable[str]) -> list[Proble
             if text is not None:
                 problems += text_problems(text, relative_path(file, root))
     return problems
+
+
+def _walk(directory: Path) -> list[Path]:
+    """Every file, folder and link under ``directory``, without following links."""
+    found = []
+    for parent, folders, files in os.walk(directory):
+        found += [Path(parent, name) for name in folders + files]
+    return sorted(found)

@@ -169,3 +169,19 @@ def test_check_exits_1_without_a_traceback_on_hostile_files(case, tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[:-1] == expected
+
+
+def test_symbolic_links_in_content_folders_are_refused(tmp_path):
+    from clusterdocs.contenttext import content_text_problems
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text("secret\n", encoding="utf-8")
+    docs = tmp_path / "docs" / "en"
+    docs.mkdir(parents=True)
+    (docs / "page.md").symlink_to(outside / "secret.md")
+    (docs / "folder").symlink_to(outside, target_is_directory=True)
+    problems = content_text_problems(tmp_path, ["docs"])
+    assert [str(problem) for problem in problems] == [
+        "docs/en/folder:1:1: (file): symbolic links are not allowed here; add the file itself",
+        "docs/en/page.md:1:1: (file): symbolic links are not allowed here; add the file itself"]
