@@ -25,9 +25,10 @@ from .yamlfile import YamlDocument, load_front_matter
 DEBRIS = re.compile(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 # Words that occur in the SEO spam injected into the captures and in no legitimate content here.
 SPAM = re.compile(r"视频|視頻|蜘蛛池|午夜|久久|熟女|一区二区|一區二區")
-# Invisible characters a spam word may be split with: Unicode's format characters (category
-# Cf: zero-width space and joiners, soft hyphen, BOM, bidi controls, tags …) and the variation
-# selectors (category Mn, but just as invisible).
+# Invisible characters a spam word may be split with: every Unicode format character (category
+# Cf, as of Unicode 14 in Python 3.11: zero-width space and joiners, soft hyphen, BOM, bidi
+# controls, tags …; tests/test_input_robustness.py checks the list) and the variation selectors
+# (category Mn, but just as invisible).
 _INVISIBLE = re.compile(
     "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
@@ -100,37 +101,44 @@ def load_sources(directory: Path = SOURCES_DIR, root: Path = ROOT) -> tuple[dict
 def text_problems(text: str, path: str, first_line: int = 1) -> list[Problem]:
     """Spam or converter debris anywhere in ``text``: these must never reach the site.
 
-    Matching runs on a folded copy of each line (see ``fold``), so a word split by a
-    zero-width character or typed in full-width forms is still caught; the column and the
-    quoted text are those of the original line.
+    Each line is matched in NFKC with invisible characters removed, so a word split by a
+    zero-width character or typed in compatibility forms is still caught; the column and the
+    quoted text are those of the original line, with invisible characters spelt out.
     """
     problems = []
     for number, line in enumerate(text.split("\n"), start=first_line):
-        folded, origin = fold(line)
+        folded_line = unicodedata.normalize("NFKC", _INVISIBLE.sub("", line))
         for pattern, what in ((SPAM, "spam from the source capture"), (DEBRIS, "converter debris such as 業(yè)")):
-            match = pattern.search(folded)
+            match = pattern.search(folded_line)
             if match:
-                start, end = origin[match.start()], origin[match.end() - 1] + 1
-                problems.append(Problem(path, number, start + 1, "(text)",
-                                        f"{what}: '{_visible(line[start:end])}' must be removed"))
+                column, shown = _locate(line, pattern, match.group(0))
+                problems.append(Problem(path, number, column, "(text)", f"{what}: '{shown}' must be removed"))
     return problems
+
+
+def _locate(line: str, pattern: re.Pattern, folded_match: str) -> tuple[int, str]:
+    """Column and original text of ``pattern``'s first match in ``line`` (folded character by
+    character); if composition across characters hides it there, column 1 and the folded text."""
+    folded, origin = fold(line)
+    match = pattern.search(folded)
+    if match is None:
+        return 1, folded_match
+    start, end = origin[match.start()], origin[match.end() - 1] + 1
+    return start + 1, _visible(line[start:end])
 
 
 def _visible(text: str) -> str:
     """``text`` with invisible characters written as ``\\u200b`` so that a reader sees them."""
-    return "".join(f"\\u{ord(character):04x}" if _INVISIBLE.match(character) or unicodedata.category(character) == "Cf"
-                   else character for character in text)
+    return _INVISIBLE.sub(lambda match: f"\\u{ord(match.group(0)):04x}", text)
 
 
 def fold(line: str) -> tuple[str, list[int]]:
-    """``line`` in NFKC without format characters (zero-width space, soft hyphen, BOM …) or
-    variation selectors, and for each character of the result its index in ``line``."""
-    if unicodedata.is_normalized("NFKC", line) and not _INVISIBLE.search(line):
-        return line, list(range(len(line)))
+    """``line`` with invisible characters removed and each character in NFKC, and for each
+    character of the result its index in ``line``."""
     folded: list[str] = []
     origin: list[int] = []
     for index, character in enumerate(line):
-        if _INVISIBLE.match(character) or unicodedata.category(character) == "Cf":
+        if _INVISIBLE.match(character):
             continue
         for part in unicodedata.normalize("NFKC", character):
             folded.append(part)

@@ -27,13 +27,13 @@ Path_ = tuple[str | int, ...]
 
 MAX_DEPTH = 40  # the deepest real file nests 6 levels
 MAX_EVENT_PROBLEMS = 20  # an alias bomb holds hundreds of aliases; the first ones say enough
+MAX_DIGITS = 4000  # Python refuses to convert integers of more than 4,300 digits
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STANDARD_TAG = "tag:yaml.org,2002:"
 _STRING_TAG = _STANDARD_TAG + "str"
 _INT_TAG = _STANDARD_TAG + "int"
 _START_IS_THE_PLACE = ("while scanning", "while parsing a flow")
-MAX_DIGITS = 4000  # Python refuses to convert integers of more than 4,300 digits
 _TAG_NAMES = {"int": "a number", "float": "a number", "bool": "true/false", "null": "null", "merge": "a merge key"}
 
 
@@ -117,8 +117,13 @@ def _tab_problems(text: str, path: str, line_offset: int) -> list[Problem]:
 def _event_problems(text: str, path: str, line_offset: int) -> list[Problem]:
     """Anchors, aliases, explicit tags and excessive nesting, found without building anything."""
     problems: list[Problem] = []
+    unlisted = 0
 
     def problem(event: yaml.Event, message: str) -> None:
+        nonlocal unlisted
+        if len(problems) >= MAX_EVENT_PROBLEMS:
+            unlisted += 1
+            return
         problems.append(Problem(path, event.start_mark.line + 1 + line_offset, event.start_mark.column + 1,
                                 "(yaml)", message))
 
@@ -135,13 +140,11 @@ def _event_problems(text: str, path: str, line_offset: int) -> list[Problem]:
                 if event.tag is not None and not (isinstance(event, yaml.ScalarEvent) and event.tag == "!"):
                     typed = event.tag.replace(_STANDARD_TAG, "!!", 1) if event.tag.startswith(_STANDARD_TAG) else event.tag
                     problem(event, f"explicit tag '{typed}' is not allowed; write a plain value")
-            if len(problems) >= MAX_EVENT_PROBLEMS:
-                problem(event, f"more anchors, aliases or tags follow; only the first {MAX_EVENT_PROBLEMS} are listed")
-                break
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    problem(event, f"nested more than {MAX_DEPTH} levels deep")
+                    problems.append(Problem(path, event.start_mark.line + 1 + line_offset, event.start_mark.column + 1,
+                                            "(yaml)", f"nested more than {MAX_DEPTH} levels deep"))
                     break
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
@@ -149,6 +152,10 @@ def _event_problems(text: str, path: str, line_offset: int) -> list[Problem]:
         problems.append(_syntax_problem(error, path, line_offset))
     finally:
         loader.dispose()
+    if unlisted:
+        last = problems[-1]
+        problems.append(Problem(path, last.line, last.column, "(yaml)",
+                                f"and {unlisted} more anchors, aliases or tags after this one"))
     return problems
 
 

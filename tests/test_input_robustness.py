@@ -185,3 +185,13 @@ def test_symbolic_links_in_content_folders_are_refused(tmp_path):
     assert [str(problem) for problem in problems] == [
         "docs/en/folder:1:1: (file): symbolic links are not allowed here; add the file itself",
         "docs/en/page.md:1:1: (file): symbolic links are not allowed here; add the file itself"]
+
+
+def test_every_format_character_counts_as_invisible():
+    import unicodedata
+
+    from clusterdocs.sources import _INVISIBLE
+
+    missing = [hex(code) for code in range(0x110000)
+               if unicodedata.category(chr(code)) == "Cf" and not _INVISIBLE.match(chr(code))]
+    assert missing == []
