@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
+
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 

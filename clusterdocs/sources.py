@@ -16,8 +16,8 @@ from pathlib import Path
 
 from . import schemas
 from .dates import date_problem
-from .problems import Problem, relative_path
 from .paths import ROOT, SOURCES_DIR
+from .problems import Problem, relative_path
 from .textfile import read_text
 from .yamlfile import YamlDocument, load_front_matter
 

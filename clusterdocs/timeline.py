@@ -20,6 +20,7 @@ from .sources import Source, check_quote, normalise, unknown_source
 from .textfile import read_text
 from .yamlfile import YamlDocument, load_yaml
 
+
 @dataclass
 class Milestone:
     data: dict

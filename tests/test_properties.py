@@ -13,7 +13,14 @@ import tracemalloc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterdocs.dates import date_problem, format_date, format_range, is_real_date, is_well_formed, sort_key
+from clusterdocs.dates import (
+    date_problem,
+    format_date,
+    format_range,
+    is_real_date,
+    is_well_formed,
+    sort_key,
+)
 from clusterdocs.problems import Problem
 from clusterdocs.sources import fold, text_problems
 from clusterdocs.textfile import decode
