@@ -2,15 +2,18 @@
 
 Hypothesis feeds the reader, the YAML loader, the front-matter splitter, the spam check and
 the date helpers arbitrary text and bytes (and YAML-shaped fragments, which reach deeper into
-the parser than random text does). The deadline bounds the time per example; tracemalloc
+the parser than random text does), and the whole check real content files with hostile bytes
+spliced in. The deadline bounds the time per example; tracemalloc
 bounds the memory of the loader on the inputs that used to explode.
 """
 
 from __future__ import annotations
 
+import shutil
 import tracemalloc
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clusterdocs.dates import (
@@ -21,7 +24,9 @@ from clusterdocs.dates import (
     is_well_formed,
     sort_key,
 )
-from clusterdocs.problems import Problem
+from clusterdocs.paths import ROOT
+from clusterdocs.problems import DataError, Problem
+from clusterdocs.sitedata import CONTENT_DIRS, load_site_data
 from clusterdocs.sources import fold, text_problems
 from clusterdocs.textfile import decode
 from clusterdocs.yamlfile import load_front_matter, load_yaml
@@ -121,3 +126,35 @@ def test_deep_nesting_is_refused_in_bounded_memory():
         document, problems = load_yaml(text, "deep.yml")
         assert document is None and [problem.message for problem in problems] == ["nested more than 40 levels deep"]
         assert peak_memory_of(load_yaml, text, "deep.yml") < 5_000_000
+
+
+# --- the whole check: a mutated content file gives problems or passes, never another exception ---
+
+TARGETS = ["timeline/2019-08-miit-first-preliminary-round.yml", "docs/en/about.md", "docs/zh/articles/conference-2025.md",
+           "sources/blueprint-14th-fyp.txt", "data/clusters.yml"]
+SPLICES = [b"", b"\xff", b"\xef\xbb\xbf", b"\r\n", b"\x00", b"\n", b"---\n", b"&a ", b"*a", b"[" * 50, b": ", b"- ",
+           b"\t", b'"', "蜘\u200b蛛池".encode(), b"1: x\n", b"0999", b"!!binary "]
+
+
+@pytest.fixture(scope="module")
+def content_tree(tmp_path_factory):
+    root = tmp_path_factory.mktemp("tree")
+    for name in CONTENT_DIRS:
+        shutil.copytree(ROOT / name, root / name)
+    return root
+
+
+@settings(deadline=20_000, max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(target=st.sampled_from(TARGETS), position=st.floats(0, 1), cut=st.integers(0, 40),
+       splice=st.lists(st.sampled_from(SPLICES), max_size=4).map(b"".join))
+def test_a_mutated_content_file_gives_problems_never_an_exception(content_tree, target, position, cut, splice):
+    file = content_tree / target
+    original = (ROOT / target).read_bytes()
+    at = int(position * len(original))
+    file.write_bytes(original[:at] + splice + original[at + cut:])
+    try:
+        load_site_data(content_tree)
+    except DataError as error:
+        assert_problems(error.problems)
+    finally:
+        file.write_bytes(original)
