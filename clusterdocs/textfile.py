@@ -30,8 +30,9 @@ MAX_BYTES_BY_DIRECTORY = {"sources": 2048 * KIB}
 
 BOM = "\ufeff"
 # Control characters other than tab and line feed, the Unicode line and paragraph separators
-# (YAML and Python count them as line breaks, editors do not), and the two non-characters.
-_DISALLOWED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+# (YAML and Python count them as line breaks, editors do not), lone surrogates (no UTF-8 file
+# holds them, but text handed to the YAML loader might) and the two non-characters.
+_DISALLOWED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 def size_limit(path: str) -> int:

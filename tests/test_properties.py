@@ -33,7 +33,7 @@ from clusterdocs.yamlfile import load_front_matter, load_yaml
 
 FRAGMENTS = ["a:", "b: 1", " ", "  ", "\n", "- ", "[", "]", "{", "}", ",", ":", "?", "&x ", "*x", "!!str ", "!x ",
              '"', "'", "\t", "# c", "null", "1", "1.5", "true", "<<:", "|", ">", "---", "...", "%YAML 1.1",
-             "\ufeff", "\x00", "\r", "\x85", "\u2028", "日期", "9" * 50]
+             "\ufeff", "\x00", "\r", "\x85", "\u2028", "\ud800", "日期", "9" * 50]
 yaml_like = st.lists(st.sampled_from(FRAGMENTS), max_size=60).map("".join)
 any_text = st.one_of(st.text(max_size=400), yaml_like)
 ALLOWED_CONTROL = {"\t", "\n"}
