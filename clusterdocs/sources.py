@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import schemas
 from .dates import date_problem
+from .numbers import occurs_in
 from .paths import ROOT, SOURCES_DIR
 from .problems import Problem, relative_path
 from .textfile import read_text
@@ -97,6 +98,9 @@ def load_sources(directory: Path = SOURCES_DIR, root: Path = ROOT) -> tuple[dict
         if document is None:
             if not found:
                 problems.append(Problem(path, 1, 1, "(header)", "missing the '---' YAML attribution header"))
+            # A source whose header is broken is still listed, so that what cites it is checked against
+            # its body and not reported again as citing an unknown source.
+            sources[file.stem] = Source(file.stem, path, {}, body)
             continue
         problems += schemas.validate(document, "source")
         header = document.data
@@ -165,6 +169,13 @@ def check_quote(document: YamlDocument, location: tuple, text: object, source: S
     if not isinstance(text, str) or source.contains(text):
         return []
     return [document.problem(location, f"not found verbatim in sources/{source_id}.txt: {shorten(text)!r}")]
+
+
+def check_value(document: YamlDocument, location: tuple, value: object, source_text: str) -> list[Problem]:
+    """The shared figure check: ``value`` must occur in its ``source_text`` as whole numbers (4 is not in 44)."""
+    if occurs_in(str(value), source_text):
+        return []
+    return [document.problem(location, f"value {value!r} does not occur in its source_text as a whole number")]
 
 
 def unknown_source(document: YamlDocument, location: tuple, source_id: str, sources: dict[str, Source],
