@@ -2,8 +2,13 @@
 
 One YAML file per milestone. ``load_timeline`` reports every problem in every file at once
 (schema violations, impossible dates, ids that do not match their file, duplicate ids,
-unknown article ids, quotes not found verbatim in the cited source) and returns the valid
-entries oldest first.
+unknown article ids, quotes not found verbatim in the cited source, a date basis its citations
+do not bear out) and returns the valid entries oldest first.
+
+A milestone is an ``event`` (dated by ``date``) or a ``target`` (a goal for ``target_year``).
+Its ``date_basis`` says where the date as displayed comes from: ``stated`` (a quote gives it at
+that precision, see ``dates.stated_in``), ``inferred`` (reasoning in ``date_note``) or
+``external`` (outside reporting, cited under ``sources``).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import schemas
-from .dates import format_range, is_real_date, is_well_formed, sort_key
+from .dates import format_date, format_range, is_real_date, is_well_formed, sort_key, stated_in
 from .paths import ROOT, TIMELINE_DIR
 from .problems import Problem, relative_path
 from .sources import Source, check_quote, text_problems, unknown_source
@@ -29,14 +34,35 @@ class Milestone:
         return self.data["id"]
 
     @property
+    def kind(self) -> str:
+        """``event`` (something that happened) or ``target`` (a goal for a target year)."""
+        return self.data["kind"]
+
+    @property
+    def date_basis(self) -> str:
+        """``stated``, ``inferred`` or ``external``: where the date as displayed comes from."""
+        return self.data["date_basis"]
+
+    @property
     def date(self) -> str:
-        return self.data["date"]
+        """The date the entry is filed under: an event's date; a target's start or target year."""
+        return self.data.get("date") or self.data.get("target_start") or self.data["target_year"]
 
     @property
     def articles(self) -> list[str]:
         return [source["article"] for source in self.data["sources"] if "article" in source]
 
+    @property
+    def from_sources(self) -> bool:
+        """Whether any of the five source articles supports the entry (else: outside reporting only)."""
+        return bool(self.articles)
+
     def display_date(self, language: str) -> str:
+        """``August 2019``; a target reads ``Target for 2025`` / ``2025年目标``."""
+        if self.kind == "target":
+            years = format_range(self.data["target_start"], self.data["target_year"], language) \
+                if "target_start" in self.data else format_date(self.data["target_year"], language)
+            return f"Target for {years}" if language == "en" else f"{years}目标"
         return format_range(self.date, self.data.get("end_date"), language)
 
     def sort_key(self) -> tuple:
@@ -96,8 +122,10 @@ def _semantic_problems(file: Path, document: YamlDocument, sources: dict[str, So
                 problems.append(document.problem((key,), f"{value!r} is not a real calendar date"))
     if "date" in dates and "end_date" in dates and sort_key(dates["end_date"]) < sort_key(dates["date"]):
         problems.append(document.problem(("end_date",), "end_date is before date"))
-    if "date" in dates and isinstance(data.get("id"), str) and not data["id"].startswith(dates["date"] + "-"):
-        problems.append(document.problem(("id",), f"id must start with its date: '{dates['date']}-…'"))
+    filed_under = dates.get("date") or next((data[key] for key in ("target_start", "target_year")
+                                             if isinstance(data.get(key), str) and "date" not in data), None)
+    if filed_under and isinstance(data.get("id"), str) and not data["id"].startswith(filed_under + "-"):
+        problems.append(document.problem(("id",), f"id must start with its date: '{filed_under}-…'"))
     for index, source in enumerate(data.get("sources") or []):
         if not isinstance(source, dict) or not isinstance(source.get("article"), str):
             continue
@@ -106,4 +134,59 @@ def _semantic_problems(file: Path, document: YamlDocument, sources: dict[str, So
             problems.append(unknown_source(document, ("sources", index, "article"), article, sources, "article id"))
             continue
         problems += check_quote(document, ("sources", index, "quote"), source.get("quote"), sources[article], article)
+    return problems + _kind_problems(document) + _basis_problems(document, sources)
+
+
+def _kind_problems(document: YamlDocument) -> list[Problem]:
+    """Targets are goals, not events: their fields, and the category that implies one."""
+    data = document.data
+    problems = []
+    if data.get("kind") == "event":
+        problems += [document.problem((key,), f"{key} is only for kind: target; an event is dated by 'date'")
+                     for key in ("target_year", "target_start") if key in data]
+    if data.get("kind") == "target" and "end_date" in data:
+        problems.append(document.problem(("end_date",), "a target has no end_date; give its period as target_start and target_year"))
+    if data.get("category") == "local-target" and data.get("kind") != "target":
+        problems.append(document.problem(("kind",), "category local-target is a goal: set kind: target with its target_year"))
+    start, year = data.get("target_start"), data.get("target_year")
+    if isinstance(start, str) and isinstance(year, str) and start > year:
+        problems.append(document.problem(("target_start",), "target_start is after target_year"))
     return problems
+
+
+def _basis_problems(document: YamlDocument, sources: dict[str, Source]) -> list[Problem]:
+    """The date basis must be borne out by the citations (rules in the module docstring)."""
+    data = document.data
+    basis = data.get("date_basis")
+    citations = [source for source in data.get("sources") or [] if isinstance(source, dict)]
+    quotes = [(source["quote"], sources[source["article"]].header.get("date")) for source in citations
+              if isinstance(source.get("quote"), str) and source.get("article") in sources]
+    shown = [key for key in ("date", "end_date", "target_start", "target_year") if is_well_formed(data.get(key))]
+    problems = []
+    if basis == "stated":
+        for key in shown:
+            if not any(stated_in(data[key], quote, dateline) for quote, dateline in quotes):
+                problems.append(document.problem(("date_basis",), f"date_basis is 'stated' but no quote writes {key} "
+                                                 f"'{data[key]}' at that precision ({_wording(data[key])}); "
+                                                 "quote the words that do, or use 'inferred' or 'external'"))
+    if basis == "external" and not any("external" in source for source in citations):
+        problems.append(document.problem(("date_basis",), "date_basis is 'external' but sources has no 'external' citation"))
+    if not quotes and citations and basis in ("stated", "inferred"):
+        problems.append(document.problem(("date_basis",), f"date_basis is '{basis}' but only outside reporting is cited; "
+                                         "an entry known only from outside reporting has date_basis 'external'"))
+    stated_date = data.get("stated_date")
+    if is_well_formed(stated_date):
+        date = data.get("date")
+        if basis == "stated":
+            problems.append(document.problem(("stated_date",), "stated_date is for a date whose most precise part is not "
+                                             "stated; with date_basis 'stated' leave it out"))
+        if not (isinstance(date, str) and date.startswith(stated_date) and len(stated_date) < len(date)):
+            problems.append(document.problem(("stated_date",), f"stated_date '{stated_date}' must be a less precise part of date"))
+        if not any(stated_in(stated_date, quote, dateline) for quote, dateline in quotes):
+            problems.append(document.problem(("stated_date",), f"no quote writes '{stated_date}' ({_wording(stated_date)})"))
+    return problems
+
+
+def _wording(value: str) -> str:
+    """How a quote writes ``value``, for messages: ``2019年8月``."""
+    return format_date(value, "zh")
