@@ -94,7 +94,8 @@ def load_timeline(sources: dict[str, Source], directory: Path = TIMELINE_DIR,
     seen_ids: dict[str, str] = {}
     milestones: list[Milestone] = []
     for file, document in loaded:
-        found = schemas.validate(document, "timeline") + _semantic_problems(file, document, sources)
+        found = schemas.validate(document, "timeline")
+        found += _semantic_problems(file, document, sources, check_basis=not _concerns_citations(found))
         entry_id = document.data.get("id")
         if isinstance(entry_id, str):
             if entry_id in seen_ids:
@@ -106,8 +107,14 @@ def load_timeline(sources: dict[str, Source], directory: Path = TIMELINE_DIR,
     return sorted(milestones, key=Milestone.sort_key), problems
 
 
-def _semantic_problems(file: Path, document: YamlDocument, sources: dict[str, Source]) -> list[Problem]:
-    """What the schema cannot see: real dates, id vs file name, cited articles and quotes."""
+def _concerns_citations(problems: list[Problem]) -> bool:
+    """Whether schema problems already concern the citations, so a date basis cannot be weighed yet."""
+    return any(problem.field.startswith(("sources", "date_basis")) for problem in problems)
+
+
+def _semantic_problems(file: Path, document: YamlDocument, sources: dict[str, Source],
+                       check_basis: bool = True) -> list[Problem]:
+    """What the schema cannot see: real dates, id vs file name, cited articles and quotes, date basis."""
     data = document.data
     problems = []
     if isinstance(data.get("id"), str) and data["id"] != file.stem:
@@ -134,7 +141,8 @@ def _semantic_problems(file: Path, document: YamlDocument, sources: dict[str, So
             problems.append(unknown_source(document, ("sources", index, "article"), article, sources, "article id"))
             continue
         problems += check_quote(document, ("sources", index, "quote"), source.get("quote"), sources[article], article)
-    return problems + _kind_problems(document) + _basis_problems(document, sources)
+    problems += _kind_problems(document)
+    return problems + _basis_problems(document, sources, dates) if check_basis else problems
 
 
 def _kind_problems(document: YamlDocument) -> list[Problem]:
@@ -154,14 +162,19 @@ def _kind_problems(document: YamlDocument) -> list[Problem]:
     return problems
 
 
-def _basis_problems(document: YamlDocument, sources: dict[str, Source]) -> list[Problem]:
-    """The date basis must be borne out by the citations (rules in the module docstring)."""
+def _basis_problems(document: YamlDocument, sources: dict[str, Source], dates: dict[str, str]) -> list[Problem]:
+    """The date basis must be borne out by the citations (rules in the module docstring).
+
+    ``dates`` holds the event dates that passed the calendar checks; only those are weighed.
+    """
     data = document.data
     basis = data.get("date_basis")
     citations = [source for source in data.get("sources") or [] if isinstance(source, dict)]
-    quotes = [(source["quote"], sources[source["article"]].header.get("date")) for source in citations
-              if isinstance(source.get("quote"), str) and source.get("article") in sources]
-    shown = [key for key in ("date", "end_date", "target_start", "target_year") if is_well_formed(data.get(key))]
+    quotes = [(source["quote"], sources[source["article"]].header.get("date") if source.get("article") in sources else None)
+              for source in citations if isinstance(source.get("quote"), str)]
+    if "end_date" in dates and sort_key(dates["end_date"]) < sort_key(dates.get("date", "0")):
+        dates = {"date": dates["date"]}
+    shown = list(dates) + [key for key in ("target_start", "target_year") if is_well_formed(data.get(key))]
     problems = []
     if basis == "stated":
         for key in shown:

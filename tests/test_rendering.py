@@ -38,7 +38,8 @@ def test_date_ranges():
 
 def hostile_milestone() -> Milestone:
     return Milestone({
-        "id": "2019-08-hostile", "date": "2019-08", "category": "miit-competition", "level": "national",
+        "id": "2019-08-hostile", "date": "2019-08", "date_basis": "stated", "kind": "event",
+        "category": "miit-competition", "level": "national",
         "title": {"en": "<script>alert('x')</script> title", "zh": "<b>标题</b>"},
         "summary": {"en": "A & B <img src=x onerror=alert(1)>", "zh": "摘要"},
         "places": [{"en": "<i>Chengdu</i>", "zh": "成都"}], "clusters": [],
@@ -47,7 +48,8 @@ def hostile_milestone() -> Milestone:
     }, "timeline/2019-08-hostile.yml")
 
 
-MARKERS = "<!-- timeline:filters -->\n<!-- timeline:entries -->\n<!-- timeline:legend -->\n<!-- timeline:downloads -->\n"
+MARKERS = ("<!-- timeline:filters -->\n<!-- timeline:entries -->\n<!-- timeline:targets -->\n<!-- timeline:legend -->\n"
+           "<!-- timeline:downloads -->\n")
 
 
 def render(language: str) -> str:
