@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import schemas
+from .figures import figure_basis_problems
 from .paths import DATA_DIR, ROOT
 from .problems import Problem, relative_path
 from .sources import Source, check_quote, normalise, text_problems, unknown_source
@@ -36,6 +37,8 @@ def load_dataset(name: str, sources: dict[str, Source],
     if schema_problems:
         return None, problems + schema_problems
     problems += _snippet_problems(document, sources) + _duplicate_ids(document) + _total_problems(document)
+    if name == "figures":
+        problems += figure_basis_problems(document, sources)
     return document, problems
 
 

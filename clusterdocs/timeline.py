@@ -60,9 +60,10 @@ class Milestone:
     def display_date(self, language: str) -> str:
         """``August 2019``; a target reads ``Target for 2025`` / ``2025年目标``."""
         if self.kind == "target":
-            years = format_range(self.data["target_start"], self.data["target_year"], language) \
-                if "target_start" in self.data else format_date(self.data["target_year"], language)
-            return f"Target for {years}" if language == "en" else f"{years}目标"
+            start, year = self.data.get("target_start"), self.data["target_year"]
+            if language == "en":
+                return f"Target for {start}–{year}" if start else f"Target for {year}"
+            return f"{start}—{year}年目标" if start else f"{year}年目标"
         return format_range(self.date, self.data.get("end_date"), language)
 
     def sort_key(self) -> tuple:
@@ -174,9 +175,13 @@ def _basis_problems(document: YamlDocument, sources: dict[str, Source], dates: d
               for source in citations if isinstance(source.get("quote"), str)]
     if "end_date" in dates and sort_key(dates["end_date"]) < sort_key(dates.get("date", "0")):
         dates = {"date": dates["date"]}
-    shown = list(dates) + [key for key in ("target_start", "target_year") if is_well_formed(data.get(key))]
+    shown = list(dates) + [key for key in ("target_start", "target_year")
+                           if data.get("kind") == "target" and is_well_formed(data.get(key))]
     problems = []
-    if basis == "stated":
+    if not quotes and citations and basis in ("stated", "inferred"):
+        problems.append(document.problem(("date_basis",), f"date_basis is '{basis}' but only outside reporting is cited; "
+                                         "an entry known only from outside reporting has date_basis 'external'"))
+    elif basis == "stated":
         for key in shown:
             if not any(stated_in(data[key], quote, dateline) for quote, dateline in quotes):
                 problems.append(document.problem(("date_basis",), f"date_basis is 'stated' but no quote writes {key} "
@@ -184,9 +189,6 @@ def _basis_problems(document: YamlDocument, sources: dict[str, Source], dates: d
                                                  "quote the words that do, or use 'inferred' or 'external'"))
     if basis == "external" and not any("external" in source for source in citations):
         problems.append(document.problem(("date_basis",), "date_basis is 'external' but sources has no 'external' citation"))
-    if not quotes and citations and basis in ("stated", "inferred"):
-        problems.append(document.problem(("date_basis",), f"date_basis is '{basis}' but only outside reporting is cited; "
-                                         "an entry known only from outside reporting has date_basis 'external'"))
     stated_date = data.get("stated_date")
     if is_well_formed(stated_date):
         date = data.get("date")
