@@ -240,8 +240,8 @@ def test_check_command_reports_problems_without_traceback(repo_copy):
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert lines[-1] == "2 problem(s) found."
-    assert lines[0].startswith("timeline/2019-08-miit-first-preliminary-round.yml:3:1: category: 'contest' is not allowed")
-    assert lines[1].startswith("timeline/2019-08-miit-first-preliminary-round.yml:4:1: level: 'galactic' is not allowed")
+    assert lines[0].startswith("timeline/2019-08-miit-first-preliminary-round.yml:5:1: category: 'contest' is not allowed")
+    assert lines[1].startswith("timeline/2019-08-miit-first-preliminary-round.yml:6:1: level: 'galactic' is not allowed")
     assert "Traceback" not in result.stderr
 
 
