@@ -130,8 +130,10 @@ def _semantic_problems(file: Path, document: YamlDocument, sources: dict[str, So
                 problems.append(document.problem((key,), f"{value!r} is not a real calendar date"))
     if "date" in dates and "end_date" in dates and sort_key(dates["end_date"]) < sort_key(dates["date"]):
         problems.append(document.problem(("end_date",), "end_date is before date"))
-    filed_under = dates.get("date") or next((data[key] for key in ("target_start", "target_year")
-                                             if isinstance(data.get(key), str) and "date" not in data), None)
+    if "date" in data:
+        filed_under = dates.get("date")
+    else:  # a target the sources do not date is filed under its period or target year
+        filed_under = next((data[key] for key in ("target_start", "target_year") if is_well_formed(data.get(key))), None)
     if filed_under and isinstance(data.get("id"), str) and not data["id"].startswith(filed_under + "-"):
         problems.append(document.problem(("id",), f"id must start with its date: '{filed_under}-…'"))
     for index, source in enumerate(data.get("sources") or []):
@@ -143,7 +145,9 @@ def _semantic_problems(file: Path, document: YamlDocument, sources: dict[str, So
             continue
         problems += check_quote(document, ("sources", index, "quote"), source.get("quote"), sources[article], article)
     problems += _kind_problems(document)
-    return problems + _basis_problems(document, sources, dates) if check_basis else problems
+    if check_basis:
+        problems += _basis_problems(document, sources, dates)
+    return problems
 
 
 def _kind_problems(document: YamlDocument) -> list[Problem]:

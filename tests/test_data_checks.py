@@ -168,8 +168,8 @@ EXTERNAL = '\n  - external: {outlet: TechWeb, date: "2019-08-15"}\n'
     ("date_basis: stated", "date_basis: external", ["16:date_basis: date_basis is 'external' but sources has no 'external' citation"]),
     ("date_basis: stated", "date_basis: inferred", ["1:date_note: missing required field 'date_note'"]),
     ('date: "2019-08"', 'date: "2019-09"', ["1:id: id must start with its date: '2019-09-…'",
-                                            "16:date_basis: date_basis is 'stated' but no quote writes date '2019-09' at that "
-                                            "precision (2019年9月); quote the words that do, or use 'inferred' or 'external'"]),
+                                            ("16:date_basis: date_basis is 'stated' but no quote writes date '2019-09' at that "
+                                             "precision (2019年9月); quote the words that do, or use 'inferred' or 'external'")]),
     ("date_basis: stated", 'date_basis: stated\nstated_date: "2019"',
      ["17:stated_date: stated_date is for a date whose most precise part is not stated; with date_basis 'stated' leave it out"]),
     ("kind: event", "kind: target", ["1:target_year: missing required field 'target_year'"]),

@@ -60,8 +60,8 @@ HEADLINE_BASIS = '    basis: stated\n    year_text: "截至2022年,我国已确�
 
 
 @pytest.mark.parametrize("new, expected", [
-    ('    basis: stated\n', ["19:headline[0].basis: basis is 'stated' but neither source_text nor year_text writes the "
-                             "year 2022 (2022年); quote the words that do in year_text, or use 'inferred' or 'external'"]),
+    ('    basis: stated\n', [("19:headline[0].basis: basis is 'stated' but neither source_text nor year_text writes the "
+                              "year 2022 (2022年); quote the words that do in year_text, or use 'inferred' or 'external'")]),
     ('    basis: inferred\n', ["19:headline[0].basis: basis is 'inferred': give the reasoning in a bilingual note"]),
     ('    basis: external\n', ["19:headline[0].basis: basis is 'external' but the figure has no 'external' citation"]),
     ('    basis: external\n    external: {outlet: People\'s Daily, date: "2022-09-25"}\n', []),
@@ -79,8 +79,8 @@ def test_each_figure_says_where_its_year_comes_from(tmp_path, sample_sources, ne
       "7:distributions[0].total: items add up to 46, not 45; explain the difference in a 'note'"]),
     ("    total: 45\n", "    total: 44\n", ["7:distributions[0].total: items add up to 45, not 44; explain the difference in a 'note'"]),
     ('    value: "45"', '    value: "44"', ["14:headline[0].value: value '44' does not occur in its source_text"]),
-    ("  - id: national", "  - id: national\n    colour: red", ["14:headline[0].colour: unknown key 'colour'; allowed keys: "
-      "as_of, basis, external, id, label, note, source, source_text, value, value_en, year, year_text"]),
+    ("  - id: national", "  - id: national\n    colour: red", [("14:headline[0].colour: unknown key 'colour'; allowed keys: "
+      "as_of, basis, external, id, label, note, source, source_text, value, value_en, year, year_text")]),
     ("    source: sample-article\n    year", "    source: other-article\n    year",
      ["4:distributions[0].source: unknown source 'other-article'; known: sample-article"]),
 ])
