@@ -182,7 +182,7 @@ def test_a_mixed_date_says_which_part_the_sources_state():
     assert '<time datetime="2022-11-24">24 November 2022</time> <span class="cd-basis cd-basis--external">' \
            "Date from outside reporting</span> <span class=\"cd-basis__detail\">(day from outside reporting; " \
            "year and month stated in the sources)</span>" in html
-    assert "(日来自外部报道；年月见于来源文章)" in render_entries([mixed], "zh")
+    assert "(具体日期来自外部报道；年月见于来源文章)" in render_entries([mixed], "zh")
 
 
 def test_outside_only_entries_are_marked_counted_apart_and_can_be_hidden():
