@@ -95,8 +95,7 @@ def render_figures(markdown: str, data: SiteData, language: str, article_url, pa
 
     def provenance(figure: dict) -> dict:
         """The year as shown (or what the count runs to), its basis, and any outside citation."""
-        external = dict(figure["external"], note=figure["external"].get("note", {}).get(language)) \
-            if "external" in figure else None
+        external = [dict(citation, note=citation.get("note", {}).get(language)) for citation in figure.get("external", [])]
         return {"when": figure["as_of"][language] if "as_of" in figure else figure["year"],
                 "basis": figure["basis"], "external": external}
 
@@ -138,13 +137,13 @@ FIGURES_CSV_COLUMNS = ("figure", "item_en", "item_zh", "value", "value_en", "yea
 def export_figures_csv(figures: dict) -> str:
     """One row per headline figure and per distribution item, each with the basis of its year."""
     def row(figure: dict, item: dict, item_label: dict) -> dict:
-        external = figure.get("external")
+        external = " | ".join(citation["outlet"] for citation in figure.get("external", []))
         return {"figure": figure["id"], "item_en": item_label["en"], "item_zh": item_label["zh"],
                 "value": item["value"], "value_en": item.get("value_en", ""), "year": figure["year"],
                 "as_of_en": figure.get("as_of", {}).get("en", ""), "as_of_zh": figure.get("as_of", {}).get("zh", ""),
                 "basis": figure["basis"], "source": figure["source"], "source_text": item["source_text"],
                 "year_text": figure.get("year_text", ""), "note_en": item.get("note", {}).get("en", ""),
-                "note_zh": item.get("note", {}).get("zh", ""), "external": external["outlet"] if external else ""}
+                "note_zh": item.get("note", {}).get("zh", ""), "external": external}
 
     rows = [row(figure, figure, figure["label"]) for figure in figures["headline"]]
     rows += [row(distribution, item, item["label"]) for distribution in figures["distributions"]

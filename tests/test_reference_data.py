@@ -64,7 +64,7 @@ HEADLINE_BASIS = '    basis: stated\n    year_text: "截至2022年,我国已确�
                               "year 2022 (2022年); quote the words that do in year_text, or use 'inferred' or 'external'")]),
     ('    basis: inferred\n', ["19:headline[0].basis: basis is 'inferred': give the reasoning in a bilingual note"]),
     ('    basis: external\n', ["19:headline[0].basis: basis is 'external' but the figure has no 'external' citation"]),
-    ('    basis: external\n    external: {outlet: People\'s Daily, date: "2022-09-25"}\n', []),
+    ('    basis: external\n    external: [{outlet: People\'s Daily, date: "2022-09-25"}]\n', []),
     ('    basis: inferred\n    note: {en: Because., zh: 因为。}\n', []),
     ('', ["13:headline[0].basis: missing required field 'basis'"]),
 ])
