@@ -15,7 +15,6 @@ from .markers import replace_markers, section
 from .paths import DATA_DIR
 from .render import render_macro, to_simplified
 from .sitedata import SiteData
-from .tabular import write_csv
 
 
 @cache
@@ -84,9 +83,7 @@ def text_width(text: str, font_size: int = 14) -> int:
     return round((wide + (len(text) - wide) * 0.56) * font_size)
 
 
-def render_figures(markdown: str, data: SiteData, language: str, article_url, path: str,
-                   download: str | None = None) -> str:
-    """The figures page; ``download`` is the page's relative link to figures.csv, if published."""
+def render_figures(markdown: str, data: SiteData, language: str, article_url, path: str) -> str:
     figures = data.figures
 
     def shown(value: str, source_id: str) -> str:
@@ -106,7 +103,7 @@ def render_figures(markdown: str, data: SiteData, language: str, article_url, pa
                      value_lang="en" if language == "en" and "value_en" in item else "zh",
                      source_title=data.article_title(language, item["source"]),
                      href=article_url(item["source"]), **provenance(item)) for item in figures["headline"]]
-        return render_macro("reference.html", "headline", language, rows=rows, download=download)
+        return render_macro("reference.html", "headline", language, rows=rows)
 
     def charts() -> str:
         parts = []
@@ -128,27 +125,6 @@ def render_figures(markdown: str, data: SiteData, language: str, article_url, pa
 
     return replace_markers(markdown, "figures", {"headline": headline, "charts": charts}, path,
                            required=("headline", "charts"))
-
-
-FIGURES_CSV_COLUMNS = ("figure", "item_en", "item_zh", "value", "value_en", "year", "as_of_en", "as_of_zh", "basis",
-                       "source", "source_text", "year_text", "note_en", "note_zh", "external")
-
-
-def export_figures_csv(figures: dict) -> str:
-    """One row per headline figure and per distribution item, each with the basis of its year."""
-    def row(figure: dict, item: dict, item_label: dict) -> dict:
-        external = " | ".join(citation["outlet"] for citation in figure.get("external", []))
-        return {"figure": figure["id"], "item_en": item_label["en"], "item_zh": item_label["zh"],
-                "value": item["value"], "value_en": item.get("value_en", ""), "year": figure["year"],
-                "as_of_en": figure.get("as_of", {}).get("en", ""), "as_of_zh": figure.get("as_of", {}).get("zh", ""),
-                "basis": figure["basis"], "source": figure["source"], "source_text": item["source_text"],
-                "year_text": figure.get("year_text", ""), "note_en": item.get("note", {}).get("en", ""),
-                "note_zh": item.get("note", {}).get("zh", ""), "external": external}
-
-    rows = [row(figure, figure, figure["label"]) for figure in figures["headline"]]
-    rows += [row(distribution, item, item["label"]) for distribution in figures["distributions"]
-             for item in distribution["items"]]
-    return write_csv(rows, FIGURES_CSV_COLUMNS)
 
 
 def render_glossary(markdown: str, data: SiteData, language: str, article_url, path: str) -> str:

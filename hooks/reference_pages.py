@@ -6,8 +6,6 @@ MkDocs calls ``on_page_markdown`` for every page; this hook returns unchanged an
 (clusterdocs/reference_views.py, overrides/hooks/reference.html).
 """
 
-from mkdocs.utils import get_relative_url
-
 from _shared import data_errors_fail_the_build, language_and_path, link_to, site_data
 
 from clusterdocs.reference_views import render_clusters, render_figures, render_glossary
@@ -28,7 +26,5 @@ def on_page_markdown(markdown, page, config, files):
             return render_clusters(markdown, data, language, article_url,
                                    link_to(page, files, language, "timeline.md"), source_path)
         if path == "figures.md":
-            # figures.csv sits at the site root beside timeline.csv (hooks/data_exports.py).
-            return render_figures(markdown, data, language, article_url, source_path,
-                                  download=get_relative_url("figures.csv", page.url))
+            return render_figures(markdown, data, language, article_url, source_path)
         return render_glossary(markdown, data, language, article_url, source_path)

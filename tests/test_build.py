@@ -321,15 +321,3 @@ def test_spam_in_any_page_fails_the_check(repo_copy):
     assert result.returncode == 1
     assert re.search(r"docs/zh/about\.md:\d+:1: \(text\): spam from the source capture: '蜘蛛池' must be removed", result.stderr)
 
-
-def test_figures_export_carries_every_figure_with_its_basis(site_dir):
-    figures = yaml.safe_load((ROOT / "data" / "figures.yml").read_text(encoding="utf-8"))
-    rows = list(csv.DictReader((site_dir / "figures.csv").open(encoding="utf-8")))
-    expected = len(figures["headline"]) + sum(len(distribution["items"]) for distribution in figures["distributions"])
-    assert len(rows) == expected
-    by_figure = {row["figure"]: row for row in rows}
-    for item in figures["headline"]:
-        assert (by_figure[item["id"]]["basis"], by_figure[item["id"]]["year"]) == (item["basis"], item["year"])
-    assert by_figure["national-clusters-45"]["year"] == "" and by_figure["national-clusters-45"]["as_of_en"]
-    html = (site_dir / "figures" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../figures.csv" download' in html
