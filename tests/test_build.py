@@ -270,9 +270,9 @@ def test_figures_page_shows_exactly_the_data(site_dir, language):
     for item in figures["headline"]:
         assert f'<tr id="{item["id"]}" data-basis="{item["basis"]}">' in html
         if language == "zh":
-            assert f'<td class="cd-figure__value" lang="zh">{to_simplified(item["value"])}</td>' in html
+            assert f'<td class="cd-figure__value" lang="zh" data-no-glossary>{to_simplified(item["value"])}</td>' in html
         else:  # English pages state the value in English; the original wording stays beside it
-            assert f'<td class="cd-figure__value" lang="en">{html_escape(item["value_en"])}</td>' in html
+            assert f'<td class="cd-figure__value" lang="en" data-no-glossary>{html_escape(item["value_en"])}</td>' in html
             assert html_escape(item["source_text"]) in html
         when = item["as_of"][language] if "as_of" in item else item["year"] or ("not stated" if language == "en" else None)
         if when:
@@ -302,8 +302,11 @@ def test_cluster_names_link_to_their_directory_entries(site_dir, language):
     prefix = site_dir / "zh" if language == "zh" else site_dir
     directory = (prefix / "clusters" / "index.html").read_text(encoding="utf-8")
     ids = set(re.findall(r'<section class="cd-cluster" id="([^"]+)"', directory))
-    clusters = yaml.safe_load((ROOT / "data" / "clusters.yml").read_text(encoding="utf-8"))["clusters"]
-    assert ids == {cluster["id"] for cluster in clusters}
+    data = yaml.safe_load((ROOT / "data" / "clusters.yml").read_text(encoding="utf-8"))
+    assert ids == {cluster["id"] for cluster in data["clusters"]}
+    # Sector lists from work reports have their own section, outside the table and its filters.
+    listed = set(re.findall(r'<dt id="([^"]+)">', directory.split('class="cd-sector-lists"')[1]))
+    assert listed == {item["id"] for item in data["sector_lists"]} and not listed & ids
     for page in ("timeline", "articles/blueprint-14th-fyp"):
         html = (prefix / page / "index.html").read_text(encoding="utf-8")
         targets = re.findall(r'href="[./]*clusters/#([^"]+)"', html)
