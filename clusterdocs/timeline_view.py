@@ -16,6 +16,8 @@ from .sources import Source
 from .tabular import write_csv
 from .timeline import Milestone
 
+BASES = ("stated", "inferred", "external")  # the legend's order; the schema's date_basis enum
+
 
 @cache
 def taxonomy() -> dict:
@@ -96,9 +98,6 @@ def entry_values(milestone: Milestone, language: str, sources: dict[str, Source]
                      for cluster_id in data["clusters"]],
         "sources": grouped_citations(milestone, language, sources, article_link),
     }
-
-
-BASES = ("stated", "inferred", "external")
 
 
 def render_timeline(markdown: str, milestones: list[Milestone], sources: dict[str, Source], language: str,
