@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-from functools import cache
 from itertools import groupby
-
-import yaml
 
 from .dates import format_date
 from .markers import replace_markers, section
-from .paths import DATA_DIR
 from .render import render_macro, to_simplified, ui_strings
+from .sitedata import current_site_data
 from .sources import Source
 from .tabular import write_csv
 from .timeline import Milestone
@@ -19,9 +16,8 @@ from .timeline import Milestone
 BASES = ("stated", "inferred", "external")  # the legend's order; the schema's date_basis enum
 
 
-@cache
 def taxonomy() -> dict:
-    return yaml.safe_load((DATA_DIR / "categories.yml").read_text(encoding="utf-8"))
+    return current_site_data().categories
 
 
 def basis_detail(milestone: Milestone, language: str) -> str | None:
