@@ -28,7 +28,7 @@ MARKERS = {
     "clusters": ("map", "table", "entries", "sector-lists"),
     "figures": ("headline", "charts"),
     "glossary": ("terms",),
-    "timeline": ("overview", "legend", "filters", "entries", "downloads"),
+    "timeline": ("overview", "legend", "filters", "entries", "targets", "downloads"),
 }
 
 
