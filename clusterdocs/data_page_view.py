@@ -9,22 +9,31 @@ from __future__ import annotations
 import json
 
 from .markers import replace_markers
-from .open_data import LICENCE, TABLES, VERSION, package_files
-from .render import render_macro
+from .open_data import LICENCE, LIST_SEPARATOR, TABLES, VERSION, package_files
+from .render import render_macro, ui_strings
 from .sitedata import SiteData
 
 
-def _field(field: dict) -> dict:
+def _field(field: dict, language: str, strings: dict) -> dict:
+    """One row of a field list; the schema's own descriptions are English, so notes are translated."""
     constraints = field.get("constraints", {})
-    return {"name": field["name"], "type": field["type"], "required": constraints.get("required", False),
-            "values": constraints.get("enum", []), "note": field.get("description", "")}
+    name = field["name"]
+    if name.endswith(("_en", "_zh")):
+        note = strings[f"data_note{name[-3:]}"]
+    elif LIST_SEPARATOR in field.get("description", ""):
+        note = strings["data_note_list"]
+    else:
+        note = field.get("description", "") if language == "en" else ""
+    return {"name": name, "type": field["type"], "required": constraints.get("required", False),
+            "values": constraints.get("enum", []), "note": note}
 
 
 def render_data_page(markdown: str, data: SiteData, language: str, root_url: str, path: str) -> str:
     """Replace ``<!-- data:… -->`` markers; ``root_url`` is the relative URL of the site root ('../')."""
+    strings = ui_strings()[language]
     package = json.loads(package_files(data)["datapackage.json"])
     tables = [{"name": resource["name"], "href": root_url + resource["path"], "bytes": resource["bytes"],
-               "title": TABLES[resource["name"]][2][language], "fields": [_field(field) for field in resource["schema"]["fields"]],
+               "title": TABLES[resource["name"]][2][language], "fields": [_field(field, language, strings) for field in resource["schema"]["fields"]],
                "foreign_keys": resource["schema"].get("foreignKeys", [])}
               for resource in package["resources"] if resource["type"] == "table"]
     json_files = [{"href": root_url + resource["path"], "path": resource["path"], "bytes": resource["bytes"],
