@@ -84,7 +84,7 @@ def test_main_builds_with_site_url_and_deploys_to_pages():
     document = workflow("pages.yml")
     assert document[True]["push"]["branches"] == ["main"]
     build, deploy = document["jobs"]["build"], document["jobs"]["deploy"]
-    assert "SITE_URL" in build["env"] and "REPO_URL" in build["env"]
+    assert "SITE_URL" in build["env"] and "EDIT_URI" in build["env"]
     uses = [step.get("uses", "").split("@")[0] for step in steps(document)]
     assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
