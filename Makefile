@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test test-fast check build bench lock clean browser-deps
+.PHONY: help serve test test-fast check lint build bench lock clean browser-deps
 
 help: ## List the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -33,6 +33,9 @@ build: $(BIN)/.site-installed ## Build the site into site/ (strict: any warning 
 
 check: $(BIN)/.site-installed ## Validate sources, article pages and timeline (one line per problem)
 	$(BIN)/python -m clusterdocs check
+
+lint: $(BIN)/.test-installed ## Linters and GitHub-file checks only (make test-fast runs them too)
+	$(BIN)/python -m pytest -q tests/test_lint.py tests/test_github_files.py
 
 browser-deps: ## Install Debian's chromium and CJK fonts if missing (needs root)
 	@bash scripts/install-browser.sh
