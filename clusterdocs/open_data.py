@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import cache
 
-from .paths import SCHEMAS_DIR
+from . import schemas
 from .sitedata import SiteData
 from .tabular import write_csv
 from .timeline_view import export_csv, export_json
@@ -65,9 +64,9 @@ FOREIGN_KEYS = {
 }
 
 
-@cache
 def json_schema(name: str) -> dict:
-    return json.loads((SCHEMAS_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    """``schemas/<name>.schema.json``, as the data check's validator loaded it."""
+    return schemas.validator(name).schema
 
 
 def _resolve(schema: dict, root: dict) -> dict:
