@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import schemas
+from .figures import figure_basis_problems
 from .labels import label_problems, ui_problems
 from .paths import DATA_DIR, ROOT
 from .problems import Problem, relative_path
@@ -45,6 +46,8 @@ def load_dataset(name: str, sources: dict[str, Source],
         problems += _snippet_problems(document, sources) + _duplicate_ids(document) + _total_problems(document)
     else:
         problems += ui_problems(document) if name == "ui" else label_problems(name, document)
+    if name == "figures":
+        problems += figure_basis_problems(document, sources)
     return document, problems
 
 

@@ -86,3 +86,18 @@ def format_range(start: object, end: object, language: str) -> str:
         return format_date(start, language)
     separator = " – " if language == "en" else "至"
     return f"{format_date(start, language)}{separator}{format_date(end, language)}"
+
+
+def stated_in(value: str, text: str, dateline: str | None = None) -> bool:
+    """Whether ``text`` (a quote) writes the date ``value`` at its full precision.
+
+    ``2019`` needs ``2019年``; ``2019-08`` needs ``2019年8月``; ``2023-05-05`` needs ``2023年5月5日``
+    (leading zeros optional, no digit may run into the number). A month or day written without
+    its year (``9月11日``) counts when the quoting source's own ``dateline`` is in that year.
+    """
+    parts = [int(part) for part in value.split("-")]
+    units = "".join(rf"0?{number}{unit}" for number, unit in zip(parts[1:], ("月", "日")))
+    if re.search(rf"(?<![0-9]){parts[0]}年{units}", text):
+        return True
+    return bool(units) and bool(dateline) and dateline[:4] == str(parts[0]) and \
+        re.search(rf"(?<![0-9]){units}", text) is not None

@@ -29,7 +29,7 @@ MARKERS = {
     "figures": ("headline", "charts"),
     "data": ("package", "tables", "json"),
     "glossary": ("terms",),
-    "timeline": ("legend", "filters", "entries", "downloads"),
+    "timeline": ("legend", "filters", "entries", "targets", "downloads"),
 }
 
 

@@ -209,14 +209,16 @@ def _timeline_problems(checker: ProseChecker, milestones) -> list[Problem]:
     for milestone in milestones:
         data = milestone.data
         externals = [source["external"] for source in data["sources"] if "external" in source]
-        values = checker.evidence(milestone.articles, data["date"], data.get("end_date") or "",
+        dates = [data.get(key) or "" for key in ("date", "end_date", "stated_date", "target_start", "target_year")]
+        values = checker.evidence(milestone.articles, *dates,
                                   *[source.get("quote", "") for source in data["sources"]],
                                   *[external.get("date", "") for external in externals],
                                   *[text for external in externals for text in (external.get("note") or {}).values()])
         cited = ", ".join([f"sources/{article}.txt" for article in dict.fromkeys(milestone.articles)]
                           + [f"external: {external['outlet']}" for external in externals] + ["its date"])
-        problems += checker.check_fields(milestone.document, [(("title",), data["title"]), (("summary",), data["summary"])],
-                                         values, cited, marked_sentences=False)  # its externals are listed
+        fields = [(("title",), data["title"]), (("summary",), data["summary"]), (("date_note",), data.get("date_note"))]
+        problems += checker.check_fields(milestone.document, fields, values, cited,
+                                         marked_sentences=False)  # its externals are listed
     return problems
 
 
@@ -225,10 +227,13 @@ def _figure_problems(checker: ProseChecker, document: YamlDocument) -> list[Prob
     for kind in ("distributions", "headline"):
         for index, entry in enumerate(document.data[kind]):
             items = entry.get("items", [])
+            externals = entry.get("external", [])
             values = checker.evidence([entry["source"]], str(entry.get("value", "")), entry.get("source_text", ""),
                                       *[str(item["value"]) for item in items], *[item["source_text"] for item in items],
-                                      str(entry.get("total", "")))
-            fields = [((kind, index, key), entry.get(key)) for key in ("title", "label", "note", "unit")]
+                                      str(entry.get("total", "")), entry["year"], entry.get("year_text", ""),
+                                      *[external.get("date", "") for external in externals],
+                                      *[text for external in externals for text in (external.get("note") or {}).values()])
+            fields = [((kind, index, key), entry.get(key)) for key in ("title", "label", "note", "unit", "as_of")]
             for position, item in enumerate(items):
                 fields += [((kind, index, "items", position, key), item.get(key)) for key in ("label", "note")]
             problems += checker.check_fields(document, fields, values, f"sources/{entry['source']}.txt and its figures")

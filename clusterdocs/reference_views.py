@@ -102,11 +102,19 @@ def render_figures(markdown: str, data: SiteData, language: str, article_url, pa
         """Figures from Traditional-script sources appear in Simplified on the zh site."""
         return to_simplified(value) if data.sources[source_id].shows_simplified(language) else value
 
+    def provenance(figure: dict) -> dict:
+        """The year as shown (or what the count runs to), its basis, and any outside citation."""
+        external = [dict(citation, note=citation.get("note", {}).get(language)) for citation in figure.get("external", [])]
+        return {"when": figure["as_of"][language] if "as_of" in figure else figure["year"],
+                "basis": figure["basis"], "external": external}
+
     def headline() -> str:
         rows = [dict(item, label=item["label"][language], note=(item.get("note") or {}).get(language),
-                     shown_value=shown(item["value"], item["source"]),
+                     shown_value=item["value_en"] if language == "en" and "value_en" in item
+                     else shown(item["value"], item["source"]),
+                     value_lang="en" if language == "en" and "value_en" in item else "zh",
                      source_title=data.article_title(language, item["source"]),
-                     href=article_url(item["source"])) for item in figures["headline"]]
+                     href=article_url(item["source"]), **provenance(item)) for item in figures["headline"]]
         return render_macro("reference.html", "headline", language, rows=rows)
 
     def charts() -> str:
@@ -117,7 +125,8 @@ def render_figures(markdown: str, data: SiteData, language: str, article_url, pa
             chart = bar_chart(f"chart-{distribution['id']}", distribution["title"][language], items,
                               distribution["unit"][language])
             html = render_macro("reference.html", "chart", language, chart=chart,
-                                distribution=dict(distribution, note=(distribution.get("note") or {}).get(language)),
+                                distribution=dict(distribution, note=(distribution.get("note") or {}).get(language),
+                                                  **provenance(distribution)),
                                 rows=[dict(item, label=item["label"][language], note=(item.get("note") or {}).get(language))
                                       for item in distribution["items"]],
                                 source_title=data.article_title(language, distribution["source"]),

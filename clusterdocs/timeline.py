@@ -3,8 +3,13 @@
 One YAML file per milestone, named ``<id>.yml``, directly in ``timeline/``. ``load_timeline``
 reports every problem in every file at once (files it would not read, schema violations,
 impossible or out-of-range dates, ids that do not match their file, duplicate ids, the same
-milestone under two ids, unknown article ids, quotes not found verbatim in the cited source)
-and returns the valid entries oldest first.
+milestone under two ids, unknown article ids, quotes not found verbatim in the cited source,
+a date basis its citations do not bear out) and returns the valid entries oldest first.
+
+A milestone is an ``event`` (dated by ``date``) or a ``target`` (a goal for ``target_year``).
+Its ``date_basis`` says where the date as displayed comes from: ``stated`` (a quote gives it at
+that precision, see ``dates.stated_in``), ``inferred`` (reasoning in ``date_note``) or
+``external`` (outside reporting, cited under ``sources``).
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import schemas
-from .dates import date_problem, format_range, is_well_formed, sort_key
+from .dates import date_problem, format_date, format_range, is_well_formed, sort_key, stated_in
 from .paths import ROOT, TIMELINE_DIR
 from .problems import Problem, relative_path
 from .sources import Source, check_quote, normalise, unknown_source
@@ -32,14 +37,36 @@ class Milestone:
         return self.data["id"]
 
     @property
+    def kind(self) -> str:
+        """``event`` (something that happened) or ``target`` (a goal for a target year)."""
+        return self.data["kind"]
+
+    @property
+    def date_basis(self) -> str:
+        """``stated``, ``inferred`` or ``external``: where the date as displayed comes from."""
+        return self.data["date_basis"]
+
+    @property
     def date(self) -> str:
-        return self.data["date"]
+        """The date the entry is filed under: an event's date; a target's start or target year."""
+        return self.data.get("date") or self.data.get("target_start") or self.data["target_year"]
 
     @property
     def articles(self) -> list[str]:
         return [source["article"] for source in self.data["sources"] if "article" in source]
 
+    @property
+    def from_sources(self) -> bool:
+        """Whether any of the five source articles supports the entry (else: outside reporting only)."""
+        return bool(self.articles)
+
     def display_date(self, language: str) -> str:
+        """``August 2019``; a target reads ``Target for 2025`` / ``2025年目标``."""
+        if self.kind == "target":
+            start, year = self.data.get("target_start"), self.data["target_year"]
+            if language == "en":
+                return f"Target for {start}–{year}" if start else f"Target for {year}"
+            return f"{start}—{year}年目标" if start else f"{year}年目标"
         return format_range(self.date, self.data.get("end_date"), language)
 
     def sort_key(self) -> tuple:
@@ -77,7 +104,8 @@ def load_timeline(sources: dict[str, Source], directory: Path = TIMELINE_DIR,
     seen_titles: dict[tuple[str, str], str] = {}
     milestones: list[Milestone] = []
     for file, document in loaded:
-        found = schemas.validate(document, "timeline") + _semantic_problems(file, document, sources)
+        found = schemas.validate(document, "timeline")
+        found += _semantic_problems(file, document, sources, check_basis=not _concerns_citations(found))
         entry_id = document.data.get("id")
         if isinstance(entry_id, str):
             if entry_id in seen_ids:
@@ -92,10 +120,12 @@ def load_timeline(sources: dict[str, Source], directory: Path = TIMELINE_DIR,
 
 
 def _same_milestone(document: YamlDocument, seen: dict[tuple[str, str], str]) -> list[Problem]:
-    """A milestone copied under a new id: the same date and the same title in either language."""
+    """A milestone copied under a new id: the same date (a target: its target year) and the same title."""
     problems = []
-    for language, title in sorted(document.data["title"].items()):
-        key = (document.data["date"], normalise(title).casefold())
+    data = document.data
+    filed_under = data.get("date") or data.get("target_start") or data.get("target_year")
+    for language, title in sorted(data["title"].items()):
+        key = (filed_under, normalise(title).casefold())
         if key in seen:
             problems.append(document.problem(("title", language),
                                              f"same date and title as {seen[key]}: one milestone, one file"))
@@ -104,24 +134,34 @@ def _same_milestone(document: YamlDocument, seen: dict[tuple[str, str], str]) ->
     return problems[:1]
 
 
-def _semantic_problems(file: Path, document: YamlDocument, sources: dict[str, Source]) -> list[Problem]:
-    """What the schema cannot see: real dates, id vs file name, cited articles and quotes."""
+def _concerns_citations(problems: list[Problem]) -> bool:
+    """Whether schema problems already concern the citations, so a date basis cannot be weighed yet."""
+    return any(problem.field.startswith(("sources", "date_basis")) for problem in problems)
+
+
+def _semantic_problems(file: Path, document: YamlDocument, sources: dict[str, Source],
+                       check_basis: bool = True) -> list[Problem]:
+    """What the schema cannot see: real dates, id vs file name, cited articles and quotes, date basis."""
     data = document.data
     problems = []
     if isinstance(data.get("id"), str) and data["id"] != file.stem:
         problems.append(document.problem(("id",), f"id '{data['id']}' must match the file name '{file.stem}'"))
-    dates = {}
-    for key in ("date", "end_date"):
+    dates = {}  # the event dates that pass the calendar checks
+    for key in ("date", "end_date", "stated_date", "target_start", "target_year"):
         value = data.get(key)
         message = date_problem(value)
         if message is not None:
             problems.append(document.problem((key,), message))
-        elif is_well_formed(value):
+        elif is_well_formed(value) and key in ("date", "end_date"):
             dates[key] = value
     if "date" in dates and "end_date" in dates and sort_key(dates["end_date"]) < sort_key(dates["date"]):
         problems.append(document.problem(("end_date",), "end_date is before date"))
-    if "date" in dates and isinstance(data.get("id"), str) and not data["id"].startswith(dates["date"] + "-"):
-        problems.append(document.problem(("id",), f"id must start with its date: '{dates['date']}-…'"))
+    if "date" in data:
+        filed_under = dates.get("date")
+    else:  # a target the sources do not date is filed under its period or target year
+        filed_under = next((data[key] for key in ("target_start", "target_year") if is_well_formed(data.get(key))), None)
+    if filed_under and isinstance(data.get("id"), str) and not data["id"].startswith(filed_under + "-"):
+        problems.append(document.problem(("id",), f"id must start with its date: '{filed_under}-…'"))
     for index, source in enumerate(data.get("sources") or []):
         if not isinstance(source, dict) or not isinstance(source.get("article"), str):
             continue
@@ -130,4 +170,68 @@ def _semantic_problems(file: Path, document: YamlDocument, sources: dict[str, So
             problems.append(unknown_source(document, ("sources", index, "article"), article, sources, "article id"))
             continue
         problems += check_quote(document, ("sources", index, "quote"), source.get("quote"), sources[article], article)
+    problems += _kind_problems(document)
+    if check_basis:
+        problems += _basis_problems(document, sources, dates)
     return problems
+
+
+def _kind_problems(document: YamlDocument) -> list[Problem]:
+    """Targets are goals, not events: their fields, and the category that implies one."""
+    data = document.data
+    problems = []
+    if data.get("kind") == "event":
+        problems += [document.problem((key,), f"{key} is only for kind: target; an event is dated by 'date'")
+                     for key in ("target_year", "target_start") if key in data]
+    if data.get("kind") == "target" and "end_date" in data:
+        problems.append(document.problem(("end_date",), "a target has no end_date; give its period as target_start and target_year"))
+    if data.get("category") == "local-target" and data.get("kind") != "target":
+        problems.append(document.problem(("kind",), "category local-target is a goal: set kind: target with its target_year"))
+    start, year = data.get("target_start"), data.get("target_year")
+    if isinstance(start, str) and isinstance(year, str) and start > year:
+        problems.append(document.problem(("target_start",), "target_start is after target_year"))
+    return problems
+
+
+def _basis_problems(document: YamlDocument, sources: dict[str, Source], dates: dict[str, str]) -> list[Problem]:
+    """The date basis must be borne out by the citations (rules in the module docstring).
+
+    ``dates`` holds the event dates that passed the calendar checks; only those are weighed.
+    """
+    data = document.data
+    basis = data.get("date_basis")
+    citations = [source for source in data.get("sources") or [] if isinstance(source, dict)]
+    quotes = [(source["quote"], sources[source["article"]].header.get("date") if source.get("article") in sources else None)
+              for source in citations if isinstance(source.get("quote"), str)]
+    if "end_date" in dates and sort_key(dates["end_date"]) < sort_key(dates.get("date", "0")):
+        dates = {"date": dates["date"]}
+    shown = list(dates) + [key for key in ("target_start", "target_year")
+                           if data.get("kind") == "target" and is_well_formed(data.get(key))]
+    problems = []
+    if not quotes and citations and basis in ("stated", "inferred"):
+        problems.append(document.problem(("date_basis",), f"date_basis is '{basis}' but only outside reporting is cited; "
+                                         "an entry known only from outside reporting has date_basis 'external'"))
+    elif basis == "stated":
+        for key in shown:
+            if not any(stated_in(data[key], quote, dateline) for quote, dateline in quotes):
+                problems.append(document.problem(("date_basis",), f"date_basis is 'stated' but no quote writes {key} "
+                                                 f"'{data[key]}' at that precision ({_wording(data[key])}); "
+                                                 "quote the words that do, or use 'inferred' or 'external'"))
+    if basis == "external" and not any("external" in source for source in citations):
+        problems.append(document.problem(("date_basis",), "date_basis is 'external' but sources has no 'external' citation"))
+    stated_date = data.get("stated_date")
+    if is_well_formed(stated_date):
+        date = data.get("date")
+        if basis == "stated":
+            problems.append(document.problem(("stated_date",), "stated_date is for a date whose most precise part is not "
+                                             "stated; with date_basis 'stated' leave it out"))
+        if not (isinstance(date, str) and date.startswith(stated_date) and len(stated_date) < len(date)):
+            problems.append(document.problem(("stated_date",), f"stated_date '{stated_date}' must be a less precise part of date"))
+        if not any(stated_in(stated_date, quote, dateline) for quote, dateline in quotes):
+            problems.append(document.problem(("stated_date",), f"no quote writes '{stated_date}' ({_wording(stated_date)})"))
+    return problems
+
+
+def _wording(value: str) -> str:
+    """How a quote writes ``value``, for messages: ``2019年8月``."""
+    return format_date(value, "zh")

@@ -13,9 +13,54 @@ from .sources import Source
 from .tabular import write_csv
 from .timeline import Milestone
 
+BASES = ("stated", "inferred", "external")  # the legend's order; the schema's date_basis enum
+
 
 def taxonomy() -> dict:
     return current_site_data().categories
+
+
+def basis_detail(milestone: Milestone, language: str) -> str | None:
+    """For a date whose parts have different bases: which part the sources state and which they do not.
+
+    ``2022-11-24`` with ``stated_date: "2022-11"`` and basis ``external`` reads "day from outside
+    reporting; year and month stated in the sources".
+    """
+    stated = milestone.data.get("stated_date")
+    if not stated:
+        return None
+    strings = ui_strings()[language]
+    stated_parts, all_parts = len(stated.split("-")), len(milestone.date.split("-"))
+    names = ("year", "month", "day")
+    stated_part = strings["part_" + "_".join(names[:stated_parts])]
+    other_part = strings["part_" + "_".join(names[stated_parts:all_parts])]
+    return strings["basis_mixed"].format(part=other_part, basis=strings[f"basis_part_{milestone.date_basis}"],
+                                         stated=stated_part)
+
+
+def grouped_citations(milestone: Milestone, language: str, sources: dict[str, Source], article_link) -> list[dict]:
+    """Each cited article once, with its supporting quotes under it, then the external citations."""
+    articles: dict[str, dict] = {}
+    external = []
+    for citation in milestone.data["sources"]:
+        if "article" in citation:
+            source_id = citation["article"]
+            if source_id not in articles:
+                source = sources[source_id]
+                title, href = article_link(source_id)
+                articles[source_id] = {
+                    "kind": "article", "title": title, "href": href, "quote_lang": source.lang, "quotes": [],
+                    "date": format_date(source.header["date"], language) if source.header["date"] else None,
+                }
+            simplified = sources[source_id].shows_simplified(language)
+            articles[source_id]["quotes"].append({"text": citation["quote"],
+                                                  "simplified": to_simplified(citation["quote"]) if simplified else None})
+        else:
+            cited = dict(citation["external"], kind="external")
+            if "note" in cited:
+                cited["note"] = cited["note"][language]
+            external.append(cited)
+    return list(articles.values()) + external
 
 
 def entry_values(milestone: Milestone, language: str, sources: dict[str, Source], article_link,
@@ -26,29 +71,18 @@ def entry_values(milestone: Milestone, language: str, sources: dict[str, Source]
     maps a cluster id to its name in the page's language and the link to its directory entry.
     """
     data = milestone.data
-    cited = []
-    for citation in data["sources"]:
-        if "article" in citation:
-            source = sources[citation["article"]]
-            title, href = article_link(citation["article"])
-            cited.append({
-                "kind": "article",
-                "title": title,
-                "date": format_date(source.header["date"], language) if source.header["date"] else None,
-                "href": href,
-                "quote": citation["quote"],
-                "quote_lang": source.lang,
-                "simplified": to_simplified(citation["quote"]) if source.shows_simplified(language) else None,
-            })
-        else:
-            external = citation["external"]
-            cited.append(dict(external, kind="external", note=external["note"][language]) if "note" in external
-                         else dict(external, kind="external"))
+    strings = ui_strings()[language]
+    subject = strings["basis_subject_target" if milestone.kind == "target" else "basis_subject_event"]
     return {
         "id": milestone.id,
+        "kind": milestone.kind,
         "date": milestone.display_date(language),
-        "date_iso": milestone.date,
-        "approximate": data.get("approximate", False),
+        "date_iso": data.get("target_year") if milestone.kind == "target" else milestone.date,
+        "date_basis": milestone.date_basis,
+        "basis_label": subject + strings[f"basis_{milestone.date_basis}"],
+        "basis_detail": basis_detail(milestone, language),
+        "date_note": data["date_note"][language] if "date_note" in data else None,
+        "from_sources": milestone.from_sources,
         "category": data["category"],
         "category_label": taxonomy()["categories"][data["category"]][language]["label"],
         "level": data["level"],
@@ -58,7 +92,7 @@ def entry_values(milestone: Milestone, language: str, sources: dict[str, Source]
         "places": [place[language] for place in data["places"]],
         "clusters": [{"name": cluster_links[cluster_id][0], "href": cluster_links[cluster_id][1]}
                      for cluster_id in data["clusters"]],
-        "sources": cited,
+        "sources": grouped_citations(milestone, language, sources, article_link),
     }
 
 
@@ -67,31 +101,41 @@ def render_timeline(markdown: str, milestones: list[Milestone], sources: dict[st
                     cluster_links: dict[str, tuple[str, str]] | None = None) -> str:
     strings = ui_strings()[language]
     entries = [entry_values(milestone, language, sources, article_link, cluster_links or {}) for milestone in milestones]
+    events = [entry for entry in entries if entry["kind"] == "event"]
+    targets = [entry for entry in entries if entry["kind"] == "target"]
     categories = [{"key": key, "label": value[language]["label"], "legend": value[language]["legend"],
                    "count": sum(entry["category"] == key for entry in entries)}
                   for key, value in taxonomy()["categories"].items()]
     levels = [{"key": key, "label": value[language], "count": sum(entry["level"] == key for entry in entries)}
               for key, value in taxonomy()["levels"].items()]
+    counts = {"sourced_events": sum(entry["from_sources"] for entry in events),
+              "outside": sum(not entry["from_sources"] for entry in entries),
+              "targets": len(targets), "total": len(entries),
+              "bases": {basis: sum(entry["date_basis"] == basis for entry in entries) for basis in BASES}}
 
     def legend() -> str:
-        html = render_macro("timeline.html", "legend", language, categories=categories)
+        html = render_macro("timeline.html", "legend", language, categories=categories, bases=BASES, counts=counts)
         return section(strings["timeline_legend"], "legend", html)
 
     def filters() -> str:
-        return render_macro("timeline.html", "filters", language, categories=categories, levels=levels,
-                            total=len(entries))
+        return render_macro("timeline.html", "filters", language, categories=categories, levels=levels, counts=counts)
 
     def entries_section() -> str:
         parts = []
-        for year, group in groupby(entries, key=lambda entry: entry["date_iso"][:4]):
+        for year, group in groupby(events, key=lambda entry: entry["date_iso"][:4]):
             html = render_macro("timeline.html", "year", language, year=year, entries=list(group))
             parts.append(section(year if language == "en" else f"{year}年", f"year-{year}", html))
         return "".join(parts)
 
+    def targets_section() -> str:
+        html = render_macro("timeline.html", "targets", language, entries=targets)
+        return section(strings["targets_heading"], "targets", html)
+
     def downloads_section() -> str:
         return render_macro("timeline.html", "downloads", language, downloads=downloads)
 
-    renderers = {"legend": legend, "filters": filters, "entries": entries_section, "downloads": downloads_section}
+    renderers = {"legend": legend, "filters": filters, "entries": entries_section, "targets": targets_section,
+                 "downloads": downloads_section}
     return replace_markers(markdown, "timeline", renderers, path, required=renderers)
 
 
@@ -99,7 +143,8 @@ def export_json(milestones: list[Milestone]) -> str:
     return json.dumps({"milestones": [milestone.data for milestone in milestones]}, ensure_ascii=False, indent=2)
 
 
-CSV_COLUMNS = ("id", "date", "end_date", "approximate", "category", "level", "title_en", "title_zh",
+CSV_COLUMNS = ("id", "kind", "date", "end_date", "target_start", "target_year", "date_basis", "stated_date",
+               "date_note_en", "date_note_zh", "from_sources", "category", "level", "title_en", "title_zh",
                "summary_en", "summary_zh", "places_en", "places_zh", "clusters", "articles", "quotes", "external")
 
 
@@ -107,9 +152,13 @@ def export_csv(milestones: list[Milestone]) -> str:
     rows = []
     for milestone in milestones:
         data = milestone.data
+        note = data.get("date_note", {})
         rows.append({
-            "id": data["id"], "date": data["date"], "end_date": data.get("end_date", ""),
-            "approximate": "yes" if data.get("approximate") else "",
+            "id": data["id"], "kind": milestone.kind, "date": data.get("date", ""), "end_date": data.get("end_date", ""),
+            "target_start": data.get("target_start", ""), "target_year": data.get("target_year", ""),
+            "date_basis": milestone.date_basis, "stated_date": data.get("stated_date", ""),
+            "date_note_en": note.get("en", ""), "date_note_zh": note.get("zh", ""),
+            "from_sources": "yes" if milestone.from_sources else "no",
             "category": data["category"], "level": data["level"],
             "title_en": data["title"]["en"], "title_zh": data["title"]["zh"],
             "summary_en": data["summary"]["en"], "summary_zh": data["summary"]["zh"],

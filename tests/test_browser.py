@@ -170,7 +170,37 @@ def test_timeline_without_javascript_shows_everything(browser, site_url):
     page.goto(f"{site_url}/timeline/")
     assert page.locator("article.cd-entry").count() == len(list(TIMELINE_DIR.glob("*.yml")))
     assert not page.locator("#timeline-filters").is_visible()
+    # The outside-reporting switch works without JavaScript (CSS :has()).
+    outside = page.locator("article.cd-entry[data-from-sources=no]")
+    assert outside.count() >= 2 and all(outside.nth(index).is_visible() for index in range(outside.count()))
+    page.locator("#timeline-hide-outside").check()
+    assert not any(outside.nth(index).is_visible() for index in range(outside.count()))
+    assert page.locator("article.cd-entry[data-from-sources=yes]").first.is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_timeline_hides_outside_only_entries_and_shows_targets_apart(page, site_url, language):
+    prefix = "/zh" if language == "zh" else ""
+    page.goto(f"{site_url}{prefix}/timeline/")
+    entries = page.locator("article.cd-entry")
+    total = entries.count()
+    outside_ids = sorted(page.locator("article.cd-entry[data-from-sources=no]").evaluate_all("(nodes) => nodes.map((n) => n.id)"))
+    assert outside_ids == ["2022-11-24-miit-45-national-clusters", "2024-11-18-miit-2024-round-35-winners"]
+    page.locator("#timeline-hide-outside").check()
+    hidden = sorted(entries.evaluate_all("(nodes) => nodes.filter((n) => n.hidden).map((n) => n.id)"))
+    assert hidden == outside_ids
+    assert page.locator("#timeline-count").inner_text() == str(total - len(outside_ids))
+    assert not page.locator("h2#year-2024").is_visible()  # its only entry rests on outside reporting
+    page.locator("#timeline-filters button[type=reset]").click()
+    page.wait_for_timeout(100)
+    assert page.locator("#timeline-count").inner_text() == str(total)
+    assert not page.locator("#timeline-hide-outside").is_checked()
+    # Targets sit in their own section, after every year, and are not dated as events.
+    assert page.locator(".cd-targets article.cd-entry").count() == 4
+    assert page.locator(".cd-year article[data-kind=target]").count() == 0
+    label = "Target for 2025" if language == "en" else "2025年目标"
+    assert page.locator(".cd-targets time").get_by_text(label, exact=True).count() == 3
 
 
 def test_chinese_page_renders_cjk_glyphs(page, site_url, tmp_path):

@@ -144,6 +144,42 @@ def test_timeline_exports_parse_and_hold_every_milestone(site_dir):
     assert schema["title"].startswith("One policy milestone")
 
 
+def test_timeline_exports_let_a_data_user_filter_by_date_basis_and_kind(site_dir):
+    exported = {item["id"]: item for item in json.loads((site_dir / "timeline.json").read_text(encoding="utf-8"))["milestones"]}
+    rows = {row["id"]: row for row in csv.DictReader((site_dir / "timeline.csv").open(encoding="utf-8"))}
+    for milestone_id, item in exported.items():
+        assert item["date_basis"] in ("stated", "inferred", "external") and item["kind"] in ("event", "target")
+        row = rows[milestone_id]
+        assert (row["date_basis"], row["kind"]) == (item["date_basis"], item["kind"])
+        assert row["from_sources"] == ("yes" if any("article" in source for source in item["sources"]) else "no")
+    targets = {milestone_id for milestone_id, row in rows.items() if row["kind"] == "target"}
+    assert targets == {"2025-nanjing-power-equipment-cluster-target", "2025-zhuzhou-rail-transit-cluster-target",
+                       "2025-guangzhou-shenzhen-foshan-dongguan-smart-equipment-target",
+                       "2021-shanghai-ic-cluster-investment"}
+    assert all(rows[milestone_id]["date"] == "" and rows[milestone_id]["target_year"] == "2025" for milestone_id in targets)
+    outside = {milestone_id for milestone_id, row in rows.items() if row["from_sources"] == "no"}
+    assert outside == {"2022-11-24-miit-45-national-clusters", "2024-11-18-miit-2024-round-35-winners"}
+    assert all(rows[milestone_id]["date_basis"] == "external" for milestone_id in outside)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_timeline_page_shows_basis_targets_and_sourced_counts(site_dir, language):
+    prefix = site_dir / "zh" if language == "zh" else site_dir
+    html = (prefix / "timeline" / "index.html").read_text(encoding="utf-8")
+    exported = json.loads((site_dir / "timeline.json").read_text(encoding="utf-8"))["milestones"]
+    sourced = sum(item["kind"] == "event" and any("article" in s for s in item["sources"]) for item in exported)
+    outside = sum(not any("article" in s for s in item["sources"]) for item in exported)
+    counts = re.search(r'<p class="cd-timeline-counts">(.*?)</p>', html).group(1)
+    assert [int(number) for number in re.findall(r"\d+", counts)] == [sourced, outside, 4]
+    targets = html[html.index('id="targets"'):]
+    assert targets.count('data-kind="target"') == 4 and 'data-kind="event"' not in targets
+    assert html[:html.index('id="targets"')].count('data-kind="target"') == 0
+    assert html.count('data-from-sources="no"') == outside
+    assert 'id="timeline-hide-outside"' in html and 'id="legend"' in html
+    for basis in ("stated", "inferred", "external"):
+        assert f'class="cd-basis cd-basis--{basis}"' in html
+
+
 def test_each_language_has_its_own_search_index(site_dir):
     english = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     chinese = json.loads((site_dir / "zh" / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -204,8 +240,8 @@ def test_check_command_reports_problems_without_traceback(repo_copy):
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert lines[-1] == "2 problem(s) found."
-    assert lines[0].startswith("timeline/2019-08-miit-first-preliminary-round.yml:3:1: category: 'contest' is not allowed")
-    assert lines[1].startswith("timeline/2019-08-miit-first-preliminary-round.yml:4:1: level: 'galactic' is not allowed")
+    assert lines[0].startswith("timeline/2019-08-miit-first-preliminary-round.yml:5:1: category: 'contest' is not allowed")
+    assert lines[1].startswith("timeline/2019-08-miit-first-preliminary-round.yml:6:1: level: 'galactic' is not allowed")
     assert "Traceback" not in result.stderr
 
 
@@ -232,9 +268,15 @@ def test_figures_page_shows_exactly_the_data(site_dir, language):
         assert re.search(r'<svg[^>]*role="img"[^>]*aria-labelledby="chart-[^"]+-title chart-[^"]+-desc"', chart.group(1))
         assert f">{html_escape(distribution['title'][language])}</title>" in chart.group(1)
     for item in figures["headline"]:
-        assert f'<tr id="{item["id"]}">' in html
-        shown = to_simplified(item["value"]) if language == "zh" else item["value"]
-        assert f'<td class="cd-figure__value" lang="zh">{shown}</td>' in html
+        assert f'<tr id="{item["id"]}" data-basis="{item["basis"]}">' in html
+        if language == "zh":
+            assert f'<td class="cd-figure__value" lang="zh" data-no-glossary>{to_simplified(item["value"])}</td>' in html
+        else:  # English pages state the value in English; the original wording stays beside it
+            assert f'<td class="cd-figure__value" lang="en" data-no-glossary>{html_escape(item["value_en"])}</td>' in html
+            assert html_escape(item["source_text"]) in html
+        when = item["as_of"][language] if "as_of" in item else item["year"] or ("not stated" if language == "en" else None)
+        if when:
+            assert f"<td>{html_escape(when)}" in html, item["id"]
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
@@ -281,3 +323,4 @@ def test_spam_in_any_page_fails_the_check(repo_copy):
                             text=True, env={"PYTHONPATH": str(repo_copy), "PATH": "/usr/bin:/bin"})
     assert result.returncode == 1
     assert re.search(r"docs/zh/about\.md:\d+:1: \(text\): spam from the source capture: '蜘蛛池' must be removed", result.stderr)
+

@@ -149,3 +149,51 @@ def test_the_published_schema_works_with_check_jsonschema(tmp_path):
     bad = subprocess.run(command + [str(FIXTURES / "timeline-bad" / "2019-08-unknown-category.yml")], capture_output=True, text=True)
     assert bad.returncode == 1
     assert "competition" in bad.stdout + bad.stderr
+
+
+# --- date basis ---------------------------------------------------------------------------------
+
+def basis_problems(sample_sources, tmp_path: Path, old: str, new: str) -> list[str]:
+    text = (FIXTURES / "timeline-good" / "2019-08-first-round.yml").read_text(encoding="utf-8")
+    assert old in text
+    (tmp_path / "2019-08-first-round.yml").write_text(text.replace(old, new), encoding="utf-8")
+    _milestones, problems = load_timeline(sample_sources, tmp_path)
+    return [f"{problem.line}:{problem.field}: {problem.message}" for problem in problems]
+
+
+EXTERNAL = '\n  - external: {outlet: TechWeb, date: "2019-08-15"}\n'
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("date_basis: stated", "date_basis: external", ["16:date_basis: date_basis is 'external' but sources has no 'external' citation"]),
+    ("date_basis: stated", "date_basis: inferred", ["1:date_note: missing required field 'date_note'"]),
+    ('date: "2019-08"', 'date: "2019-09"', ["1:id: id must start with its date: '2019-09-…'",
+                                            ("16:date_basis: date_basis is 'stated' but no quote writes date '2019-09' at that "
+                                             "precision (2019年9月); quote the words that do, or use 'inferred' or 'external'")]),
+    ("date_basis: stated", 'date_basis: stated\nstated_date: "2019"',
+     ["17:stated_date: stated_date is for a date whose most precise part is not stated; with date_basis 'stated' leave it out"]),
+    ("kind: event", "kind: target", ["1:target_year: missing required field 'target_year'"]),
+])
+def test_the_date_basis_must_match_the_citations(sample_sources, tmp_path, old, new, expected):
+    assert basis_problems(sample_sources, tmp_path, old, new) == expected
+
+
+def test_a_mixed_date_with_its_outside_citation_passes(sample_sources, tmp_path):
+    text = (FIXTURES / "timeline-good" / "2019-08-first-round.yml").read_text(encoding="utf-8")
+    text = (text.replace("id: 2019-08-first-round", "id: 2019-08-15-first-round")
+            .replace('date: "2019-08"', 'date: "2019-08-15"\nstated_date: "2019-08"')
+            .replace("date_basis: stated", "date_basis: external")
+            .replace("\ndate_basis:", EXTERNAL + "date_basis:"))
+    (tmp_path / "2019-08-15-first-round.yml").write_text(text, encoding="utf-8")
+    milestones, problems = load_timeline(sample_sources, tmp_path)
+    assert problems == []
+    assert (milestones[0].date_basis, milestones[0].kind, milestones[0].from_sources) == ("external", "event", True)
+
+
+def test_a_month_and_day_without_the_year_count_when_the_source_is_dated_that_year():
+    from clusterdocs.dates import stated_in
+
+    assert stated_in("2025-09-11", "9月11日,先進制造業集群發展大會(2025)在廣州成功舉辦", dateline="2025-09-11")
+    assert not stated_in("2025-09-11", "9月11日,大會在廣州舉辦", dateline="2024-09-11")
+    assert stated_in("2019-08", "分别于2019年8月和2020年5月") and stated_in("2023-05-05", "2023年05月05日")
+    assert not stated_in("2019-01", "2019年11月") and not stated_in("2019", "12019年") and not stated_in("2019-08", "2019年")

@@ -33,6 +33,8 @@ distributions:
     total: 45
     items:
       - {label: {en: All, zh: 全部}, value: 45, source_text: "已确定45个国家先进制造业集群"}
+    basis: stated
+    year_text: "截至2022年,我国已确定45个国家先进制造业集群"
 headline:
   - id: national
     value: "45"
@@ -40,6 +42,8 @@ headline:
     year: "2022"
     source: sample-article
     source_text: "已确定45个国家先进制造业集群"
+    basis: stated
+    year_text: "截至2022年,我国已确定45个国家先进制造业集群"
 """
 
 
@@ -53,13 +57,31 @@ def test_good_figures_load(tmp_path, sample_sources):
     assert figure_problems(tmp_path, sample_sources, FIGURES) == []
 
 
+HEADLINE_BASIS = '    basis: stated\n    year_text: "截至2022年,我国已确定45个国家先进制造业集群"\n'
+
+
+@pytest.mark.parametrize("new, expected", [
+    ('    basis: stated\n', [("19:headline[0].basis: basis is 'stated' but neither source_text nor year_text writes the "
+                              "year 2022 (2022年); quote the words that do in year_text, or use 'inferred' or 'external'")]),
+    ('    basis: inferred\n', ["19:headline[0].basis: basis is 'inferred': give the reasoning in a bilingual note"]),
+    ('    basis: external\n', ["19:headline[0].basis: basis is 'external' but the figure has no 'external' citation"]),
+    ('    basis: external\n    external: [{outlet: People\'s Daily, date: "2022-09-25"}]\n', []),
+    ('    basis: inferred\n    note: {en: Because., zh: 因为。}\n', []),
+    ('', ["13:headline[0].basis: missing required field 'basis'"]),
+])
+def test_each_figure_says_where_its_year_comes_from(tmp_path, sample_sources, new, expected):
+    assert FIGURES.endswith(HEADLINE_BASIS)
+    assert figure_problems(tmp_path, sample_sources, FIGURES.removesuffix(HEADLINE_BASIS) + new) == expected
+
+
 @pytest.mark.parametrize("old, new, expected", [
     ("value: 45, source_text: \"已确定45个", "value: 46, source_text: \"已确定46个",
      ["9:distributions[0].items[0].source_text: not found verbatim in sources/sample-article.txt: '已确定46个国家先进制造业集群'",
       "7:distributions[0].total: items add up to 46, not 45; explain the difference in a 'note'"]),
     ("    total: 45\n", "    total: 44\n", ["7:distributions[0].total: items add up to 45, not 44; explain the difference in a 'note'"]),
-    ('    value: "45"', '    value: "44"', ["12:headline[0].value: value '44' does not occur in its source_text as a whole number"]),
-    ("  - id: national", "  - id: national\n    colour: red", ["12:headline[0].colour: unknown key 'colour'; allowed keys: id, label, note, source, source_text, value, year"]),
+    ('    value: "45"', '    value: "44"', ["14:headline[0].value: value '44' does not occur in its source_text as a whole number"]),
+    ("  - id: national", "  - id: national\n    colour: red", [("14:headline[0].colour: unknown key 'colour'; allowed keys: "
+      "as_of, basis, external, id, label, note, source, source_text, value, value_en, year, year_text")]),
     ("    source: sample-article\n    year", "    source: other-article\n    year",
      ["4:distributions[0].source: unknown source 'other-article'; known: sample-article"]),
 ])

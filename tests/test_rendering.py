@@ -39,7 +39,8 @@ def test_date_ranges():
 
 def hostile_milestone() -> Milestone:
     return Milestone({
-        "id": "2019-08-hostile", "date": "2019-08", "category": "miit-competition", "level": "national",
+        "id": "2019-08-hostile", "date": "2019-08", "date_basis": "stated", "kind": "event",
+        "category": "miit-competition", "level": "national",
         "title": {"en": "<script>alert('x')</script> title", "zh": "<b>标题</b>"},
         "summary": {"en": "A & B <img src=x onerror=alert(1)>", "zh": "摘要"},
         "places": [{"en": "<i>Chengdu</i>", "zh": "成都"}], "clusters": [],
@@ -48,7 +49,8 @@ def hostile_milestone() -> Milestone:
     }, "timeline/2019-08-hostile.yml")
 
 
-MARKERS = "<!-- timeline:filters -->\n<!-- timeline:entries -->\n<!-- timeline:legend -->\n<!-- timeline:downloads -->\n"
+MARKERS = ("<!-- timeline:filters -->\n<!-- timeline:entries -->\n<!-- timeline:targets -->\n<!-- timeline:legend -->\n"
+           "<!-- timeline:downloads -->\n")
 
 
 def render(language: str) -> str:
@@ -141,6 +143,97 @@ def test_glossary_links_chinese_terms_mid_sentence_longest_first():
                              terms, "zh")
     assert result == ('<p>《先进制造业集群发展》指出，我国已确定45个<a class="cd-term" href="#namc" title="b">国家先进制造业集群</a>，'
                       '<a class="cd-term" href="#amc" title="a">先进制造业集群</a>成为载体。</p>')
+
+
+# --- provenance: date basis, targets, outside-only entries, grouped quotes ---------------------
+
+def milestone(**fields) -> Milestone:
+    data = {"id": "2019-08-x", "date": "2019-08", "date_basis": "stated", "kind": "event",
+            "category": "miit-competition", "level": "national", "title": {"en": "T", "zh": "标题"},
+            "summary": {"en": "S", "zh": "摘要"}, "places": [], "clusters": [],
+            "sources": [{"article": "sample-article", "quote": "2019年8月,工业和信息化部启动了第一批先进制造业集群初赛"}]}
+    data.update(fields)
+    return Milestone(data, f"timeline/{data['id']}.yml")
+
+
+OUTSIDE = [{"external": {"outlet": "TechWeb", "date": "2022-11-24"}}]
+
+
+def render_entries(milestones: list[Milestone], language: str = "en") -> str:
+    sources, _ = load_sources(FIXTURES / "sources")
+    return render_timeline(MARKERS, milestones, sources, language,
+                           article_link=lambda source_id: ("Sample summary", f"../articles/{source_id}/"),
+                           downloads={"json": "j", "csv": "c", "schema": "s"}, path="docs/en/timeline.md")
+
+
+def test_each_entry_labels_where_its_date_comes_from():
+    html = render_entries([milestone(), milestone(id="2019-08-y", date_basis="inferred",
+                                                  date_note={"en": "Because <b>.", "zh": "因为。"})])
+    assert '<span class="cd-basis cd-basis--stated">Date stated in the sources</span>' in html
+    assert '<span class="cd-basis cd-basis--inferred">Date inferred by the editors</span>' in html
+    assert "Because &lt;b&gt;." in html and 'class="cd-entry cd-entry--inferred"' in html
+    assert '<span class="cd-basis cd-basis--inferred">日期系编者推断</span>' in render_entries(
+        [milestone(date_basis="inferred", date_note={"en": "x", "zh": "因为。"})], "zh")
+
+
+def test_a_mixed_date_says_which_part_the_sources_state():
+    mixed = milestone(id="2022-11-24-x", date="2022-11-24", date_basis="external", stated_date="2022-11",
+                      sources=milestone().data["sources"] + OUTSIDE)
+    html = render_entries([mixed])
+    assert '<time datetime="2022-11-24">24 November 2022</time> <span class="cd-basis cd-basis--external">' \
+           "Date from outside reporting</span> <span class=\"cd-basis__detail\">(day from outside reporting; " \
+           "year and month stated in the sources)</span>" in html
+    assert "(具体日期来自外部报道；年月见于来源文章)" in render_entries([mixed], "zh")
+
+
+def test_outside_only_entries_are_marked_counted_apart_and_can_be_hidden():
+    outside = milestone(id="2022-11-24-x", date="2022-11-24", date_basis="external", sources=OUTSIDE)
+    html = render_entries([milestone(), outside])
+    assert html.count('data-from-sources="no"') == 1 and html.count('data-from-sources="yes"') == 1
+    assert "cd-entry--outside" in html and "Outside the five sources" in html
+    assert '<p class="cd-timeline-counts">1 dated events from the five sources, 1 known only from outside reporting, 0 targets.</p>' in html
+    switch = html[html.index('id="timeline-outside"'):html.index('id="timeline-filters"')]
+    assert 'id="timeline-hide-outside"' in switch and "hidden" not in switch  # usable without JavaScript
+
+
+def test_targets_are_listed_apart_from_events_with_their_target_year():
+    target = milestone(id="2025-x-target", kind="target", target_year="2025", category="local-target",
+                       sources=[{"article": "sample-article", "quote": "截至2022年,我国已确定45个国家先进制造业集群"}])
+    del target.data["date"]
+    period = milestone(id="2021-y-target", kind="target", target_start="2021", target_year="2025",
+                       category="local-target", date_basis="inferred", date_note={"en": "Plan period.", "zh": "规划期。"})
+    del period.data["date"]
+    html = render_entries(sorted([milestone(), target, period], key=Milestone.sort_key))
+    years, targets = html.split("## Targets { #targets }")
+    assert 'data-kind="target"' not in years and "## 2025" not in years
+    assert targets.count('data-kind="target"') == 2
+    assert '<time datetime="2025">Target for 2025</time>' in targets
+    assert '<time datetime="2025">Target for 2021–2025</time>' in targets
+    assert "Target year inferred by the editors" in targets
+    assert "2021—2025年目标" in render_entries([period], "zh")
+
+
+def test_each_article_is_listed_once_with_its_quotes_under_it():
+    two_quotes = milestone(sources=[{"article": "sample-article", "quote": "2019年8月,工业和信息化部启动了第一批先进制造业集群初赛"},
+                                    {"article": "sample-article", "quote": "已确定45个国家先进制造业集群"}])
+    html = render_entries([two_quotes])
+    entry = html[html.index('<ul class="cd-entry__sources">'):]
+    assert entry.count('href="../articles/sample-article/"') == 1
+    assert entry.count("<blockquote>") == 2 and "Show the supporting quotes (2)" in entry
+
+
+def test_exports_carry_kind_and_date_basis():
+    target = milestone(id="2025-x-target", kind="target", target_year="2025", category="local-target")
+    del target.data["date"]
+    outside = milestone(id="2022-11-24-x", date="2022-11-24", date_basis="external", stated_date="2022-11",
+                        sources=OUTSIDE)
+    rows = list(csv.DictReader(io.StringIO(export_csv([milestone(), target, outside]))))
+    assert [(row["kind"], row["date_basis"], row["from_sources"]) for row in rows] == [
+        ("event", "stated", "yes"), ("target", "stated", "yes"), ("event", "external", "no")]
+    assert (rows[1]["date"], rows[1]["target_year"]) == ("", "2025")
+    assert rows[2]["stated_date"] == "2022-11"
+    exported = json.loads(export_json([target]))["milestones"][0]
+    assert (exported["kind"], exported["date_basis"]) == ("target", "stated")
 
 
 def test_simplified_rendering_uses_full_width_punctuation_but_keeps_numbers():

@@ -1,5 +1,7 @@
 // Progressive enhancement for the timeline page: filter by category and level, and reverse
-// the order. Without JavaScript the form stays hidden and every entry is shown.
+// the order. Without JavaScript the form stays hidden and every entry is shown; the switch that
+// hides entries known only from outside reporting works without it (CSS :has()), and this
+// script adds it to the count and hides emptied year headings.
 (function () {
   "use strict";
 
@@ -11,6 +13,7 @@
     var entries = Array.prototype.slice.call(document.querySelectorAll(".cd-entry"));
     var years = Array.prototype.slice.call(document.querySelectorAll(".cd-year"));
     var count = document.getElementById("timeline-count");
+    var hideOutside = document.getElementById("timeline-hide-outside");
 
     function checked(name) {
       return Array.prototype.slice.call(form.querySelectorAll('input[name="' + name + '"]:checked'))
@@ -20,9 +23,11 @@
     function apply() {
       var categories = checked("category");
       var levels = checked("level");
+      var outsideHidden = hideOutside !== null && hideOutside.checked;
       var shown = 0;
       entries.forEach(function (entry) {
-        var visible = categories.indexOf(entry.dataset.category) !== -1 && levels.indexOf(entry.dataset.level) !== -1;
+        var visible = categories.indexOf(entry.dataset.category) !== -1 && levels.indexOf(entry.dataset.level) !== -1 &&
+          !(outsideHidden && entry.dataset.fromSources === "no");
         entry.hidden = !visible;
         if (visible) shown += 1;
       });
@@ -60,7 +65,11 @@
 
     years.forEach(function (year) { year.dataset.order = "oldest"; });
     form.addEventListener("change", apply);
-    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    form.addEventListener("reset", function () {
+      if (hideOutside) hideOutside.checked = false;
+      setTimeout(apply, 0);
+    });
+    if (hideOutside) hideOutside.addEventListener("change", apply);
     apply();
   }
 
