@@ -36,13 +36,14 @@ def example(language: str) -> tuple[str, str]:
 
 
 def with_mistakes(text: str) -> str:
-    """The two mistakes the guide describes: an unknown category, and 1986 for 1985 in the quote."""
+    """The two mistakes the guide describes: an unknown category, and the next year in the quote."""
+    year = re.search(r'^date: "(\d{4})', text, re.MULTILINE)[1]
     lines = []
     for line in text.splitlines(keepends=True):
         if line.startswith("category:"):
             line = re.sub(r"category: \S+", "category: local-practice", line)
         elif line.lstrip().startswith("quote:"):
-            line = line.replace("1985", "1986")
+            line = line.replace(year, str(int(year) + 1))
         lines.append(line)
     return "".join(lines)
 
@@ -74,7 +75,8 @@ def test_the_example_milestone_is_new_and_passes_the_check(language, tmp_path):
 def test_the_guide_prints_what_the_checker_prints(language, tmp_path):
     path, text = example(language)
     guide = GUIDES[language].read_text(encoding="utf-8")
-    assert "local-practice" in guide and "1986" in guide
+    year = int(re.search(r'^date: "(\d{4})', text, re.MULTILINE)[1])
+    assert "local-practice" in guide and str(year + 1) in guide
     root = content_copy(tmp_path)
     (root / path).write_text(with_mistakes(text), encoding="utf-8")
     documented = OUTPUT.search(guide)[1].strip().splitlines()
