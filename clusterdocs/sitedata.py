@@ -14,6 +14,7 @@ from pathlib import Path
 from .articles import ArticlePage, load_articles
 from .datasets import DATASETS, cluster_reference_problems, load_dataset
 from .paths import ROOT, SCHEMAS_DIR
+from .html_policy import page_policy_problems
 from .problems import DataError
 from .sources import Source, load_sources
 from .timeline import Milestone, load_timeline
@@ -83,6 +84,7 @@ def _load(root: Path) -> SiteData:
     if documents["clusters"] is not None:
         problems += cluster_reference_problems(documents["clusters"], milestones, articles)
     problems += missing_translations(root / "docs", root) + page_text_problems(root / "docs", root)
+    problems += page_policy_problems(root / "docs", root)
     if problems:
         raise DataError(problems)
     return SiteData(sources, articles, milestones, {name: document.data for name, document in documents.items()})
