@@ -75,14 +75,15 @@ def sanitise(page_html: str) -> str:
                      link_rel=None, strip_comments=True)
 
 
-def plain_text(text: str) -> Markup:
+def plain_text(text: str, *, entities_encoded: bool = False) -> Markup:
     """``text`` with the characters that would open markup or end an attribute escaped.
 
-    Apostrophes stay as they are: the theme quotes attributes with ``"``, and "site's" must
-    still read (and be found by search) as typed.
+    ``entities_encoded``: the text already writes ``&`` as ``&amp;`` (a title MkDocs took from a
+    heading), so ``&`` is left alone. Apostrophes stay as they are: the theme quotes attributes
+    with ``"``, and "site's" must still read (and be found by search) as typed.
     """
-    escaped = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    return Markup(escaped)
+    escaped = str(text) if entities_encoded else str(text).replace("&", "&amp;")
+    return Markup(escaped.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;"))
 
 
 def is_script_url(url: str) -> bool:
