@@ -114,7 +114,7 @@ def hostile_site_url(hostile_site_dir) -> str:
 def browser():
     """Debian's Chromium driven by Playwright. Missing Chromium is a failure, never a skip."""
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps` (the test command does this)")
+        pytest.fail(f"{CHROMIUM} is missing: run `make test-tools` (`make test` does this)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -166,7 +166,7 @@ def published_html(site_dir: Path) -> list[str]:
     for file in sorted(site_dir.rglob("*.html")):
         relative = file.relative_to(site_dir).as_posix()
         paths.append("/" + relative.removesuffix("index.html"))
-    return paths
+    return sorted(paths)
 
 
 @pytest.fixture(scope="session")
