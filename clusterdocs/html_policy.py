@@ -179,12 +179,12 @@ def _body_problems(body: str, path: str, first_line: int) -> list[Problem]:
     return problems + scanner.problems
 
 
-def _script_url(value: str) -> str:
+def _shortened(value: str) -> str:
     return value if len(value) <= 40 else value[:37] + "..."
 
 
 def _script_url_message(url: str) -> str:
-    return (f"{_script_url(url)!r} is a javascript:, vbscript: or data: URL; "
+    return (f"{_shortened(url)!r} is a javascript:, vbscript: or data: URL; "
             "links go to web pages (https://…) or other pages of this site")
 
 
@@ -196,7 +196,8 @@ def _attribute_problems(name: str, value: str | None, problem, element: str, ele
     if value is not None and is_script_url(value):
         return [problem(field, _script_url_message(value))]
     if element_allowed and name not in CONTRIBUTOR_ATTRIBUTES:
-        return [problem(field, f"attribute {name!r} is not allowed; allowed: {', '.join(sorted(CONTRIBUTOR_ATTRIBUTES))}")]
+        allowed = ", ".join(sorted(CONTRIBUTOR_ATTRIBUTES))
+        return [problem(field, f"attribute {name!r} is not allowed; allowed: {allowed}")]
     return []
 
 

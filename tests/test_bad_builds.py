@@ -78,4 +78,5 @@ def test_foreign_urls_are_told_from_local_ones(url, foreign):
 
 
 def test_srcset_candidates_are_split():
-    assert srcset_urls("a.png 1x, https://evil.example/b.png 2x,c.png") == ["a.png", "https://evil.example/b.png", "c.png"]
+    urls = srcset_urls("a.png 1x, https://evil.example/b.png 2x,c.png")
+    assert urls == ["a.png", "https://evil.example/b.png", "c.png"]
