@@ -92,15 +92,16 @@ def _total_problems(document: YamlDocument) -> list[Problem]:
 
 
 def cluster_reference_problems(clusters: YamlDocument, milestones, articles) -> list[Problem]:
-    """Ids that point across files: cluster → milestone, milestone → cluster, article → cluster."""
+    """Ids that point across files: cluster or sector list → milestone, milestone → cluster, article → cluster."""
     cluster_ids = {cluster["id"] for cluster in clusters.data["clusters"]}
     milestone_ids = {milestone.id for milestone in milestones}
     problems = []
-    for index, cluster in enumerate(clusters.data["clusters"]):
-        for position, milestone_id in enumerate(cluster["milestones"]):
-            if milestone_id not in milestone_ids:
-                problems.append(clusters.problem(("clusters", index, "milestones", position),
-                                                 f"unknown milestone '{milestone_id}' (no timeline/{milestone_id}.yml)"))
+    for list_name in ("clusters", "sector_lists"):
+        for index, item in enumerate(clusters.data.get(list_name, [])):
+            for position, milestone_id in enumerate(item["milestones"]):
+                if milestone_id not in milestone_ids:
+                    problems.append(clusters.problem((list_name, index, "milestones", position),
+                                                     f"unknown milestone '{milestone_id}' (no timeline/{milestone_id}.yml)"))
     for milestone in milestones:
         for position, cluster_id in enumerate(milestone.data["clusters"]):
             if cluster_id not in cluster_ids:

@@ -61,7 +61,25 @@ def render_clusters(markdown: str, data: SiteData, language: str, article_url, t
     def entries() -> str:
         return render_macro("reference.html", "cluster_entries", language, clusters=clusters)
 
-    return replace_markers(markdown, "clusters", {"table": table, "entries": entries}, path, required=("table", "entries"))
+    def sector_lists() -> str:
+        return render_macro("reference.html", "sector_lists", language,
+                            lists=[sector_list_values(item, language, data, article_url, timeline_url)
+                                   for item in data.sector_lists])
+
+    return replace_markers(markdown, "clusters", {"table": table, "entries": entries, "sector-lists": sector_lists},
+                           path, required=("table", "entries", "sector-lists"))
+
+
+def sector_list_values(item: dict, language: str, data: SiteData, article_url, timeline_url) -> dict:
+    by_id = {milestone.id: milestone for milestone in data.milestones}
+    return {
+        "id": item["id"], "place": item["place"][language], "framing": item["framing"][language],
+        "sectors": item["sectors"][language], "source_text": item["source_text"],
+        "lang": data.sources[item["source"]].lang,
+        "source_title": data.article_title(language, item["source"]), "href": article_url(item["source"]),
+        "milestones": [{"href": f"{timeline_url}#{milestone_id}", "date": by_id[milestone_id].display_date(language),
+                        "title": by_id[milestone_id].data["title"][language]} for milestone_id in item["milestones"]],
+    }
 
 
 def bar_chart(chart_id: str, title: str, items: list[tuple[str, int]], unit: str) -> dict:

@@ -35,6 +35,11 @@ class SiteData:
         return self.datasets["clusters"]["clusters"]
 
     @property
+    def sector_lists(self) -> list[dict]:
+        """Fields that provincial work reports want developed as clusters: lists, not named clusters."""
+        return self.datasets["clusters"].get("sector_lists", [])
+
+    @property
     def glossary(self) -> list[dict]:
         return self.datasets["glossary"]["terms"]
 

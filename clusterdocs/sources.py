@@ -54,6 +54,17 @@ class Source:
         """BCP 47 tag of the capture's script, for ``lang`` attributes on verbatim text."""
         return "zh-Hant" if self.script == "Traditional" else "zh-Hans"
 
+    @property
+    def script_note(self) -> str | None:
+        """Key of the interface string that explains the script of quoted text, if it needs explaining.
+
+        A Traditional capture with converter debris was machine-converted from Simplified, so its
+        Traditional text is not the article's original script (``converted_from_simplified``).
+        """
+        if self.script != "Traditional":
+            return None
+        return "converted_note_machine" if self.header.get("converted_from_simplified") else "converted_note"
+
     def shows_simplified(self, language: str) -> bool:
         """Whether pages in ``language`` add a Simplified rendering of this source's wording."""
         return language == "zh" and self.script == "Traditional"

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from clusterdocs.datasets import load_dataset
-from clusterdocs.paths import DATA_DIR, DOCS_DIR, SCHEMAS_DIR, TIMELINE_DIR
+from clusterdocs.paths import DATA_DIR, DOCS_DIR, ROOT, SCHEMAS_DIR, TIMELINE_DIR
 from clusterdocs.sitedata import load_site_data
 from clusterdocs.sources import load_sources
 from conftest import FIXTURES
@@ -149,3 +149,23 @@ def test_the_terminology_check_can_fail():
     patterns = [pattern for _canonical, avoid, pattern in avoided_renderings() if avoid == "champion enterprise"]
     assert patterns and patterns[0].search("Shenzhen has 12 champion enterprises.") is None  # plural not listed
     assert patterns[0].search("a single champion enterprise in Ningbo")
+
+
+def test_sector_lists_stay_out_of_the_clusters_directory():
+    """Fields listed in provincial work reports are not named clusters: they never enter the directory or its filters."""
+    data = load_site_data(ROOT)
+    list_ids = {item["id"] for item in data.sector_lists}
+    assert list_ids and not list_ids & {cluster["id"] for cluster in data.clusters}
+    list_passages = {item["source_text"] for item in data.sector_lists}
+    cluster_passages = {mention["source_text"] for cluster in data.clusters for mention in cluster["mentions"]}
+    assert not any(cluster in passage or passage in cluster for passage in list_passages for cluster in cluster_passages)
+
+
+def test_clusters_named_in_one_sentence_share_a_status():
+    data = load_site_data(ROOT)
+    by_sentence: dict[tuple[str, str], set[str]] = {}
+    for cluster in data.clusters:
+        for mention in cluster["mentions"]:
+            by_sentence.setdefault((mention["source"], mention["source_text"]), set()).add(cluster["status"])
+    mixed = {key: statuses for key, statuses in by_sentence.items() if len(statuses) > 1}
+    assert mixed == {}
