@@ -60,19 +60,21 @@ SITE_ATTRIBUTES = {
     "img": {"src", "alt", "width", "height", "loading"},
     "button": {"type"}, "input": {"checked", "name", "type", "value"}, "label": {"for"},
     "option": {"value", "selected"}, "select": {"name"}, "output": {"for"},
-    "ol": {"start"}, "th": {"scope", "colspan", "rowspan"}, "td": {"colspan", "rowspan"},
+    "ol": {"start"}, "th": {"scope", "colspan", "rowspan", "style"}, "td": {"colspan", "rowspan", "style"},
     "time": {"datetime"}, "details": {"open"},
     "svg": {"viewBox", "preserveAspectRatio", "width", "height", "style", "focusable"},
     "rect": {"x", "y", "width", "height", "rx"}, "text": {"x", "y", "dx", "dy", "text-anchor"},
 }
 SITE_URL_SCHEMES = {"http", "https", "mailto"}
+# Inline styles the site itself writes: chart heights, and Markdown's table column alignment.
+SITE_STYLE_PROPERTIES = {"max-height", "text-align"}
 
 
 def sanitise(page_html: str) -> str:
     """The page's HTML with only the site's elements, attributes and URL schemes kept."""
     return nh3.clean(page_html, tags=set(SITE_TAGS), attributes=SITE_ATTRIBUTES,
                      generic_attribute_prefixes={"data-", "aria-"}, url_schemes=SITE_URL_SCHEMES,
-                     link_rel=None, strip_comments=True)
+                     filter_style_properties=SITE_STYLE_PROPERTIES, link_rel=None, strip_comments=True)
 
 
 def plain_text(text: str, *, entities_encoded: bool = False) -> Markup:
