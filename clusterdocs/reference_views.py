@@ -7,19 +7,13 @@ build time (see ``bar_chart``), so they need no script, no web font and no other
 
 from __future__ import annotations
 
-from functools import cache
-
-import yaml
-
 from .markers import replace_markers, section
-from .paths import DATA_DIR
 from .render import render_macro, to_simplified
-from .sitedata import SiteData
+from .sitedata import SiteData, current_site_data
 
 
-@cache
 def labels() -> dict:
-    return yaml.safe_load((DATA_DIR / "reference_labels.yml").read_text(encoding="utf-8"))
+    return current_site_data().reference_labels
 
 
 def cluster_values(cluster: dict, language: str, data: SiteData, article_url, timeline_url) -> dict:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 from opencc import OpenCC
 
-from .paths import DATA_DIR, TEMPLATES_DIR
+from .paths import TEMPLATES_DIR
+from .sitedata import current_site_data
 
 
 @cache
@@ -29,9 +29,9 @@ def environment() -> Environment:
     )
 
 
-@cache
 def ui_strings() -> dict[str, dict[str, str]]:
-    return yaml.safe_load((DATA_DIR / "ui.yml").read_text(encoding="utf-8"))
+    """Interface strings by language, from the loaded (and checked) data/ui.yml."""
+    return current_site_data().ui
 
 
 @cache
