@@ -16,7 +16,8 @@ from . import schemas
 from .paths import DOCS_DIR, LANGUAGES, ROOT
 from .problems import Problem, relative_path
 from .sources import Source, check_quote, check_value, unknown_source
-from .yamlfile import YamlDocument, load_yaml, split_front_matter
+from .textfile import read_text
+from .yamlfile import YamlDocument, load_front_matter
 
 
 @dataclass
@@ -57,15 +58,12 @@ def load_articles(sources: dict[str, Source], docs_dir: Path = DOCS_DIR,
 def _load_page(file: Path, language: str, sources: dict[str, Source],
                root: Path = ROOT) -> tuple[ArticlePage | None, list[Problem]]:
     path = relative_path(file, root)
-    text = file.read_text(encoding="utf-8")
-    problems: list[Problem] = []
-    header, _body, offset = split_front_matter(text)
-    if header is None:
-        return None, problems + [Problem(path, 1, 1, "(front matter)", "article pages need a '---' YAML front matter block")]
-    document, found = load_yaml(header, path, line_offset=offset)
-    problems += found
-    if document is None:
+    text, problems = read_text(file, root)
+    if text is None:
         return None, problems
+    document, _body, problems = load_front_matter(text, path)
+    if document is None:
+        return None, problems or [Problem(path, 1, 1, "(front matter)", "article pages need a '---' YAML front matter block")]
     schema_problems = schemas.validate(document, "article")
     if schema_problems:
         return None, problems + schema_problems

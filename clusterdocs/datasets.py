@@ -15,7 +15,8 @@ from . import schemas
 from .labels import label_problems, ui_problems
 from .paths import DATA_DIR, ROOT
 from .problems import Problem, relative_path
-from .sources import Source, check_quote, check_value, text_problems, unknown_source
+from .sources import Source, check_quote, check_value, unknown_source
+from .textfile import read_text
 from .yamlfile import YamlDocument, load_yaml
 
 # Content cites sources; the interface files hold the site's own words, checked for both languages.
@@ -30,8 +31,9 @@ def load_dataset(name: str, sources: dict[str, Source],
     path = relative_path(file, root)
     if not file.exists():
         return None, [Problem(path, 1, 1, "(file)", "missing data file")]
-    text = file.read_text(encoding="utf-8")
-    problems = text_problems(text, path)
+    text, problems = read_text(file, root)
+    if text is None:
+        return None, problems
     document, found = load_yaml(text, path)
     problems += found
     if document is None:

@@ -1,4 +1,8 @@
-"""Dates at honest precision: ``2019``, ``2019-08`` or ``2019-08-15``, shown per language."""
+"""Dates at honest precision: ``2019``, ``2019-08`` or ``2019-08-15``, shown per language.
+
+Every function here accepts any value and never raises: a malformed date is reported by the
+schema (or ``date_problem``), and the helpers that order or format dates pass it through.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,12 @@ import datetime
 import re
 
 DATE_PATTERN = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?")
+
+# Years a date may have. The People's Republic (1949) is before anything this site covers (the
+# timeline starts in 1985); 2099 leaves room for plans with distant target years. Fixed rather
+# than "this year + 30" so that a commit checks the same way on any day.
+EARLIEST_YEAR = 1949
+LATEST_YEAR = 2099
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
@@ -16,9 +26,11 @@ def is_well_formed(value: object) -> bool:
     return isinstance(value, str) and DATE_PATTERN.fullmatch(value) is not None
 
 
-def is_real_date(value: str) -> bool:
+def is_real_date(value: object) -> bool:
     """``2023-02-30`` has the right shape but is not a day; ``2023`` and ``2023-02`` are fine."""
-    parts = [int(part) for part in value.split("-")]
+    if not is_well_formed(value):
+        return False
+    parts = _parts(value)
     try:
         datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     except ValueError:
@@ -26,17 +38,35 @@ def is_real_date(value: str) -> bool:
     return True
 
 
-def sort_key(value: str) -> tuple[int, int, int]:
-    """Sort a less precise date before more precise dates inside the same period."""
-    parts = [int(part) for part in value.split("-")]
+def date_problem(value: object) -> str | None:
+    """Why a well-formed date cannot be right (no such day, or a year out of range), else ``None``.
+
+    A value that is not a well-formed date at all is left to the schema's message.
+    """
+    if not is_well_formed(value):
+        return None
+    if not is_real_date(value):
+        return f"{value!r} is not a real calendar date"
+    if not EARLIEST_YEAR <= _parts(value)[0] <= LATEST_YEAR:
+        return f"year {value[:4]} is outside {EARLIEST_YEAR}–{LATEST_YEAR}; check the date"
+    return None
+
+
+def sort_key(value: object) -> tuple[int, int, int]:
+    """Sort a less precise date before more precise dates inside the same period (malformed: last)."""
+    if not is_well_formed(value):
+        return (10_000, 0, 0)
+    parts = _parts(value)
     return tuple(parts + [0] * (3 - len(parts)))  # type: ignore[return-value]
 
 
-def format_date(value: str | None, language: str) -> str:
+def format_date(value: object, language: str) -> str:
     """``2023-05-05`` -> ``5 May 2023`` / ``2023年5月5日``; ``2019-08`` -> ``August 2019`` / ``2019年8月``."""
     if not value:
         return "no date given" if language == "en" else "未注明日期"
-    parts = [int(part) for part in value.split("-")]
+    if not is_well_formed(value):
+        return str(value)
+    parts = _parts(value)
     if language == "zh":
         units = ("年", "月", "日")
         return "".join(f"{number}{unit}" for number, unit in zip(parts, units))
@@ -47,7 +77,11 @@ def format_date(value: str | None, language: str) -> str:
     return f"{parts[2]} {MONTHS_EN[parts[1] - 1]} {parts[0]}"
 
 
-def format_range(start: str, end: str | None, language: str) -> str:
+def _parts(value: str) -> list[int]:
+    return [int(part) for part in value.split("-")]
+
+
+def format_range(start: object, end: object, language: str) -> str:
     if not end:
         return format_date(start, language)
     separator = " – " if language == "en" else "至"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .paths import DOCS_DIR, LANGUAGES, ROOT
 from .problems import DataError, Problem, relative_path
+from .textfile import read_text
 
 MARKER = re.compile(r"^<!-- (?P<kind>[a-z]+):(?P<name>[a-z-]+) -->[ \t]*$", re.MULTILINE)
 # Anything a contributor may have meant as a marker: a comment that starts with "word:".
@@ -53,8 +54,9 @@ def marker_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Proble
     for language in LANGUAGES:
         for file in sorted((docs_dir / language).rglob("*.md")):
             page = file.relative_to(docs_dir / language).as_posix()
-            problems += _page_problems(file.read_text(encoding="utf-8", errors="replace"), relative_path(file, root),
-                                       page_kind(page))
+            text, _unreadable = read_text(file, root)  # an unreadable page is reported by the content check
+            if text is not None:
+                problems += _page_problems(text, relative_path(file, root), page_kind(page))
     return problems
 
 

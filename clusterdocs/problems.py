@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,8 +31,13 @@ class DataError(Exception):
 
 
 def relative_path(path: Path, root: Path) -> str:
-    """The path as a contributor sees it: relative to the repository, with forward slashes."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """The path as a contributor sees it: relative to the repository, with forward slashes.
+
+    A symbolic link is named as itself, not as the file it points to.
+    """
+    for absolute in (os.path.abspath, os.path.realpath):
+        try:
+            return Path(absolute(path)).relative_to(absolute(root)).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

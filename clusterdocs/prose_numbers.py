@@ -37,6 +37,7 @@ from pathlib import Path
 from .numbers import evidence, numbers_in, supported
 from .problems import Problem
 from .sources import Source
+from .textfile import read_text
 from .yamlfile import YamlDocument, split_front_matter
 
 # Markup, not prose: comments (markers), heading anchors, link targets, code, list numbers.
@@ -198,7 +199,8 @@ def _article_problems(checker: ProseChecker, articles, root: Path) -> list[Probl
             for index, entity in enumerate(entities):
                 fields += [(("article", "entities", kind, index, key), entity.get(key)) for key in ("name", "note")]
         problems += checker.check_fields(page.document, fields, values, cited)
-        problems += checker.check_markdown(page.path, (root / page.path).read_text(encoding="utf-8"), values, cited)
+        text, _unreadable = read_text(root / page.path, root)  # the page loaded, so it reads
+        problems += checker.check_markdown(page.path, text or "", values, cited)
     return problems
 
 

@@ -2,13 +2,17 @@
 
 jsonschema finds what is wrong; this module turns each error into a ``Problem`` that names
 the line and field and, where the schema lists the valid values, says what they are. A
-schema may give a friendlier sentence for a keyword in ``x-error``.
+schema may give a friendlier sentence for a keyword in ``x-error``. Each unknown key is
+reported on its own line, and the explainer accepts any parsed data without raising
+(``load_yaml`` refuses keys that are not text, but the explainer does not rely on it).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
+
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -32,30 +36,39 @@ def validate(document: YamlDocument, schema_name: str, prefix: tuple = ()) -> li
         data = data[key]
     problems = []
     for error in validator(schema_name).iter_errors(data):
-        location, message = _explain(error)
-        problems.append(document.problem(prefix + location, message))
+        for location, message in _explain(error):
+            problems.append(document.problem(prefix + location, message))
     return problems
 
 
-def _explain(error: ValidationError) -> tuple[tuple, str]:
+def _explain(error: ValidationError) -> list[tuple[tuple, str]]:
     location = tuple(error.absolute_path)
-    custom = error.schema.get("x-error") if isinstance(error.schema, dict) else None
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    custom = schema.get("x-error")
     if error.validator == "required":
-        missing = error.message.split("'")[1]
-        return location + (missing,), f"missing required field '{missing}'"
-    if error.validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        unknown = sorted(set(error.instance) - set(allowed))
-        return location + (unknown[0],), f"unknown key '{unknown[0]}'; allowed keys: {', '.join(allowed)}"
+        # jsonschema gives one error per missing field, named at the start of its message.
+        missing = next((key for key in error.validator_value if error.message.startswith(repr(key))), None)
+        return [(location + (missing,), f"missing required field '{missing}'")] if missing else [(location, error.message)]
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = sorted(schema.get("properties", {}))
+        patterns = list(schema.get("patternProperties", {}))
+        unknown = [key for key in error.instance
+                   if key not in allowed and not (isinstance(key, str) and any(re.search(p, key) for p in patterns))]
+        return [(location + (key,), f"unknown key {str(key)!r}; allowed keys: {', '.join(allowed)}") for key in unknown]
     if custom:
-        return location, custom
+        return [(location, custom)]
     if error.validator == "enum":
-        return location, f"{error.instance!r} is not allowed; use one of: {', '.join(map(str, error.validator_value))}"
+        return [(location, f"{_short(error.instance)} is not allowed; use one of: {', '.join(map(str, error.validator_value))}")]
     if error.validator == "type":
-        return location, f"expected {error.validator_value}, got {type(error.instance).__name__} {error.instance!r}"
+        return [(location, f"expected {error.validator_value}, got {type(error.instance).__name__} {_short(error.instance)}")]
     if error.validator in ("minItems", "minLength"):
-        return location, "must not be empty"
+        return [(location, "must not be empty")]
     if error.validator in ("oneOf", "anyOf") and error.context:
         deepest = max(error.context, key=lambda sub: len(sub.absolute_path))
         return _explain(deepest)
-    return location, error.message
+    return [(location, error.message)]
+
+
+def _short(value: object, width: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"

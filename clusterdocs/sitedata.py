@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import ArticlePage, load_articles
+from .contenttext import content_text_problems
 from .crossrefs import cluster_reference_problems
 from .datasets import DATASETS, load_dataset
 from .markers import marker_problems
@@ -22,7 +23,11 @@ from .prose_numbers import prose_problems
 from .sources import Source, load_sources
 from .terminology import terminology_problems
 from .timeline import Milestone, load_timeline
-from .translations import missing_translations, page_text_problems, parity_problems
+from .translations import (
+    missing_translations,
+    page_front_matter_problems,
+    parity_problems,
+)
 
 CONTENT_DIRS = ("sources", "timeline", "data", "docs")
 
@@ -118,7 +123,8 @@ def _load(root: Path) -> SiteData:
         problems += found
     if documents["clusters"] is not None:
         problems += cluster_reference_problems(documents["clusters"], milestones, articles, broken_milestones)
-    problems += missing_translations(root / "docs", root) + page_text_problems(root / "docs", root)
+    problems += missing_translations(root / "docs", root) + page_front_matter_problems(root / "docs", root)
+    problems += content_text_problems(root, CONTENT_DIRS)
     found = marker_problems(root / "docs", root)
     problems += found + parity_problems(root / "docs", root, {problem.path for problem in found})
     if documents["glossary"] is not None:

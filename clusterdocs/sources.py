@@ -9,20 +9,32 @@ whitespace runs are the only thing normalised, so a changed digit or character f
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from . import schemas
+from .dates import date_problem
 from .numbers import occurs_in
-from .problems import Problem, relative_path
 from .paths import ROOT, SOURCES_DIR
-from .yamlfile import YamlDocument, load_yaml, split_front_matter
+from .problems import Problem, relative_path
+from .textfile import read_text
+from .yamlfile import YamlDocument, load_front_matter
 
 # Converter debris: a CJK character followed by its parenthesised pinyin, e.g. 業(yè).
 DEBRIS = re.compile(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 # Words that occur in the SEO spam injected into the captures and in no legitimate content here.
 SPAM = re.compile(r"视频|視頻|蜘蛛池|午夜|久久|熟女|一区二区|一區二區")
+# Invisible characters a spam word may be split with: every Unicode format character (category
+# Cf, as of Unicode 14 in Python 3.11: zero-width space and joiners, soft hyphen, BOM, bidi
+# controls, tags …; tests/test_input_robustness.py checks the list) and the variation selectors
+# (category Mn, but just as invisible).
+_INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -77,38 +89,76 @@ def load_sources(directory: Path = SOURCES_DIR, root: Path = ROOT) -> tuple[dict
     problems: list[Problem] = []
     for file in sorted(directory.glob("*.txt")):
         path = relative_path(file, root)
-        header_text, body, offset = split_front_matter(file.read_text(encoding="utf-8"))
-        # A source whose header is broken is still listed, so that what cites it is checked against
-        # its body and not reported again as citing an unknown source.
-        if header_text is None:
-            problems.append(Problem(path, 1, 1, "(header)", "missing the '---' YAML attribution header"))
-            sources[file.stem] = Source(file.stem, path, {}, body)
+        text, found = read_text(file, root)
+        problems += found
+        if text is None:
             continue
-        document, found = load_yaml(header_text, path, line_offset=offset)
+        document, body, found = load_front_matter(text, path)
         problems += found
         if document is None:
+            if not found:
+                problems.append(Problem(path, 1, 1, "(header)", "missing the '---' YAML attribution header"))
+            # A source whose header is broken is still listed, so that what cites it is checked against
+            # its body and not reported again as citing an unknown source.
             sources[file.stem] = Source(file.stem, path, {}, body)
             continue
         problems += schemas.validate(document, "source")
-        header = document.data if isinstance(document.data, dict) else {}
+        header = document.data
         source_id = header.get("id", file.stem)
         if source_id != file.stem:
             problems.append(document.problem(("id",), f"id '{source_id}' must match the file name '{file.stem}'"))
-        problems += text_problems(body, path, first_line=header_text.count("\n") + 3)
+        if (message := date_problem(header.get("date"))) is not None:
+            problems.append(document.problem(("date",), message))
         sources[file.stem] = Source(file.stem, path, header, body)
     return sources, problems
 
 
 def text_problems(text: str, path: str, first_line: int = 1) -> list[Problem]:
-    """Spam or converter debris anywhere in ``text``: these must never reach the site."""
+    """Spam or converter debris anywhere in ``text``: these must never reach the site.
+
+    Each line is matched in NFKC with invisible characters removed, so a word split by a
+    zero-width character or typed in compatibility forms is still caught; the column and the
+    quoted text are those of the original line, with invisible characters spelt out.
+    """
     problems = []
-    for number, line in enumerate(text.splitlines(), start=first_line):
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        folded_line = unicodedata.normalize("NFKC", _INVISIBLE.sub("", line))
         for pattern, what in ((SPAM, "spam from the source capture"), (DEBRIS, "converter debris such as 業(yè)")):
-            match = pattern.search(line)
+            match = pattern.search(folded_line)
             if match:
-                problems.append(Problem(path, number, match.start() + 1, "(text)",
-                                        f"{what}: {match.group(0)!r} must be removed"))
+                column, shown = _locate(line, pattern, match.group(0))
+                problems.append(Problem(path, number, column, "(text)", f"{what}: '{shown}' must be removed"))
     return problems
+
+
+def _locate(line: str, pattern: re.Pattern, folded_match: str) -> tuple[int, str]:
+    """Column and original text of ``pattern``'s first match in ``line`` (folded character by
+    character); if composition across characters hides it there, column 1 and the folded text."""
+    folded, origin = fold(line)
+    match = pattern.search(folded)
+    if match is None:
+        return 1, folded_match
+    start, end = origin[match.start()], origin[match.end() - 1] + 1
+    return start + 1, _visible(line[start:end])
+
+
+def _visible(text: str) -> str:
+    """``text`` with invisible characters written as ``\\u200b`` so that a reader sees them."""
+    return _INVISIBLE.sub(lambda match: f"\\u{ord(match.group(0)):04x}", text)
+
+
+def fold(line: str) -> tuple[str, list[int]]:
+    """``line`` with invisible characters removed and each character in NFKC, and for each
+    character of the result its index in ``line``."""
+    folded: list[str] = []
+    origin: list[int] = []
+    for index, character in enumerate(line):
+        if _INVISIBLE.match(character):
+            continue
+        for part in unicodedata.normalize("NFKC", character):
+            folded.append(part)
+            origin.append(index)
+    return "".join(folded), origin
 
 
 def check_quote(document: YamlDocument, location: tuple, text: object, source: Source | None,

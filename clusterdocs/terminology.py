@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .paths import DOCS_DIR, ROOT
 from .problems import Problem, relative_path
+from .textfile import read_text
 from .yamlfile import YamlDocument
 
 
@@ -35,7 +36,9 @@ def terminology_problems(glossary: YamlDocument, documents: list[YamlDocument], 
     for file in sorted((docs_dir / "en").rglob("*.md")):
         if file.name == "glossary.md" and file.parent == docs_dir / "en":
             continue
-        text = file.read_text(encoding="utf-8", errors="replace")
+        text, _unreadable = read_text(file, root)  # an unreadable page is reported by the content check
+        if text is None:
+            continue
         path = relative_path(file, root)
         for start, found, canonical in _hits(text, renderings):
             line_start = text.rfind("\n", 0, start) + 1

@@ -1,19 +1,32 @@
-"""Checks over every page in ``docs/``: both languages present with the same outline, no spam or debris."""
+"""Checks over every page in ``docs/``: both languages present with the same outline, front matter MkDocs can read."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from .articles import article_files
 from .markers import markers_in
 from .paths import DOCS_DIR, LANGUAGES, ROOT
 from .problems import Problem, relative_path
-from .sources import text_problems
+from .textfile import read_text
+from .yamlfile import load_front_matter
+
+# What MkDocs builds as a page (mkdocs.utils.markdown_extensions).
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+# MkDocs reads "key: value" lines at the very top of a page without '---' as metadata.
+_BARE_METADATA = re.compile(r"[ ]{0,3}[A-Za-z0-9_-]+:")
+PLAIN_TEXT_FIELDS = ("title", "description")
+
+
+def page_files(directory: Path) -> list[Path]:
+    """Every file under ``directory`` that MkDocs builds as a page."""
+    return sorted(path for path in directory.rglob("*") if path.name.endswith(MARKDOWN_SUFFIXES) and path.is_file())
 
 
 def missing_translations(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Problem]:
-    pages = {language: {path.relative_to(docs_dir / language).as_posix()
-                        for path in (docs_dir / language).rglob("*.md")} for language in LANGUAGES}
+    pages = {language: {path.relative_to(docs_dir / language).as_posix() for path in page_files(docs_dir / language)}
+             for language in LANGUAGES}
     problems = []
     for language in LANGUAGES:
         for other in LANGUAGES:
@@ -24,11 +37,34 @@ def missing_translations(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[P
     return problems
 
 
-def page_text_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Problem]:
-    """Spam or converter debris in any page, front matter included."""
+def page_front_matter_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Problem]:
+    """Front matter of every page other than article summaries (their schema checks theirs).
+
+    Front matter that MkDocs would silently publish as page text (not closed, not valid YAML,
+    not a mapping) is reported, as are bare ``key: value`` lines at the top of a page, and a
+    ``title`` or ``description`` that is not plain text.
+    """
+    articles = {file for language in LANGUAGES for file in article_files(language, docs_dir)}
     problems = []
-    for page in sorted(docs_dir.rglob("*.md")):
-        problems += text_problems(page.read_text(encoding="utf-8"), relative_path(page, root))
+    for file in page_files(docs_dir):
+        if file in articles:
+            continue
+        path = relative_path(file, root)
+        text, found = read_text(file, root)
+        problems += found
+        if text is None:
+            continue
+        document, _body, found = load_front_matter(text, path)
+        problems += found
+        if document is None:
+            if not found and _BARE_METADATA.match(text):
+                problems.append(Problem(path, 1, 1, "(front matter)",
+                                        "MkDocs reads 'key: value' lines at the top of a page as metadata; "
+                                        "put them between '---' lines"))
+            continue
+        for key in PLAIN_TEXT_FIELDS:
+            if key in document.data and not isinstance(document.data[key], str):
+                problems.append(document.problem((key,), "must be plain text"))
     return problems
 
 
@@ -59,9 +95,12 @@ def parity_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT, broken: set[st
     for file in sorted((docs_dir / english).rglob("*.md")):
         page = file.relative_to(docs_dir / english).as_posix()
         other = docs_dir / chinese / page
-        texts = {english: file.read_text(encoding="utf-8", errors="replace")}
-        if other.exists():
-            texts[chinese] = other.read_text(encoding="utf-8", errors="replace")
+        # An unreadable page is reported by the content check; its pair is not compared.
+        texts = {language: text for language, text in ((english, read_text(file, root)[0]),
+                                                        (chinese, read_text(other, root)[0] if other.exists() else None))
+                 if text is not None}
+        if english not in texts:
+            continue
         outlines = {}
         clean = True
         for language, text in texts.items():

@@ -1,0 +1,90 @@
+"""Read a contributed file: the one path from bytes on disk to text, used by every loader.
+
+``read_text(file, root)`` returns the decoded text and no problems, or ``None`` and one
+``Problem`` when the file cannot be used as text: it cannot be read, it is larger than its
+limit, it is not valid UTF-8 (reported at the line and column of the first bad byte), or it
+holds control characters such as NUL. Two defined cases:
+
+- a leading UTF-8 byte-order mark is accepted and dropped (MkDocs drops it too), so a file
+  saved "with BOM" loads exactly like one saved without, and columns on line 1 count as an
+  editor shows them;
+- a carriage return (CRLF or lone CR line endings) is refused like any control character:
+  MkDocs does not recognise a front matter block written with CRLF and would publish it as
+  page text, so every file uses LF line endings (``.gitattributes`` makes Git check out LF).
+
+Lines are counted at LF only, the same way by every loader.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .problems import Problem, relative_path
+
+KIB = 1024
+# Far above any real file (the largest data file is under 50 KiB); low enough that reading
+# and parsing stay quick. Source captures are whole articles, so they get more room.
+MAX_BYTES = 512 * KIB
+MAX_BYTES_BY_DIRECTORY = {"sources": 2048 * KIB}
+
+BOM = "\ufeff"
+# Control characters other than tab and line feed, the Unicode line and paragraph separators
+# (YAML and Python count them as line breaks, editors do not), lone surrogates (no UTF-8 file
+# holds them, but text handed to the YAML loader might) and the two non-characters.
+_DISALLOWED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def size_limit(path: str) -> int:
+    """The size limit for a file, by its top folder (``sources/…`` or anything else)."""
+    return MAX_BYTES_BY_DIRECTORY.get(path.split("/", 1)[0], MAX_BYTES)
+
+
+def read_text(file: Path, root: Path) -> tuple[str | None, list[Problem]]:
+    """The file's text (without a byte-order mark); or ``None`` and the one problem that makes it unusable."""
+    path = relative_path(file, root)
+    limit = size_limit(path)
+    try:
+        size = file.stat().st_size
+        if size > limit:
+            return None, [Problem(path, 1, 1, "(file)",
+                                  f"file is {size} bytes; the limit is {limit // KIB} KiB: shorten or split it")]
+        data = file.read_bytes()
+    except OSError as error:
+        return None, [Problem(path, 1, 1, "(file)", f"cannot be read: {error.strerror or error}")]
+    return decode(data, path)
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """``data`` as text without a byte-order mark, or ``None`` and one problem."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start].decode("utf-8").removeprefix(BOM)
+        line, column = _position(before, len(before))
+        return None, [Problem(path, line, column, "(file)",
+                              f"not valid UTF-8 (byte 0x{data[error.start]:02X}); save the file as UTF-8")]
+    text = text.removeprefix(BOM)
+    found = disallowed_characters(text, path)
+    return (None, found) if found else (text, [])
+
+
+def disallowed_characters(text: str, path: str, line_offset: int = 0) -> list[Problem]:
+    """One problem at the first control character (NUL, CR and the like), saying how many there are."""
+    first = _DISALLOWED.search(text)
+    if first is None:
+        return []
+    count = text.count(first.group(0))
+    line, column = _position(text, first.start())
+    more = f" ({count} in this file)" if count > 1 else ""
+    if first.group(0) == "\r":
+        message = f"carriage return (CRLF or CR line ending){more}; save the file with LF line endings"
+    else:
+        message = f"control character U+{ord(first.group(0)):04X} is not allowed in a text file{more}; remove it"
+    return [Problem(path, line + line_offset, column, "(file)", message)]
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of ``text[index]`` (or of the end of ``text``)."""
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
