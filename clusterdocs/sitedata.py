@@ -16,6 +16,7 @@ from .contenttext import content_text_problems
 from .crossrefs import cluster_reference_problems
 from .datasets import DATASETS, load_dataset
 from .markers import marker_problems
+from .html_policy import page_policy_problems
 from .paths import ROOT, SCHEMAS_DIR
 from .problems import DataError
 from .prose_numbers import prose_problems
@@ -131,6 +132,7 @@ def _load(root: Path) -> SiteData:
                                                                       if document is not None]
         problems += terminology_problems(documents["glossary"], english, root / "docs", root)
     problems += prose_problems(sources, articles, milestones, documents, root, broken_sources)
+    problems += page_policy_problems(root / "docs", root)
     if problems:
         raise DataError(problems)
     return SiteData(sources, articles, milestones, {name: document.data for name, document in documents.items()})
