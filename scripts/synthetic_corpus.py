@@ -6,9 +6,9 @@ page (both languages), milestone, cluster and glossary term. Copy ``k`` renames 
 to ``x-synthetic-k`` and points every reference inside the copy at the copied ids, so the tree
 passes the same checks as the real one (quotes stay verbatim: a copied source keeps its body).
 Glossary copies get distinct wordings, so the glossary grows in terms, not in duplicates.
-The output is deterministic: same scale, same bytes. Its ``mkdocs.yml`` lists the copies in
-the nav and names the site "Synthetic benchmark corpus"; hooks, overrides and schemas are
-symlinked from the repository, so the real hooks run on it.
+The output is deterministic: same scale, same bytes. Above 1x its ``mkdocs.yml`` lists the
+copies in the nav and names the site "Synthetic benchmark corpus"; hooks, overrides, schemas
+and clusterdocs are symlinked from the repository, so the real hooks run on it.
 
 Run by ``scripts/benchmark.py``; by hand: ``python scripts/synthetic_corpus.py DIR --scale 10``.
 """
@@ -44,22 +44,22 @@ def write_corpus(target: Path, scale: int, root: Path = ROOT) -> Path:
         (target / name).symlink_to(root / name, target_is_directory=True)
     source_ids = sorted(path.stem for path in (root / "sources").glob("*.txt"))
     milestone_ids = sorted(path.stem for path in (root / "timeline").glob("*.yml"))
-    clusters = _read_yaml(root / "data" / "clusters.yml")
+    clusters = read_yaml(root / "data" / "clusters.yml")
     cluster_ids = [cluster["id"] for cluster in clusters["clusters"]]
     rename = _renamer(source_ids + milestone_ids + cluster_ids)
-    glossary = _read_yaml(root / "data" / "glossary.yml")
+    glossary = read_yaml(root / "data" / "glossary.yml")
     copied_clusters, copied_terms = list(clusters["clusters"]), list(glossary["terms"])
     for copy in range(1, scale):
         suffix = f"-{MARK}-{copy}"
         for source_id in source_ids:
             _copy_source(root, target, source_id, suffix, rename)
         for milestone_id in milestone_ids:
-            data = rename(_read_yaml(root / "timeline" / f"{milestone_id}.yml"), suffix)
-            _write_yaml(target / "timeline" / f"{milestone_id}{suffix}.yml", data)
+            data = rename(read_yaml(root / "timeline" / f"{milestone_id}.yml"), suffix)
+            write_yaml(target / "timeline" / f"{milestone_id}{suffix}.yml", data)
         copied_clusters += [rename(cluster, suffix) for cluster in clusters["clusters"]]
         copied_terms += [_copied_term(term, copy, rename(term, suffix)) for term in glossary["terms"]]
-    _write_yaml(target / "data" / "clusters.yml", {**clusters, "clusters": copied_clusters})
-    _write_yaml(target / "data" / "glossary.yml", {**glossary, "terms": copied_terms})
+    write_yaml(target / "data" / "clusters.yml", {**clusters, "clusters": copied_clusters})
+    write_yaml(target / "data" / "glossary.yml", {**glossary, "terms": copied_terms})
     config = target / "mkdocs.yml"
     config.write_text(_config_text(root, source_ids, scale), encoding="utf-8")
     return config
@@ -79,14 +79,14 @@ def _renamer(ids: list[str]):
     return rename
 
 
-def _read_yaml(file: Path):
+def read_yaml(file: Path):
     document, problems = load_yaml(file.read_text(encoding="utf-8"), str(file))
     if problems:
         raise SystemExit("\n".join(str(problem) for problem in problems))
     return document.data
 
 
-def _write_yaml(file: Path, data) -> None:
+def write_yaml(file: Path, data) -> None:
     file.write_text(_dump(data), encoding="utf-8")
 
 
@@ -122,6 +122,8 @@ def _chinese_number(number: int) -> str:
 def _config_text(root: Path, source_ids: list[str], scale: int) -> str:
     """The real mkdocs.yml, renamed as synthetic, with every copied article in the nav."""
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    if scale == 1:
+        return text
     text = re.sub(r"^site_name: .*$", f"site_name: Synthetic benchmark corpus ({scale}x, not real content)",
                   text, count=1, flags=re.MULTILINE)
     last = f"      - articles/{source_ids[-1]}.md\n"
