@@ -49,13 +49,14 @@ def write_corpus(target: Path, scale: int, root: Path = ROOT) -> Path:
     rename = _renamer(source_ids + milestone_ids + cluster_ids)
     glossary = read_yaml(root / "data" / "glossary.yml")
     copied_clusters, copied_terms = list(clusters["clusters"]), list(glossary["terms"])
+    sources = {source_id: _read_source(root, source_id) for source_id in source_ids}
+    milestones = {milestone_id: read_yaml(root / "timeline" / f"{milestone_id}.yml") for milestone_id in milestone_ids}
     for copy in range(1, scale):
         suffix = f"-{MARK}-{copy}"
-        for source_id in source_ids:
-            _copy_source(root, target, source_id, suffix, rename)
-        for milestone_id in milestone_ids:
-            data = rename(read_yaml(root / "timeline" / f"{milestone_id}.yml"), suffix)
-            write_yaml(target / "timeline" / f"{milestone_id}{suffix}.yml", data)
+        for source_id, (header, body, pages) in sources.items():
+            _write_source_copy(target, source_id, header, body, pages, suffix, rename)
+        for milestone_id, data in milestones.items():
+            write_yaml(target / "timeline" / f"{milestone_id}{suffix}.yml", rename(data, suffix))
         copied_clusters += [rename(cluster, suffix) for cluster in clusters["clusters"]]
         copied_terms += [_copied_term(term, copy, rename(term, suffix)) for term in glossary["terms"]]
     write_yaml(target / "data" / "clusters.yml", {**clusters, "clusters": copied_clusters})
@@ -91,21 +92,30 @@ def write_yaml(file: Path, data) -> None:
 
 
 def _dump(data) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
+                     sort_keys=False, width=1000)
 
 
-def _copy_source(root: Path, target: Path, source_id: str, suffix: str, rename) -> None:
+def _read_source(root: Path, source_id: str) -> tuple[dict, str, dict[str, tuple[dict, str]]]:
+    """A source's header and body, and the front matter and body of its page in each language."""
     header, body, _offset = split_front_matter((root / "sources" / f"{source_id}.txt").read_text(encoding="utf-8"))
-    data = load_yaml(header, source_id)[0].data
-    text = f"---\n{_dump({**data, 'id': source_id + suffix})}---\n{body}"
-    (target / "sources" / f"{source_id}{suffix}.txt").write_text(text, encoding="utf-8")
+    pages = {}
     for language in ("en", "zh"):
         page = root / "docs" / language / "articles" / f"{source_id}.md"
-        header, body, _offset = split_front_matter(page.read_text(encoding="utf-8"))
-        meta = rename(load_yaml(header, str(page))[0].data, suffix)
+        front_matter, text, _offset = split_front_matter(page.read_text(encoding="utf-8"))
+        pages[language] = (load_yaml(front_matter, str(page))[0].data, text)
+    return load_yaml(header, source_id)[0].data, body, pages
+
+
+def _write_source_copy(target: Path, source_id: str, header: dict, body: str, pages: dict, suffix: str,
+                       rename) -> None:
+    text = f"---\n{_dump({**header, 'id': source_id + suffix})}---\n{body}"
+    (target / "sources" / f"{source_id}{suffix}.txt").write_text(text, encoding="utf-8")
+    for language, (meta, page_body) in pages.items():
+        meta = rename(meta, suffix)
         meta["title"] = f"{meta['title']} [{MARK} copy {suffix.rsplit('-', 1)[1]}]"
         copy = target / "docs" / language / "articles" / f"{source_id}{suffix}.md"
-        copy.write_text(f"---\n{_dump(meta)}---\n{body}", encoding="utf-8")
+        copy.write_text(f"---\n{_dump(meta)}---\n{page_body}", encoding="utf-8")
 
 
 def _copied_term(original: dict, copy: int, renamed: dict) -> dict:
