@@ -140,3 +140,19 @@ def test_glossary_links_chinese_terms_mid_sentence_longest_first():
                              terms, "zh")
     assert result == ('<p>《先进制造业集群发展》指出，我国已确定45个<a class="cd-term" href="#namc" title="b">国家先进制造业集群</a>，'
                       '<a class="cd-term" href="#amc" title="a">先进制造业集群</a>成为载体。</p>')
+
+
+def test_glossary_links_skip_a_term_inside_a_longer_linked_term_and_scale_to_many_terms():
+    from clusterdocs.glossary_links import Term, link_first_uses
+
+    terms = [Term("amc", "advanced manufacturing cluster", "#amc", "a"),
+             Term("namc", "national advanced manufacturing cluster", "#namc", "b")]
+    terms += [Term(f"t{number}", f"advanced manufacturing cluster no. {number}", f"#t{number}", "c")
+              for number in range(1, 1000)]
+    result = link_first_uses("<p>A national advanced manufacturing cluster, another national advanced manufacturing "
+                             "cluster, an advanced manufacturing cluster no. 512 and advanced manufacturing clusters.</p>",
+                             terms, "en")
+    assert result == ('<p>A <a class="cd-term" href="#namc" title="b">national advanced manufacturing cluster</a>, '
+                      'another national advanced manufacturing cluster, an '
+                      '<a class="cd-term" href="#t512" title="c">advanced manufacturing cluster no. 512</a> and '
+                      '<a class="cd-term" href="#amc" title="a">advanced manufacturing clusters</a>.</p>')
