@@ -3,7 +3,7 @@
 ``write_corpus(target, scale)`` copies the repository's ``sources/``, ``timeline/``, ``data/``
 and ``docs/`` into ``target`` and adds ``scale - 1`` renamed copies of every source, article
 page (both languages), milestone, cluster and glossary term. Copy ``k`` renames each id ``x``
-to ``x-synthetic-k`` and points every reference inside the copy at the copied ids, so the tree
+to ``x-synthetic-<k in letters>`` and points every reference inside the copy at the copied ids, so the tree
 passes the same checks as the real one (quotes stay verbatim: a copied source keeps its body).
 Glossary copies get distinct wordings, so the glossary grows in terms, not in duplicates.
 The output is deterministic: same scale, same bytes. Above 1x its ``mkdocs.yml`` lists the
@@ -52,7 +52,7 @@ def write_corpus(target: Path, scale: int, root: Path = ROOT) -> Path:
     sources = {source_id: _read_source(root, source_id) for source_id in source_ids}
     milestones = {milestone_id: read_yaml(root / "timeline" / f"{milestone_id}.yml") for milestone_id in milestone_ids}
     for copy in range(1, scale):
-        suffix = f"-{MARK}-{copy}"
+        suffix = f"-{MARK}-{_letters(copy)}"
         for source_id, (header, body, pages) in sources.items():
             _write_source_copy(target, source_id, header, body, pages, suffix, rename)
         for milestone_id, data in milestones.items():
@@ -113,20 +113,26 @@ def _write_source_copy(target: Path, source_id: str, header: dict, body: str, pa
     (target / "sources" / f"{source_id}{suffix}.txt").write_text(text, encoding="utf-8")
     for language, (meta, page_body) in pages.items():
         meta = rename(meta, suffix)
-        meta["title"] = f"{meta['title']} [{MARK} copy {suffix.rsplit('-', 1)[1]}]"
+        meta["title"] = f"{meta['title']} [{MARK} copy {suffix.rsplit('-', 1)[1].upper()}]"
         copy = target / "docs" / language / "articles" / f"{source_id}{suffix}.md"
         copy.write_text(f"---\n{_dump(meta)}---\n{page_body}", encoding="utf-8")
 
 
 def _copied_term(original: dict, copy: int, renamed: dict) -> dict:
     """A glossary term with a wording of its own, so linking work grows with the glossary."""
-    return {**renamed, "id": f"{original['id']}-{MARK}-{copy}", "zh": f"{original['zh']}{_chinese_number(copy)}号",
-            "en": f"{original['en']} no. {copy}", "pinyin": f"{original['pinyin']} {copy} hào", "avoid": []}
+    code = _letters(copy)
+    return {**renamed, "id": f"{original['id']}-{MARK}-{code}", "zh": f"{original['zh']}{code.upper()}型",
+            "en": f"{original['en']} type {code.upper()}", "pinyin": f"{original['pinyin']} {code.upper()} xíng",
+            "avoid": []}
 
 
-def _chinese_number(number: int) -> str:
-    digits = "〇一二三四五六七八九"
-    return "".join(digits[int(digit)] for digit in str(number))
+def _letters(number: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa: copy numbers without digits, which the number checks would read."""
+    code = ""
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        code = chr(ord("a") + remainder) + code
+    return code
 
 
 def _config_text(root: Path, source_ids: list[str], scale: int) -> str:
@@ -138,7 +144,7 @@ def _config_text(root: Path, source_ids: list[str], scale: int) -> str:
                   text, count=1, flags=re.MULTILINE)
     last = f"      - articles/{source_ids[-1]}.md\n"
     pages = sorted(f"      - articles/{source_id}.md\n" for source_id in source_ids)
-    copies = "".join(f"      - articles/{source_id}-{MARK}-{copy}.md\n"
+    copies = "".join(f"      - articles/{source_id}-{MARK}-{_letters(copy)}.md\n"
                      for copy in range(1, scale) for source_id in source_ids)
     anchor = max((line for line in pages if line in text), key=text.index, default=last)
     return text.replace(anchor, anchor + copies, 1)
