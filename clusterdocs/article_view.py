@@ -21,24 +21,42 @@ def citation_values(source: Source, language: str) -> dict:
         "title_other": header[f"title_{other}"],
         "outlet_original": header["outlet"]["original"],
         "outlet": header["outlet"][language],
+        "outlet_note": (header.get("outlet_note") or {}).get(language),
         "authors": [{"name": author[language], "original": author["original"],
                      "affiliation": author.get(f"affiliation_{language}")} for author in header["authors"]],
+        "authors_note": (header.get("authors_note") or {}).get(language),
         "list_separator": "、" if language == "zh" else "; ",
         "date": format_date(header["date"], language) if header["date"] else None,
         "date_iso": header["date"],
         "date_note": header.get(f"date_note_{language}"),
         "reprint": (header.get("reprint") or {}).get(language),
+        "repost": (header.get("repost") or {}).get(language),
         "script": header["script"],
+        "machine_converted": bool(header.get("converted_from_simplified")),
         "lang": source.lang,
         "url": header["url"],
     }
 
 
-def short_outlet(source: Source, language: str) -> str:
-    """The outlet in a few words: as printed, else where the piece first appeared, else 'not named'."""
+def publication(source: Source, language: str) -> str:
+    """Where the article appeared, in a few words: the outlet (or first publication), and who reposted it.
+
+    A name, never a sentence: explanations stay in the header's ``outlet_note``.
+    """
     header = source.header
-    return (header["outlet"]["original"] or (header.get("reprint") or {}).get(language)
-            or ui_strings()[language]["outlet_unknown"])
+    strings = ui_strings()[language]
+    outlet = (header.get("reprint") or {}).get(language) or header["outlet"][language]
+    repost = (header.get("repost") or {}).get(language)
+    if repost is None:
+        return outlet or strings["outlet_unknown"]
+    if language == "zh":
+        return f"{outlet}，{repost}转载" if outlet else f"{repost}转载"
+    return f"{outlet}, reposted by {repost}" if outlet else f"reposted by {repost}"
+
+
+def short_outlet(source: Source, language: str) -> str:
+    """The outlet column of the articles table: the same few words as the citation line."""
+    return publication(source, language)
 
 
 def cite_line(source: Source, page_title: str, page_url: str, language: str) -> str:
@@ -47,14 +65,14 @@ def cite_line(source: Source, page_title: str, page_url: str, language: str) -> 
     strings = ui_strings()[language]
     authors = ("、" if language == "zh" else ", ").join(author["name"] for author in values["authors"])
     date = values["date"] or strings["undated"]
-    outlet = short_outlet(source, language)
+    where = publication(source, language)
     if language == "zh":
         by = f"{authors}：" if authors else ""
         return (f"{strings['site_name']}：《{page_title}》（摘要，原文：{by}《{values['title_original']}》，"
-                f"{outlet}，{date}）。{page_url}")
+                f"{where}，{date}）。{page_url}")
     by = f"{authors}, " if authors else ""
     return (f"{strings['site_name']}. “{page_title}” (summary of {by}“{values['title_original']}”, "
-            f"{outlet}, {date}). {page_url}")
+            f"{where}, {date}). {page_url}")
 
 
 def render_article(markdown: str, page: ArticlePage, source: Source, milestones: list[Milestone],
@@ -78,7 +96,7 @@ def render_article(markdown: str, page: ArticlePage, source: Source, milestones:
 
     def quotes_section() -> str:
         html = render_macro("article.html", "quotes", language, quotes=quotes,
-                            traditional=source.script == "Traditional", source_lang=source.lang)
+                            script_note=source.script_note, source_lang=source.lang)
         return section(strings["quotes"], "quotes", html)
 
     def entities() -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from . import schemas
 from .paths import DOCS_DIR, LANGUAGES, ROOT
 from .problems import Problem, relative_path
-from .sources import Source, check_quote, normalise, unknown_source
+from .sources import Source, check_quote, check_value, unknown_source
 from .yamlfile import YamlDocument, load_yaml, split_front_matter
 
 
@@ -79,9 +79,7 @@ def _load_page(file: Path, language: str, sources: dict[str, Source],
     for index, figure in enumerate(article["figures"]):
         location = ("article", "figures", index)
         problems += check_quote(document, location + ("source_text",), figure["source_text"], source, article["source"])
-        if normalise(figure["value"]) not in normalise(figure["source_text"]):
-            problems.append(document.problem(location + ("value",),
-                                             f"value {figure['value']!r} does not occur in its source_text"))
+        problems += check_value(document, location + ("value",), figure["value"], figure["source_text"])
     for index, quote in enumerate(article["quotes"]):
         problems += check_quote(document, ("article", "quotes", index, "original"), quote["original"], source, article["source"])
         if language == "en" and "translation" not in quote:

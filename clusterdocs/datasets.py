@@ -1,4 +1,4 @@
-"""The reference data in ``data/``: clusters, figures and glossary.
+"""The data in ``data/``: clusters, figures and glossary; interface strings and labels.
 
 Each file is loaded with line numbers, validated against its schema in ``schemas/``, and then
 checked the same way as article pages: every ``source_text`` must be verbatim in the cited
@@ -12,12 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import schemas
+from .labels import label_problems, ui_problems
 from .paths import DATA_DIR, ROOT
 from .problems import Problem, relative_path
-from .sources import Source, check_quote, normalise, text_problems, unknown_source
+from .sources import Source, check_quote, check_value, text_problems, unknown_source
 from .yamlfile import YamlDocument, load_yaml
 
-DATASETS = ("clusters", "figures", "glossary")
+# Content cites sources; the interface files hold the site's own words, checked for both languages.
+CONTENT = ("clusters", "figures", "glossary")
+INTERFACE = ("ui", "categories", "reference_labels")
+DATASETS = CONTENT + INTERFACE
 
 
 def load_dataset(name: str, sources: dict[str, Source],
@@ -35,7 +39,10 @@ def load_dataset(name: str, sources: dict[str, Source],
     schema_problems = schemas.validate(document, name)
     if schema_problems:
         return None, problems + schema_problems
-    problems += _snippet_problems(document, sources) + _duplicate_ids(document) + _total_problems(document)
+    if name in CONTENT:
+        problems += _snippet_problems(document, sources) + _duplicate_ids(document) + _total_problems(document)
+    else:
+        problems += ui_problems(document) if name == "ui" else label_problems(name, document)
     return document, problems
 
 
@@ -52,9 +59,8 @@ def _snippet_problems(document: YamlDocument, sources: dict[str, Source]) -> lis
                 problems.extend(check_quote(document, location + ("source_text",), node["source_text"],
                                             sources[source_id], source_id))
                 value = node.get("value")
-                if value is not None and normalise(str(value)) not in normalise(node["source_text"]):
-                    problems.append(document.problem(location + ("value",),
-                                                     f"value {value!r} does not occur in its source_text"))
+                if value is not None:
+                    problems.extend(check_value(document, location + ("value",), value, node["source_text"]))
             for key, child in node.items():
                 walk(child, location + (key,), source_id)
         elif isinstance(node, list):
@@ -88,27 +94,4 @@ def _total_problems(document: YamlDocument) -> list[Problem]:
         if total is not None and counted != total and "note" not in distribution:
             problems.append(document.problem(("distributions", index, "total"),
                                              f"items add up to {counted}, not {total}; explain the difference in a 'note'"))
-    return problems
-
-
-def cluster_reference_problems(clusters: YamlDocument, milestones, articles) -> list[Problem]:
-    """Ids that point across files: cluster → milestone, milestone → cluster, article → cluster."""
-    cluster_ids = {cluster["id"] for cluster in clusters.data["clusters"]}
-    milestone_ids = {milestone.id for milestone in milestones}
-    problems = []
-    for index, cluster in enumerate(clusters.data["clusters"]):
-        for position, milestone_id in enumerate(cluster["milestones"]):
-            if milestone_id not in milestone_ids:
-                problems.append(clusters.problem(("clusters", index, "milestones", position),
-                                                 f"unknown milestone '{milestone_id}' (no timeline/{milestone_id}.yml)"))
-    for milestone in milestones:
-        for position, cluster_id in enumerate(milestone.data["clusters"]):
-            if cluster_id not in cluster_ids:
-                problems.append(milestone.document.problem(("clusters", position),
-                                                           f"unknown cluster id '{cluster_id}'; ids are listed in data/clusters.yml"))
-    for page in articles:
-        for position, entity in enumerate(page.data["entities"].get("clusters", [])):
-            if "cluster" in entity and entity["cluster"] not in cluster_ids:
-                problems.append(page.document.problem(("article", "entities", "clusters", position, "cluster"),
-                                                      f"unknown cluster id '{entity['cluster']}'; ids are listed in data/clusters.yml"))
     return problems

@@ -7,19 +7,13 @@ build time (see ``bar_chart``), so they need no script, no web font and no other
 
 from __future__ import annotations
 
-from functools import cache
-
-import yaml
-
 from .markers import replace_markers, section
-from .paths import DATA_DIR
 from .render import render_macro, to_simplified
-from .sitedata import SiteData
+from .sitedata import SiteData, current_site_data
 
 
-@cache
 def labels() -> dict:
-    return yaml.safe_load((DATA_DIR / "reference_labels.yml").read_text(encoding="utf-8"))
+    return current_site_data().reference_labels
 
 
 def cluster_values(cluster: dict, language: str, data: SiteData, article_url, timeline_url) -> dict:
@@ -61,7 +55,25 @@ def render_clusters(markdown: str, data: SiteData, language: str, article_url, t
     def entries() -> str:
         return render_macro("reference.html", "cluster_entries", language, clusters=clusters)
 
-    return replace_markers(markdown, "clusters", {"table": table, "entries": entries}, path, required=("table", "entries"))
+    def sector_lists() -> str:
+        return render_macro("reference.html", "sector_lists", language,
+                            lists=[sector_list_values(item, language, data, article_url, timeline_url)
+                                   for item in data.sector_lists])
+
+    return replace_markers(markdown, "clusters", {"table": table, "entries": entries, "sector-lists": sector_lists},
+                           path, required=("table", "entries", "sector-lists"))
+
+
+def sector_list_values(item: dict, language: str, data: SiteData, article_url, timeline_url) -> dict:
+    by_id = {milestone.id: milestone for milestone in data.milestones}
+    return {
+        "id": item["id"], "place": item["place"][language], "framing": item["framing"][language],
+        "sectors": item["sectors"][language], "source_text": item["source_text"],
+        "lang": data.sources[item["source"]].lang,
+        "source_title": data.article_title(language, item["source"]), "href": article_url(item["source"]),
+        "milestones": [{"href": f"{timeline_url}#{milestone_id}", "date": by_id[milestone_id].display_date(language),
+                        "title": by_id[milestone_id].data["title"][language]} for milestone_id in item["milestones"]],
+    }
 
 
 def bar_chart(chart_id: str, title: str, items: list[tuple[str, int]], unit: str) -> dict:

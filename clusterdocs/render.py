@@ -7,14 +7,15 @@ inject markup: a title containing ``<script>`` is shown as text.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 from opencc import OpenCC
 
-from .paths import DATA_DIR, TEMPLATES_DIR
+from .paths import TEMPLATES_DIR
+from .sitedata import current_site_data
 
 
 @cache
@@ -28,9 +29,9 @@ def environment() -> Environment:
     )
 
 
-@cache
 def ui_strings() -> dict[str, dict[str, str]]:
-    return yaml.safe_load((DATA_DIR / "ui.yml").read_text(encoding="utf-8"))
+    """Interface strings by language, from the loaded (and checked) data/ui.yml."""
+    return current_site_data().ui
 
 
 @cache
@@ -38,9 +39,24 @@ def _to_simplified() -> OpenCC:
     return OpenCC("t2s")
 
 
+# ASCII punctuation the captures use in running Chinese text, and its full-width form.
+# A comma or colon between digits (1,500; 16:22) is part of a number or time and stays.
+_FULL_WIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"})
+_ASCII_PUNCTUATION = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;?!()]")
+
+
+def full_width_punctuation(text: str) -> str:
+    """Chinese text with the ASCII punctuation of the captures in its full-width form."""
+    return _ASCII_PUNCTUATION.sub(lambda match: match.group(0).translate(_FULL_WIDTH), text)
+
+
 def to_simplified(text: str) -> str:
-    """Simplified rendering of a Traditional-script quote, for readers of the zh site."""
-    return _to_simplified().convert(text)
+    """Simplified rendering of a Traditional-script quote, for readers of the zh site.
+
+    The captured wording stays what the site verifies; this rendering is for reading, so it also
+    uses the full-width punctuation of Simplified Chinese text.
+    """
+    return full_width_punctuation(_to_simplified().convert(text))
 
 
 def render_macro(template: str, macro: str, language: str, **values) -> Markup:

@@ -13,12 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import ArticlePage, load_articles
-from .datasets import DATASETS, cluster_reference_problems, load_dataset
+from .crossrefs import cluster_reference_problems
+from .datasets import DATASETS, load_dataset
+from .markers import marker_problems
 from .paths import ROOT, SCHEMAS_DIR
 from .problems import DataError
+from .prose_numbers import prose_problems
 from .sources import Source, load_sources
+from .terminology import terminology_problems
 from .timeline import Milestone, load_timeline
-from .translations import missing_translations, page_text_problems
+from .translations import missing_translations, page_text_problems, parity_problems
 
 CONTENT_DIRS = ("sources", "timeline", "data", "docs")
 
@@ -35,12 +39,32 @@ class SiteData:
         return self.datasets["clusters"]["clusters"]
 
     @property
+    def sector_lists(self) -> list[dict]:
+        """Fields that provincial work reports want developed as clusters: lists, not named clusters."""
+        return self.datasets["clusters"].get("sector_lists", [])
+
+    @property
     def glossary(self) -> list[dict]:
         return self.datasets["glossary"]["terms"]
 
     @property
     def figures(self) -> dict:
         return self.datasets["figures"]
+
+    @property
+    def ui(self) -> dict[str, dict[str, str]]:
+        """Interface strings by language (data/ui.yml)."""
+        return self.datasets["ui"]
+
+    @property
+    def categories(self) -> dict:
+        """Labels of the timeline's categories and levels (data/categories.yml)."""
+        return self.datasets["categories"]
+
+    @property
+    def reference_labels(self) -> dict:
+        """Labels of the clusters directory's sectors, regions and statuses (data/reference_labels.yml)."""
+        return self.datasets["reference_labels"]
 
     def article(self, language: str, slug: str) -> ArticlePage | None:
         return next((page for page in self.articles if page.language == language and page.slug == slug), None)
@@ -78,6 +102,15 @@ def _fingerprint(directories) -> tuple:
     return fingerprint
 
 
+def current_site_data() -> SiteData:
+    """The data most recently loaded (the tree being built), or this repository's.
+
+    The renderers take their interface strings and labels from here, so an edited
+    ``data/ui.yml`` shows on the next rebuild of ``mkdocs serve``, like any other data.
+    """
+    return next(iter(_cache.values())) if _cache else load_site_data()
+
+
 def load_site_data(root: Path = ROOT) -> SiteData:
     """Everything under ``root`` (a repository, or a test's fixture tree), loaded and checked."""
     root = Path(root)
@@ -90,17 +123,26 @@ def load_site_data(root: Path = ROOT) -> SiteData:
 
 def _load(root: Path) -> SiteData:
     sources, problems = load_sources(root / "sources", root)
+    broken_sources = {Path(problem.path).stem for problem in problems}
     articles, found = load_articles(sources, root / "docs", root)
     problems += found
     milestones, found = load_timeline(sources, root / "timeline", root)
     problems += found
+    broken_milestones = {Path(problem.path).stem for problem in found}
     documents = {}
     for name in DATASETS:
         documents[name], found = load_dataset(name, sources, root / "data", root)
         problems += found
     if documents["clusters"] is not None:
-        problems += cluster_reference_problems(documents["clusters"], milestones, articles)
+        problems += cluster_reference_problems(documents["clusters"], milestones, articles, broken_milestones)
     problems += missing_translations(root / "docs", root) + page_text_problems(root / "docs", root)
+    found = marker_problems(root / "docs", root)
+    problems += found + parity_problems(root / "docs", root, {problem.path for problem in found})
+    if documents["glossary"] is not None:
+        english = [milestone.document for milestone in milestones] + [document for name, document in documents.items()
+                                                                      if document is not None]
+        problems += terminology_problems(documents["glossary"], english, root / "docs", root)
+    problems += prose_problems(sources, articles, milestones, documents, root, broken_sources)
     if problems:
         raise DataError(problems)
     return SiteData(sources, articles, milestones, {name: document.data for name, document in documents.items()})

@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import schemas
+from .numbers import occurs_in
 from .problems import Problem, relative_path
 from .paths import ROOT, SOURCES_DIR
 from .yamlfile import YamlDocument, load_yaml, split_front_matter
@@ -54,6 +55,17 @@ class Source:
         """BCP 47 tag of the capture's script, for ``lang`` attributes on verbatim text."""
         return "zh-Hant" if self.script == "Traditional" else "zh-Hans"
 
+    @property
+    def script_note(self) -> str | None:
+        """Key of the interface string that explains the script of quoted text, if it needs explaining.
+
+        A Traditional capture with converter debris was machine-converted from Simplified, so its
+        Traditional text is not the article's original script (``converted_from_simplified``).
+        """
+        if self.script != "Traditional":
+            return None
+        return "converted_note_machine" if self.header.get("converted_from_simplified") else "converted_note"
+
     def shows_simplified(self, language: str) -> bool:
         """Whether pages in ``language`` add a Simplified rendering of this source's wording."""
         return language == "zh" and self.script == "Traditional"
@@ -66,12 +78,16 @@ def load_sources(directory: Path = SOURCES_DIR, root: Path = ROOT) -> tuple[dict
     for file in sorted(directory.glob("*.txt")):
         path = relative_path(file, root)
         header_text, body, offset = split_front_matter(file.read_text(encoding="utf-8"))
+        # A source whose header is broken is still listed, so that what cites it is checked against
+        # its body and not reported again as citing an unknown source.
         if header_text is None:
             problems.append(Problem(path, 1, 1, "(header)", "missing the '---' YAML attribution header"))
+            sources[file.stem] = Source(file.stem, path, {}, body)
             continue
         document, found = load_yaml(header_text, path, line_offset=offset)
         problems += found
         if document is None:
+            sources[file.stem] = Source(file.stem, path, {}, body)
             continue
         problems += schemas.validate(document, "source")
         header = document.data if isinstance(document.data, dict) else {}
@@ -103,6 +119,13 @@ def check_quote(document: YamlDocument, location: tuple, text: object, source: S
     if not isinstance(text, str) or source.contains(text):
         return []
     return [document.problem(location, f"not found verbatim in sources/{source_id}.txt: {shorten(text)!r}")]
+
+
+def check_value(document: YamlDocument, location: tuple, value: object, source_text: str) -> list[Problem]:
+    """The shared figure check: ``value`` must occur in its ``source_text`` as whole numbers (4 is not in 44)."""
+    if occurs_in(str(value), source_text):
+        return []
+    return [document.problem(location, f"value {value!r} does not occur in its source_text as a whole number")]
 
 
 def unknown_source(document: YamlDocument, location: tuple, source_id: str, sources: dict[str, Source],

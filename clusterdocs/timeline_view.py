@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 import json
-from functools import cache
 from itertools import groupby
-
-import yaml
 
 from .dates import format_date
 from .markers import replace_markers, section
-from .paths import DATA_DIR
 from .render import render_macro, to_simplified, ui_strings
+from .sitedata import current_site_data
 from .sources import Source
 from .tabular import write_csv
 from .timeline import Milestone
 
 
-@cache
 def taxonomy() -> dict:
-    return yaml.safe_load((DATA_DIR / "categories.yml").read_text(encoding="utf-8"))
+    return current_site_data().categories
 
 
 def entry_values(milestone: Milestone, language: str, sources: dict[str, Source], article_link,

@@ -1,9 +1,11 @@
-"""Checks over every page in ``docs/``: both languages present, no spam or converter debris."""
+"""Checks over every page in ``docs/``: both languages present with the same outline, no spam or debris."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from .markers import markers_in
 from .paths import DOCS_DIR, LANGUAGES, ROOT
 from .problems import Problem, relative_path
 from .sources import text_problems
@@ -28,3 +30,66 @@ def page_text_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Pro
     for page in sorted(docs_dir.rglob("*.md")):
         problems += text_problems(page.read_text(encoding="utf-8"), relative_path(page, root))
     return problems
+
+
+HEADING_ID = re.compile(r"^#{1,6} .*?\{ ?#(?P<anchor>[\w-]+) ?\}[ \t]*$", re.MULTILINE)
+HEADING = re.compile(r"^#{1,3} ", re.MULTILINE)
+_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+
+
+def _outline(text: str) -> tuple[list[tuple[int, str]], list[int]]:
+    """(line, anchor) of each heading with an explicit anchor, and the lines of headings without one."""
+    text = _FENCE.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
+    anchored = [(text.count("\n", 0, match.start()) + 1, match["anchor"]) for match in HEADING_ID.finditer(text)]
+    lines = {line for line, _anchor in anchored}
+    bare = [line for line in (text.count("\n", 0, match.start()) + 1 for match in HEADING.finditer(text)) if line not in lines]
+    return anchored, bare
+
+
+def parity_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT, broken: set[str] = frozenset()) -> list[Problem]:
+    """Each page and its translation have the same heading anchors and markers, in the same order.
+
+    Headings (levels 1–3) carry explicit ``{ #anchor }`` ids, so links and the language switcher
+    land on the same section in both languages. A pair in which either page already has a problem
+    of its own (``broken`` paths, or a heading without an anchor) is not compared: that problem
+    is the one to fix, and a comparison would only repeat it from the other side.
+    """
+    problems = []
+    english, chinese = LANGUAGES
+    for file in sorted((docs_dir / english).rglob("*.md")):
+        page = file.relative_to(docs_dir / english).as_posix()
+        other = docs_dir / chinese / page
+        texts = {english: file.read_text(encoding="utf-8", errors="replace")}
+        if other.exists():
+            texts[chinese] = other.read_text(encoding="utf-8", errors="replace")
+        outlines = {}
+        clean = True
+        for language, text in texts.items():
+            path = relative_path(docs_dir / language / page, root)
+            outlines[language], bare = _outline(text)
+            problems += [Problem(path, line, 1, "(heading)", "give the heading an explicit anchor: '## Title { #anchor }', "
+                                                              "the same in both languages") for line in bare]
+            clean = clean and not bare and path not in broken
+        if chinese not in texts or not clean:
+            continue  # a missing page is reported by missing_translations
+        zh_path = relative_path(other, root)
+        problems += _sequence_problems(zh_path, "heading anchors", outlines[english], outlines[chinese],
+                                       f"docs/{english}/{page}", "#")
+        problems += _sequence_problems(zh_path, "markers", [(line, f"{kind}:{name}") for line, kind, name in markers_in(texts[english])],
+                                       [(line, f"{kind}:{name}") for line, kind, name in markers_in(texts[chinese])],
+                                       f"docs/{english}/{page}", "")
+    return problems
+
+
+def _sequence_problems(path: str, what: str, reference: list[tuple[int, str]], translation: list[tuple[int, str]],
+                       reference_path: str, prefix: str) -> list[Problem]:
+    """Where the translation's sequence first departs from the reference's (one line per page and kind)."""
+    wanted = [value for _line, value in reference]
+    got = [value for _line, value in translation]
+    if wanted == got:
+        return []
+    index = next((i for i, (a, b) in enumerate(zip(wanted, got)) if a != b), min(len(wanted), len(got)))
+    line = translation[index][0] if index < len(translation) else (translation[-1][0] if translation else 1)
+    expected = f"{prefix}{wanted[index]}" if index < len(wanted) else "nothing more"
+    found = f"{prefix}{got[index]}" if index < len(got) else "nothing"
+    return [Problem(path, line, 1, f"({what})", f"{what} differ from {reference_path}: expected {expected} here, found {found}")]

@@ -9,7 +9,6 @@ The term list is built once per language and glossary address, not once per page
 from _shared import language_and_path, link_to, site_data
 
 from clusterdocs.glossary_links import Term, link_first_uses
-from clusterdocs.render import ui_strings
 
 _terms: dict[tuple[str, str], list[Term]] = {}
 _terms_of: list = [None]  # the SiteData the cached lists were built from
@@ -29,7 +28,7 @@ def _glossary_terms(data, language: str, glossary_url: str) -> list[Term]:
         _terms_of[0] = data
     key = (language, glossary_url)
     if key not in _terms:
-        label = ui_strings()[language]["glossary_link_title"]
+        label = data.ui[language]["glossary_link_title"]
         terms = []
         for term in data.glossary:
             other = term["en"] if language == "zh" else f"{term['zh']} ({term['pinyin']})"

@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from clusterdocs.paths import ROOT
 from clusterdocs.problems import DataError
@@ -29,9 +30,16 @@ def lay_out_case(case: Path, target: Path) -> Path:
         for line in removals.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 (target / line.strip()).unlink()
+    edits = case / "edits.yml"
+    if edits.exists():
+        for edit in yaml.safe_load(edits.read_text(encoding="utf-8")):
+            file = target / edit["file"]
+            text = file.read_text(encoding="utf-8")
+            assert text.count(edit["old"]) == 1, f"{case.name}: {edit['old']!r} must occur once in {edit['file']}"
+            file.write_text(text.replace(edit["old"], edit["new"]), encoding="utf-8")
     for file in case.rglob("*"):
         relative = file.relative_to(case)
-        if file.is_file() and relative.as_posix() not in ("expected.txt", "remove.txt"):
+        if file.is_file() and relative.as_posix() not in ("expected.txt", "remove.txt", "edits.yml"):
             destination = target / relative
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(file, destination)

@@ -260,8 +260,11 @@ def test_cluster_names_link_to_their_directory_entries(site_dir, language):
     prefix = site_dir / "zh" if language == "zh" else site_dir
     directory = (prefix / "clusters" / "index.html").read_text(encoding="utf-8")
     ids = set(re.findall(r'<section class="cd-cluster" id="([^"]+)"', directory))
-    clusters = yaml.safe_load((ROOT / "data" / "clusters.yml").read_text(encoding="utf-8"))["clusters"]
-    assert ids == {cluster["id"] for cluster in clusters}
+    data = yaml.safe_load((ROOT / "data" / "clusters.yml").read_text(encoding="utf-8"))
+    assert ids == {cluster["id"] for cluster in data["clusters"]}
+    # Sector lists from work reports have their own section, outside the table and its filters.
+    listed = set(re.findall(r'<dt id="([^"]+)">', directory.split('class="cd-sector-lists"')[1]))
+    assert listed == {item["id"] for item in data["sector_lists"]} and not listed & ids
     for page in ("timeline", "articles/blueprint-14th-fyp"):
         html = (prefix / page / "index.html").read_text(encoding="utf-8")
         targets = re.findall(r'href="[./]*clusters/#([^"]+)"', html)

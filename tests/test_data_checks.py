@@ -96,7 +96,7 @@ def test_good_article_front_matter(sample_sources, tmp_path):
     (("45\"\n      measures: national advanced manufacturing clusters\n      year: \"2022\"\n      source_text: \"截至2022年,我国已确定45个",
       "46\"\n      measures: national advanced manufacturing clusters\n      year: \"2022\"\n      source_text: \"截至2022年,我国已确定46个"),
      "10: article.figures[0].source_text: not found verbatim in sources/sample-article.txt: '截至2022年,我国已确定46个国家先进制造业集群'"),
-    (('value: "45"', 'value: "46"'), "7: article.figures[0].value: value '46' does not occur in its source_text"),
+    (('value: "45"', 'value: "46"'), "7: article.figures[0].value: value '46' does not occur in its source_text as a whole number"),
     (("第一批先进制造业集群初赛", "第二批先进制造业集群初赛"),
      "12: article.quotes[0].original: not found verbatim in sources/sample-article.txt: '工业和信息化部启动了第二批先进制造业集群初赛'"),
     (('value: "45"', "value: 45"), "7: article.figures[0].value: value must be a quoted string, written exactly as in the source"),

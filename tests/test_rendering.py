@@ -12,6 +12,7 @@ from clusterdocs.dates import format_date, format_range
 from clusterdocs.markers import replace_markers
 from clusterdocs.problems import DataError
 from clusterdocs.search_index import split_index
+from clusterdocs.paths import ROOT
 from clusterdocs.sources import load_sources
 from clusterdocs.timeline import Milestone
 from clusterdocs.timeline_view import export_csv, export_json, render_timeline
@@ -156,3 +157,38 @@ def test_glossary_links_skip_a_term_inside_a_longer_linked_term_and_scale_to_man
                       'another national advanced manufacturing cluster, an '
                       '<a class="cd-term" href="#t512" title="c">advanced manufacturing cluster no. 512</a> and '
                       '<a class="cd-term" href="#amc" title="a">advanced manufacturing clusters</a>.</p>')
+
+
+def test_simplified_rendering_uses_full_width_punctuation_but_keeps_numbers():
+    from clusterdocs.render import to_simplified
+
+    assert to_simplified("2022年,川渝電子信息產業規模達2.2萬億元") == "2022年，川渝电子信息产业规模达2.2万亿元"
+    assert to_simplified("點(企業效率提升)、線(產業鏈供應鏈暢通)") == "点（企业效率提升）、线（产业链供应链畅通）"
+    assert to_simplified("發布時間 16:22, 共1,500項?") == "发布时间 16:22， 共1,500项？"
+
+
+def test_quotes_from_a_machine_converted_capture_do_not_call_the_traditional_text_original():
+    from clusterdocs.render import render_macro
+    from clusterdocs.sitedata import load_site_data
+
+    site_data = load_site_data(ROOT)
+
+    converted = site_data.sources["conference-2025"]
+    traditional = site_data.sources["blueprint-14th-fyp"]
+    assert converted.script_note == "converted_note_machine" and traditional.script_note == "converted_note"
+    assert site_data.sources["central-local-2021"].script_note is None
+    html = render_macro("article.html", "quotes", "zh", quotes=[], script_note=converted.script_note, source_lang="zh-Hant")
+    assert "并非文章原本的字体" in html and "以原文为准" not in html
+
+
+def test_citation_of_a_machine_converted_capture_calls_its_title_captured_not_original():
+    from clusterdocs.article_view import citation_values
+    from clusterdocs.render import render_macro
+    from clusterdocs.sitedata import load_site_data
+
+    sources = load_site_data(ROOT).sources
+    for source_id, label in (("conference-2025", "Title as captured"), ("central-local-2021", "Original title")):
+        html = render_macro("article.html", "citation", "en", c=citation_values(sources[source_id], "en"), cite="x")
+        assert f"<dt>{label}</dt>" in html, source_id
+    assert "not the script the article was written in" in render_macro(
+        "article.html", "citation", "en", c=citation_values(sources["conference-2025"], "en"), cite="x")

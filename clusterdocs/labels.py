@@ -1,0 +1,56 @@
+"""Rules for the interface strings and labels (``data/ui.yml``, ``categories.yml``, ``reference_labels.yml``).
+
+They load and validate like every other data file (``clusterdocs.datasets``); this module adds
+what a schema cannot say: each interface string exists in both languages, and every value a
+schema allows (a timeline category, a cluster's sector…) has exactly one label, in the schema's
+order (the order the site lists them in).
+"""
+
+from __future__ import annotations
+
+from .paths import LANGUAGES
+from .problems import Problem
+from .schemas import validator
+from .yamlfile import YamlDocument
+
+# (labels file, key in it) -> (schema, path to the enum the keys must equal)
+LABELLED_ENUMS = {
+    ("categories", "categories"): ("timeline", ("properties", "category", "enum")),
+    ("categories", "levels"): ("timeline", ("properties", "level", "enum")),
+    ("reference_labels", "sectors"): ("clusters", ("properties", "clusters", "items", "properties", "sector", "enum")),
+    ("reference_labels", "regions"): ("clusters", ("properties", "clusters", "items", "properties", "region", "enum")),
+    ("reference_labels", "statuses"): ("clusters", ("properties", "clusters", "items", "properties", "status", "enum")),
+}
+
+
+def ui_problems(ui: YamlDocument) -> list[Problem]:
+    """A string given in one language must be given in the other."""
+    problems = []
+    for language in LANGUAGES:
+        for other in LANGUAGES:
+            for key in ui.data[language]:
+                if key not in ui.data[other]:
+                    problems.append(ui.problem((language, key), f"no {other} string for '{key}': add {other}.{key}"))
+    return problems
+
+
+def label_problems(name: str, document: YamlDocument) -> list[Problem]:
+    """Every value of the schema's enum has a label, no label is for a value it does not allow."""
+    problems = []
+    for (file, key), (schema, enum_path) in LABELLED_ENUMS.items():
+        if file != name:
+            continue
+        enum = validator(schema).schema
+        for part in enum_path:
+            enum = enum[part]
+        labelled = list(document.data[key])
+        for value in labelled:
+            if value not in enum:
+                problems.append(document.problem((key, value), f"'{value}' is not a value of schemas/{schema}.schema.json; "
+                                                               f"allowed: {', '.join(enum)}"))
+        missing = [value for value in enum if value not in labelled]
+        for value in missing:
+            problems.append(document.problem((key,), f"no label for '{value}', which schemas/{schema}.schema.json allows"))
+        if not missing and len(labelled) == len(enum) and labelled != enum:
+            problems.append(document.problem((key,), f"list the labels in the schema's order: {', '.join(enum)}"))
+    return problems

@@ -1,0 +1,67 @@
+"""One English rendering per policy term: the glossary's ``avoid`` forms must not appear in English text.
+
+English text is every English page (``docs/en``, front matter included; the glossary page itself
+lists no avoided form) and every English string in the data: timeline entries, ``data/*.yml``
+values under an ``en`` key, interface strings. Matching ignores case and needs word boundaries,
+so "champion enterprises" is not "champion enterprise" unless the glossary lists the plural too.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .paths import DOCS_DIR, ROOT
+from .problems import Problem, relative_path
+from .yamlfile import YamlDocument
+
+
+def avoided_renderings(glossary: YamlDocument) -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every avoided form (longest first, so the longest wins at each place), and
+    the canonical rendering for each avoided form (lower case)."""
+    canonical_of = {avoid.lower(): term["en"] for term in glossary.data["terms"] for avoid in term["avoid"]}
+    alternatives = "|".join(re.escape(avoid) for avoid in sorted(canonical_of, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), canonical_of
+
+
+def _message(found: str, canonical: str) -> str:
+    return f"'{found}' is not the glossary's rendering; write '{canonical}' (data/glossary.yml)"
+
+
+def terminology_problems(glossary: YamlDocument, documents: list[YamlDocument], docs_dir: Path = DOCS_DIR,
+                         root: Path = ROOT) -> list[Problem]:
+    renderings = avoided_renderings(glossary)
+    problems = []
+    for file in sorted((docs_dir / "en").rglob("*.md")):
+        if file.name == "glossary.md" and file.parent == docs_dir / "en":
+            continue
+        text = file.read_text(encoding="utf-8", errors="replace")
+        path = relative_path(file, root)
+        for start, found, canonical in _hits(text, renderings):
+            line_start = text.rfind("\n", 0, start) + 1
+            problems.append(Problem(path, text.count("\n", 0, start) + 1, start - line_start + 1, "(text)",
+                                    _message(found, canonical)))
+    for document in documents:
+        for location, text in _english_strings(document.data, ()):
+            problems += [document.problem(location, _message(found, canonical))
+                         for _start, found, canonical in _hits(text, renderings)]
+    return problems
+
+
+def _hits(text: str, renderings: tuple[re.Pattern, dict[str, str]]) -> list[tuple[int, str, str]]:
+    """(offset, text found, canonical rendering) of each avoided form in ``text``."""
+    pattern, canonical_of = renderings
+    return [(match.start(), match.group(0), canonical_of[match.group(0).lower()]) for match in pattern.finditer(text)]
+
+
+def _english_strings(node, location: tuple, english: bool = False):
+    """(location, text) of every string under an ``en`` key (the ``avoid`` lists excepted)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key != "avoid":
+                yield from _english_strings(value, location + (key,), english or key == "en")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _english_strings(value, location + (index,), english)
+    elif english and isinstance(node, str):
+        yield location, node
