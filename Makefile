@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test test-fast check build bench lock clean browser-deps
+.PHONY: help serve test test-fast check lint build bench lock clean test-tools
 
 help: ## List the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -34,17 +34,21 @@ build: $(BIN)/.site-installed ## Build the site into site/ (strict: any warning 
 check: $(BIN)/.site-installed ## Validate sources, article pages and timeline (one line per problem)
 	$(BIN)/python -m clusterdocs check
 
-browser-deps: ## Install Debian's chromium and CJK fonts if missing (needs root)
-	@bash scripts/install-browser.sh
+lint: $(BIN)/.test-installed ## Linters and GitHub-file checks only (make test-fast runs them too)
+	$(BIN)/python -m pytest -q tests/test_lint.py tests/test_github_files.py
 
-test-fast: $(BIN)/.test-installed ## Everything but the browser tests (about a minute)
-	$(BIN)/python -m pytest -m "not browser"
+test-tools: ## Install chromium, CJK fonts, Java and the npm HTML checker where missing (apt needs root)
+	@bash scripts/install-test-tools.sh
 
-test: $(BIN)/.test-installed browser-deps ## Run the whole test suite (data, build, browser, accessibility)
+test-fast: $(BIN)/.test-installed ## Everything but the browser and HTML-checker tests (about a minute)
+	$(BIN)/python -m pytest -m "not browser and not vnu"
+
+test: $(BIN)/.test-installed test-tools ## Run the whole test suite (data, build, HTML checker, browser, accessibility)
 	$(BIN)/python -m pytest
 
-bench: $(BIN)/.site-installed ## Measure build time and site size into benchmarks/results.json
-	$(BIN)/python scripts/benchmark.py
+bench: $(BIN)/.site-installed ## Build cost and page weight against baselines, budgets checked: benchmarks/results.md (slow)
+	@test -x node_modules/.bin/lighthouse || npm ci --no-audit --no-fund
+	$(BIN)/python scripts/benchmark.py $(BENCH_ARGS)
 
 lock: $(BIN)/.site-installed ## Re-pin requirements/*.txt with hashes after editing requirements/*.in
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/tools.txt

@@ -2,8 +2,14 @@
 
 Works on the rendered HTML of a page's content: text inside links, headings, code, quotes,
 charts, form controls and any element marked ``data-no-glossary`` (the citation block) is
-left alone, and each term is linked once, at its first occurrence, never inside a document title in 《》. The link's ``title`` carries the short definition, which Material shows as a
-tooltip. English terms match whole words, case-insensitively, with an optional plural ``s``.
+left alone, and each term is linked once, at its first occurrence, never inside a document
+title in 《》. Where terms overlap the longest wins (国家先进制造业集群 before 先进制造业集群),
+and a term inside a longer term that is already linked is not linked there. The link's
+``title`` carries the short definition, which Material shows as a tooltip. English terms match
+whole words, case-insensitively, with an optional plural ``s``.
+
+All terms of a language are searched with one regular expression, built once per glossary as a
+prefix tree (so its cost grows with the text, hardly with the number of terms).
 """
 
 from __future__ import annotations
@@ -11,12 +17,14 @@ from __future__ import annotations
 import html as html_module
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 TAG = re.compile(r"(<[^>]*>)")
 TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
 SKIP = {"a", "abbr", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "script", "style",
         "svg", "button", "label", "select", "option", "summary", "dt", "time", "textarea", "kbd"}
 VOID = {"br", "img", "input", "hr", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
+DOCUMENT_TITLE = re.compile(r"《[^》]*》")
 
 
 @dataclass(frozen=True)
@@ -26,24 +34,67 @@ class Term:
     href: str
     title: str
 
-    def pattern(self, language: str) -> re.Pattern:
-        escaped = re.escape(self.text)
-        if language == "en":
-            return re.compile(rf"(?<![\w-]){escaped}s?(?![\w-])", re.IGNORECASE)
-        return re.compile(escaped)
-
 
 def link_first_uses(content: str, terms: list[Term], language: str) -> str:
-    remaining = sorted(terms, key=lambda term: -len(term.text))
-    patterns = {term.id: term.pattern(language) for term in remaining}
+    pattern, by_text = _index(terms, language)
+    linked: set[str] = set()
     parts = TAG.split(content)
     skipping: list[str] = []
     for index, part in enumerate(parts):
         if part.startswith("<"):
             _track(part, skipping)
-        elif part and not skipping and remaining:
-            parts[index] = _link_text(part, remaining, patterns)
+        elif part and not skipping and len(linked) < len(by_text):
+            parts[index] = _link_text(part, pattern, by_text, linked, language)
     return "".join(parts)
+
+
+_indexes: dict[int, tuple[list[Term], re.Pattern, dict[str, Term]]] = {}
+
+
+def _index(terms: list[Term], language: str) -> tuple[re.Pattern, dict[str, Term]]:
+    """The search pattern and a lookup from matched text to term, kept while ``terms`` is reused."""
+    cached = _indexes.get(id(terms))
+    if cached is None or cached[0] is not terms:
+        by_text: dict[str, Term] = {}
+        for term in terms:
+            by_text.setdefault(_key(term.text, language), term)
+        if len(_indexes) > 16:
+            _indexes.clear()
+        cached = _indexes[id(terms)] = (terms, _pattern(tuple(by_text), language), by_text)
+    return cached[1], cached[2]
+
+
+def _key(text: str, language: str) -> str:
+    return text.lower() if language == "en" else text
+
+
+@lru_cache(maxsize=4)
+def _pattern(texts: tuple[str, ...], language: str) -> re.Pattern:
+    alternatives = _prefix_tree_pattern(texts) or "(?!)"
+    if language == "en":
+        return re.compile(rf"(?<![\w-])({alternatives})s?(?![\w-])", re.IGNORECASE)
+    return re.compile(f"({alternatives})")
+
+
+def _prefix_tree_pattern(texts: tuple[str, ...]) -> str:
+    """One alternation for all ``texts``, factored by shared prefixes; longer matches are tried first."""
+    tree: dict = {}
+    for text in texts:
+        node = tree
+        for character in text:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(character) + emit(child) for character, child in sorted(node.items()) if character]
+        if not branches:
+            return ""
+        group = "|".join(branches)
+        if "" in node:
+            return f"(?:{group})?"
+        return group if len(branches) == 1 else f"(?:{group})"
+
+    return emit(tree)
 
 
 def _track(tag: str, skipping: list[str]) -> None:
@@ -58,29 +109,17 @@ def _track(tag: str, skipping: list[str]) -> None:
         skipping.append(name)
 
 
-DOCUMENT_TITLE = re.compile(r"《[^》]*》")
-
-
-def _first_match_outside_titles(pattern: re.Pattern, text: str) -> re.Match | None:
-    titles = [title.span() for title in DOCUMENT_TITLE.finditer(text)]
+def _link_text(text: str, pattern: re.Pattern, by_text: dict[str, Term], linked: set[str], language: str) -> str:
+    titles = [title.span() for title in DOCUMENT_TITLE.finditer(text)] if "《" in text else []
+    output, position = [], 0
     for match in pattern.finditer(text):
-        if not any(start <= match.start() < end for start, end in titles):
-            return match
-    return None
-
-
-def _link_text(text: str, remaining: list[Term], patterns: dict[str, re.Pattern]) -> str:
-    output = []
-    while remaining:
-        found = [(match.start(), -len(match.group(0)), term, match)
-                 for term in remaining if (match := _first_match_outside_titles(patterns[term.id], text))]
-        if not found:
-            break
-        _start, _length, term, match = min(found, key=lambda item: (item[0], item[1]))
-        output.append(text[:match.start()])
+        term = by_text[_key(match.group(1), language)]
+        if term.id in linked or any(start <= match.start() < end for start, end in titles):
+            continue
+        linked.add(term.id)
+        output.append(text[position:match.start()])
         output.append(f'<a class="cd-term" href="{html_module.escape(term.href)}" '
                       f'title="{html_module.escape(term.title)}">{match.group(0)}</a>')
-        text = text[match.end():]
-        remaining.remove(term)
-    output.append(text)
+        position = match.end()
+    output.append(text[position:])
     return "".join(output)

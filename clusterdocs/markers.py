@@ -27,6 +27,7 @@ MARKERS = {
     "articles": ("table",),
     "clusters": ("map", "table", "entries", "sector-lists"),
     "figures": ("headline", "charts"),
+    "data": ("package", "tables", "json"),
     "glossary": ("terms",),
     "timeline": ("overview", "legend", "filters", "entries", "targets", "downloads"),
 }

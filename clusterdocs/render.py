@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 from opencc import OpenCC
 
+from .cjk_text import join_folded_cjk
 from .paths import TEMPLATES_DIR
 from .sitedata import current_site_data
 
@@ -26,6 +27,7 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=join_folded_cjk,
     )
 
 

@@ -8,6 +8,7 @@ the English and Chinese builds (and each hook) share one load.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from .contenttext import content_text_problems
 from .crossrefs import cluster_reference_problems
 from .datasets import DATASETS, load_dataset
 from .markers import marker_problems
+from .html_policy import page_policy_problems
 from .paths import ROOT, SCHEMAS_DIR
 from .problems import DataError
 from .prose_numbers import prose_problems
@@ -85,9 +87,26 @@ class SiteData:
 _cache: dict[tuple, SiteData] = {}
 
 
+_fingerprints_this_build: dict[tuple, tuple] | None = None
+
+
+def start_build() -> None:
+    """Called when a build starts (the ``on_config`` hook, which ``mkdocs serve`` runs before every
+    rebuild): from then on the files are stat-ed once per build, not on each of the hooks' loads."""
+    global _fingerprints_this_build
+    _fingerprints_this_build = {}
+
+
 def _fingerprint(directories) -> tuple:
-    return tuple(sorted((str(path), path.stat().st_mtime_ns) for directory in directories
-                        for path in Path(directory).rglob("*") if path.is_file()))
+    key = tuple(str(directory) for directory in directories)
+    if _fingerprints_this_build is not None and key in _fingerprints_this_build:
+        return _fingerprints_this_build[key]
+    fingerprint = tuple(sorted((os.path.join(folder, name), os.stat(os.path.join(folder, name)).st_mtime_ns)
+                               for directory in directories for folder, _, names in os.walk(directory)
+                               for name in names))
+    if _fingerprints_this_build is not None:
+        _fingerprints_this_build[key] = fingerprint
+    return fingerprint
 
 
 def current_site_data() -> SiteData:
@@ -134,6 +153,7 @@ def _load(root: Path) -> SiteData:
                                                                       if document is not None]
         problems += terminology_problems(documents["glossary"], english, root / "docs", root)
     problems += prose_problems(sources, articles, milestones, documents, root, broken_sources)
+    problems += page_policy_problems(root / "docs", root)
     if problems:
         raise DataError(problems)
     return SiteData(sources, articles, milestones, {name: document.data for name, document in documents.items()})

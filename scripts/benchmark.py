@@ -1,75 +1,471 @@
-"""Measure how long the site takes to build and how big it is; write benchmarks/results.json.
+"""Measure build cost and page weight against baselines, check the budgets, write benchmarks/results.md.
 
-Run with `make bench`. Timings are wall-clock seconds over several strict builds (median and
-range), so compare results from the same machine. Sizes are bytes of the built site: what a
-reader downloads for a page matters more than the total.
+Run with ``make bench``. In one run, side by side, at each content scale (1x is the real
+content; 10x and 100x are synthetic copies from scripts/synthetic_corpus.py):
+
+- build time (median over ``--runs``) and peak memory of three builds of the same tree:
+  the site as configured ("hooks"), the same mkdocs.yml without the ``hooks:`` list
+  ("no hooks"; the markers stay as comments), and a plain Material build of the same Markdown
+  without i18n ("plain");
+- at 1x: ``python -m clusterdocs check``, and how long ``mkdocs serve`` takes to show an edited
+  timeline file; Lighthouse (mobile) on every page type in both languages over a local server
+  that gzips like a static host; the compressed first load of an article page and the
+  compressed search indexes.
+
+Every budget is checked; the script prints each one missed and exits 1. ``--budget NAME=LIMIT``
+changes a limit (the tests use it to blow one on purpose). Scratch files go to
+``benchmarks/tmp/`` (ignored by git); only ``benchmarks/results.md`` is meant for review.
 """
 
 from __future__ import annotations
 
+import argparse
+import gzip
+import http.server
+import io
 import json
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
-import tempfile
+import threading
 import time
-from datetime import datetime, timezone
+import urllib.request
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import partial
+from html.parser import HTMLParser
+from importlib import metadata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "benchmarks" / "results.json"
-RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic_corpus import ROOT, read_yaml, write_corpus, write_yaml
+
+RESULTS = ROOT / "benchmarks" / "results.md"
+SCRATCH = ROOT / "benchmarks" / "tmp"
+VARIANTS = ("hooks", "no hooks", "plain")
+CONFIGS = {"hooks": "mkdocs.yml", "no hooks": "mkdocs-no-hooks.yml", "plain": "mkdocs-plain.yml"}
+LIGHTHOUSE_PAGES = {"home": "", "timeline": "timeline/", "article": "articles/central-local-2021/",
+                    "clusters": "clusters/", "figures": "figures/", "glossary": "glossary/"}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+CHROMIUM = "/usr/bin/chromium"
+ENVIRONMENT = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+# name: (limit, "max" or "min", what it is). The measured values are filled in by measure().
+BUDGETS = {
+    "hooks_overhead_1x": (0.25, "max", "extra build CPU time from the project's hooks at 1x (fraction of the no-hooks build)"),
+    "hooks_overhead_10x": (0.25, "max", "the same at 10x"),
+    "hooks_overhead_100x": (0.25, "max", "the same at 100x"),
+    "build_100x_vs_linear": (1.0, "max", "100x build CPU time over the linear limit: start-up + 100 × (1x build − start-up)"),
+    "peak_memory_100x_mib": (1024, "max", "peak memory of the 100x build with hooks (MiB)"),
+    "check_seconds": (1.0, "max", "`python -m clusterdocs check` at 1x (s)"),
+    "serve_rebuild_seconds": (3.0, "max", "`mkdocs serve`: edited timeline file to changed page (s)"),
+    "lighthouse_performance": (95, "min", "lowest Lighthouse performance score over all pages"),
+    "lighthouse_accessibility": (100, "min", "lowest Lighthouse accessibility score"),
+    "lighthouse_best_practices": (100, "min", "lowest Lighthouse best-practices score"),
+    "lighthouse_seo": (100, "min", "lowest Lighthouse SEO score"),
+    "article_first_load_kb": (150, "max", "first load of an article page, gzip, search index excluded (KB)"),
+    "zh_search_index_kb": (120, "max", "zh search index, gzip (KB)"),
+}
 
 
-def build(site: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                   cwd=ROOT, check=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True)
-    return time.perf_counter() - start
+@dataclass
+class Build:
+    seconds: float  # wall clock
+    cpu_seconds: float  # user + system: what the build itself used, less disturbed by other load
+    peak_mib: float
 
 
-def check_time() -> float:
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "clusterdocs", "check"], cwd=ROOT, check=True, capture_output=True)
-    return time.perf_counter() - start
+# --- Configurations ----------------------------------------------------------------------
+
+def write_configs(tree: Path) -> None:
+    """Next to the tree's mkdocs.yml: the same without hooks, and a plain Material config."""
+    text = (tree / "mkdocs.yml").read_text(encoding="utf-8")
+    without_hooks = re.sub(r"^hooks:\n(?:  .*\n)+", "", text, count=1, flags=re.MULTILINE)
+    without_hooks = without_hooks.replace("\nstrict: true\n", "\nstrict: false\n")
+    (tree / CONFIGS["no hooks"]).write_text(without_hooks, encoding="utf-8")
+    extensions = re.search(r"^markdown_extensions:\n(?:(?:  .*)?\n)+", text, flags=re.MULTILINE).group(0)
+    name = re.search(r"^site_name: .*$", text, flags=re.MULTILINE).group(0)
+    plain = (f"{name}\nsite_url: http://127.0.0.1:8000/\ndocs_dir: docs\ntheme:\n  name: material\n"
+             f"plugins:\n  - search\nvalidation:\n  omitted_files: ignore\n{extensions}")
+    (tree / CONFIGS["plain"]).write_text(plain, encoding="utf-8")
 
 
-def size(path: Path) -> int:
-    return sum(file.stat().st_size for file in path.rglob("*") if file.is_file())
+# --- Measurements ------------------------------------------------------------------------
+
+def timed(command: list[str], cwd: Path, log: Path) -> Build:
+    """Wall time and peak resident memory of one child process; a failure stops the benchmark."""
+    with log.open("w") as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=ENVIRONMENT, stdout=output, stderr=subprocess.STDOUT)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)} in {cwd}; see {log}")
+    return Build(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def page_weight(site: Path, page: str) -> int:
-    """HTML of one page plus the site's CSS and JavaScript it loads (fonts: none, by design)."""
-    html = (site / page / "index.html").stat().st_size
-    assets = sum(file.stat().st_size for file in (site / "assets").rglob("*") if file.suffix in {".css", ".js"}
-                 and "workers" not in file.parts and "lunr" not in file.parts)
-    return html + assets
+def build(tree: Path, variant: str, site: Path) -> Build:
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", CONFIGS[variant], "-d", str(site)]
+    return timed(command + (["--strict"] if variant == "hooks" else []), tree, site.with_suffix(".log"))
 
 
-def main() -> None:
-    with tempfile.TemporaryDirectory() as temporary:
-        site = Path(temporary) / "site"
-        timings = [build(site) for _ in range(RUNS)]
-        checks = [check_time() for _ in range(RUNS)]
-        results = {
-            "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "machine": {"python": platform.python_version(), "processor": platform.machine(), "cpus": os.cpu_count()},
-            "build_seconds": {"runs": RUNS, "median": round(statistics.median(timings), 2),
-                              "min": round(min(timings), 2), "max": round(max(timings), 2)},
-            "data_check_seconds": {"median": round(statistics.median(checks), 3)},
-            "site_bytes": size(site),
-            "pages": len(list(site.rglob("index.html"))),
-            "search_index_bytes": {"en": (site / "search" / "search_index.json").stat().st_size,
-                                   "zh": (site / "zh" / "search" / "search_index.json").stat().st_size},
-            "page_weight_bytes": {page or "home": page_weight(site, page) for page in
-                                  ("", "timeline", "zh/timeline", "articles/central-local-2021")},
-        }
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(results, indent=2))
+def start_up(runs: int) -> Build:
+    """What every build pays before its first page: interpreter, MkDocs, theme, plugins, jieba."""
+    code = ("import mkdocs.commands.build, material.plugins.search.plugin, mkdocs_static_i18n.plugin, jieba;"
+            "jieba.setLogLevel(60); jieba.initialize()")
+    return median([timed([sys.executable, "-c", code], ROOT, SCRATCH / "start-up.log") for _ in range(runs)])
+
+
+def median(builds: list[Build]) -> Build:
+    return Build(statistics.median(build.seconds for build in builds),
+                 statistics.median(build.cpu_seconds for build in builds), max(build.peak_mib for build in builds))
+
+
+def check_seconds(tree: Path, runs: int) -> float:
+    command = [sys.executable, "-m", "clusterdocs", "check", "--root", str(tree)]
+    return statistics.median(timed(command, ROOT, SCRATCH / "check.log").seconds for _ in range(runs))
+
+
+def serve_rebuild_seconds(tree: Path, port: int = 8765, timeout: float = 120) -> float:
+    """Start ``mkdocs serve``, edit a milestone's title, time until the served timeline shows it."""
+    milestone = max((tree / "timeline").glob("*.yml"))
+    original = milestone.read_text(encoding="utf-8")
+    url = f"http://127.0.0.1:{port}/timeline/"
+    log = (SCRATCH / "serve.log").open("w")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr",
+                               f"127.0.0.1:{port}"], cwd=tree, env=ENVIRONMENT, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        _wait_for(lambda: _fetch(url) is not None, timeout, "mkdocs serve to start")
+        marker = f"edited-{time.time_ns()}"
+        data = read_yaml(milestone)
+        data["title"]["en"] += f" {marker}"
+        start = time.perf_counter()
+        write_yaml(milestone, data)
+        _wait_for(lambda: marker in (_fetch(url) or ""), timeout, "the edited timeline to be served")
+        return time.perf_counter() - start
+    finally:
+        milestone.write_text(original, encoding="utf-8")
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(condition, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"gave up waiting {timeout:.0f} s for {what}")
+        time.sleep(0.05)
+
+
+# --- Page weight and Lighthouse ----------------------------------------------------------
+
+class _Assets(HTMLParser):
+    """The stylesheets, scripts and icons a page loads on first view."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "script" and attributes.get("src"):
+            self.urls.append(attributes["src"])
+        elif tag == "link" and attributes.get("href") and set((attributes.get("rel") or "").split()) & {"stylesheet", "icon"}:
+            self.urls.append(attributes["href"])
+        elif tag == "img" and attributes.get("src"):
+            self.urls.append(attributes["src"])
+
+
+def gzip_size(file: Path) -> int:
+    return len(gzip.compress(file.read_bytes(), compresslevel=6))
+
+
+def first_load_bytes(site: Path, page: str) -> int:
+    """The page's HTML and every local asset it references, each gzip-compressed."""
+    html = site / page / "index.html"
+    parser = _Assets()
+    parser.feed(html.read_text(encoding="utf-8"))
+    files = {(html.parent / url.split("#")[0].split("?")[0]).resolve() for url in parser.urls if "://" not in url}
+    return gzip_size(html) + sum(gzip_size(file) for file in files if file.is_file())
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzip-compressed when the browser accepts it, as a static host would."""
+
+    COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv")
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if (not path.is_file() or path.suffix not in self.COMPRESSIBLE
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()  # directories without a slash are redirected there
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=3600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def lighthouse(site: Path) -> dict[str, dict[str, int]]:
+    """Mobile Lighthouse scores (0–100) for every page type in both languages."""
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        raise SystemExit("Lighthouse is not installed: run `npm ci --no-audit --no-fund` first")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    scores = {}
+    try:
+        for language in ("en", "zh"):
+            for name, page in LIGHTHOUSE_PAGES.items():
+                url = f"http://127.0.0.1:{server.server_port}/{'zh/' if language == 'zh' else ''}{page}"
+                report = SCRATCH / f"lighthouse-{language}-{name}.json"
+                subprocess.run([str(binary), url, "--quiet", "--output=json", f"--output-path={report}",
+                                f"--only-categories={','.join(CATEGORIES)}", "--form-factor=mobile",
+                                "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                               env=dict(ENVIRONMENT, CHROME_PATH=CHROMIUM), check=True, capture_output=True)
+                categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
+                scores[f"{language} {name}"] = {category: round(100 * (categories[category]["score"] or 0))
+                                                for category in CATEGORIES}
+    finally:
+        server.shutdown()
+    return scores
+
+
+def lighthouse_problems() -> list[str]:
+    """The failing audits behind scores under 100, from the reports just written."""
+    found: dict[str, set[str]] = {}
+    for report in sorted(SCRATCH.glob("lighthouse-*.json")):
+        data = json.loads(report.read_text(encoding="utf-8"))
+        page = report.stem.removeprefix("lighthouse-")
+        for category in data["categories"].values():
+            for reference in category["auditRefs"]:
+                audit = data["audits"][reference["id"]]
+                if reference.get("weight") and audit.get("score") is not None and audit["score"] < 0.9:
+                    found.setdefault(f"{category['title']}: {audit['title']}", set()).add(page)
+    return [f"{audit} ({', '.join(sorted(pages))})" for audit, pages in sorted(found.items())]
+
+
+# --- The run -----------------------------------------------------------------------------
+
+def measure(arguments) -> dict:
+    SCRATCH.mkdir(parents=True, exist_ok=True)
+    results: dict = {"builds": {}, "runs": {}}
+    for scale in arguments.scales:
+        tree = SCRATCH / f"corpus-{scale}x"
+        write_corpus(tree, scale)
+        write_configs(tree)
+        runs = arguments.runs if scale == 1 else arguments.runs_large
+        measured: dict[str, list[Build]] = {variant: [] for variant in VARIANTS}
+        for _ in range(runs):
+            for variant in VARIANTS:  # interleaved, so load on the machine hits all three alike
+                site = SCRATCH / f"site-{scale}x-{variant.replace(' ', '-')}"
+                measured[variant].append(build(tree, variant, site))
+                latest = measured[variant][-1]
+                print(f"{scale}x {variant}: {latest.seconds:.1f} s, CPU {latest.cpu_seconds:.1f} s", flush=True)
+        results["runs"][scale] = runs
+        results["builds"][scale] = {variant: median(builds) for variant, builds in measured.items()}
+    results["start_up"] = start_up(arguments.runs)
+    if 1 in arguments.scales:
+        tree, site = SCRATCH / "corpus-1x", SCRATCH / "site-1x-hooks"
+        results["check_seconds"] = check_seconds(tree, arguments.runs)
+        if arguments.serve:
+            results["serve_rebuild_seconds"] = serve_rebuild_seconds(tree)
+        results["article_first_load_bytes"] = first_load_bytes(site, LIGHTHOUSE_PAGES["article"])
+        results["search_index_bytes"] = {language: (gzip_size(folder / "search" / "search_index.json"),
+                                                    (folder / "search" / "search_index.json").stat().st_size)
+                                         for language, folder in (("en", site), ("zh", site / "zh"))}
+        results["baseline_first_load_bytes"] = first_load_bytes(SCRATCH / "site-1x-plain", "en/articles/central-local-2021/")
+        if arguments.lighthouse:
+            results["lighthouse"] = lighthouse(site)
+            results["lighthouse_problems"] = lighthouse_problems()
+    return results
+
+
+def budget_values(results: dict) -> dict[str, float]:
+    """The measured value of every budget that this run measured."""
+    values = {}
+    builds = results["builds"]
+    for scale, variants in builds.items():
+        values[f"hooks_overhead_{scale}x"] = variants["hooks"].cpu_seconds / variants["no hooks"].cpu_seconds - 1
+    if 1 in builds and 100 in builds:
+        fixed = results["start_up"].cpu_seconds
+        values["build_100x_vs_linear"] = builds[100]["hooks"].cpu_seconds / (fixed + 100 * (builds[1]["hooks"].cpu_seconds - fixed))
+    if 100 in builds:
+        values["peak_memory_100x_mib"] = builds[100]["hooks"].peak_mib
+    for name in ("check_seconds", "serve_rebuild_seconds"):
+        if name in results:
+            values[name] = results[name]
+    if "lighthouse" in results:
+        for category in CATEGORIES:
+            values[f"lighthouse_{category.replace('-', '_')}"] = min(page[category] for page in results["lighthouse"].values())
+    if "article_first_load_bytes" in results:
+        values["article_first_load_kb"] = results["article_first_load_bytes"] / 1000
+        values["zh_search_index_kb"] = results["search_index_bytes"]["zh"][0] / 1000
+    return values
+
+
+def missed_budgets(values: dict[str, float], limits: dict[str, float]) -> list[str]:
+    missed = []
+    for name, value in values.items():
+        _default, direction, what = BUDGETS[name]
+        limit = limits[name]
+        if (value > limit) if direction == "max" else (value < limit):
+            missed.append(f"{name}: {value:.3g} {'>' if direction == 'max' else '<'} {limit:g} ({what})")
+    return missed
+
+
+def parse_budgets(overrides: list[str]) -> dict[str, float]:
+    limits = {name: limit for name, (limit, _direction, _what) in BUDGETS.items()}
+    for override in overrides:
+        name, _, value = override.partition("=")
+        if name not in BUDGETS:
+            raise SystemExit(f"unknown budget {name!r}; budgets: {', '.join(BUDGETS)}")
+        limits[name] = float(value)
+    return limits
+
+
+# --- Report ------------------------------------------------------------------------------
+
+def versions() -> str:
+    packages = ", ".join(f"{name} {metadata.version(name)}" for name in
+                         ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "jieba", "PyYAML"))
+    tools = []
+    for command in (["node", "--version"], [CHROMIUM, "--version"]):
+        try:
+            output = subprocess.run(command, check=False, capture_output=True, text=True, timeout=60).stdout.strip()
+            tools.append(f"Node.js {output}" if command[0] == "node" else output)
+        except OSError:
+            pass
+    lock = ROOT / "package.json"
+    if lock.exists():
+        tools.append(f"lighthouse {json.loads(lock.read_text())['devDependencies']['lighthouse']}")
+    return f"Python {platform.python_version()}, {packages}; {', '.join(tool for tool in tools if tool)}"
+
+
+def machine() -> str:
+    processor = platform.processor() or platform.machine()
+    try:
+        model = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                     if line.startswith("model name"))
+    except (OSError, StopIteration):
+        model = processor
+    memory = ""
+    try:
+        kib = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                       if line.startswith("MemTotal")))
+        memory = f", {kib / 1024 / 1024:.1f} GiB RAM"
+    except (OSError, StopIteration):
+        pass
+    load = f", load average at start {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+    return f"{platform.system()} {platform.release()}, {os.cpu_count()} CPUs ({model}){memory}{load}"
+
+
+def report(results: dict, values: dict, limits: dict, missed: list[str], note: str, context: dict) -> str:
+    lines = ["# Benchmark results", "",
+             "Written by `make bench` (scripts/benchmark.py); do not edit by hand. Build times are whole-process",
+             "wall-clock medians; \"no hooks\" is the same mkdocs.yml without its `hooks:` list, \"plain\" a",
+             "Material build of the same Markdown without i18n or hooks. 10x and 100x are synthetic copies of",
+             "the real content (scripts/synthetic_corpus.py), never published.", "",
+             f"- Measured: {context['date']}", f"- Machine: {context['machine']}", f"- Versions: {context['versions']}"]
+    if note:
+        lines.append(f"- Note: {note}")
+    lines += ["", "## Build time and memory", "",
+              "Wall clock, then CPU time (user + system) in brackets: on a shared machine the CPU time is the",
+              "steadier measure of what a build costs, so the budgets use it.", "",
+              ("| Content | Runs | Hooks (s) | No hooks (s) | Plain (s) | Hooks / no hooks | Hooks / plain "
+              "| Peak memory, hooks / no hooks / plain (MiB) |"),
+              "|---|---|---|---|---|---|---|---|"]
+    for scale, variants in results["builds"].items():
+        hooks, bare, plain = (variants[variant] for variant in VARIANTS)
+        times = " | ".join(f"{build.seconds:.1f} ({build.cpu_seconds:.1f})" for build in (hooks, bare, plain))
+        lines.append(f"| {scale}x | {results['runs'][scale]} | {times} "
+                     f"| {hooks.seconds / bare.seconds:.2f} ({hooks.cpu_seconds / bare.cpu_seconds:.2f}) "
+                     f"| {hooks.seconds / plain.seconds:.2f} ({hooks.cpu_seconds / plain.cpu_seconds:.2f}) "
+                     f"| {hooks.peak_mib:.0f} / {bare.peak_mib:.0f} / {plain.peak_mib:.0f} |")
+    fixed = results["start_up"]
+    lines += ["", (f"Fixed start-up (interpreter, MkDocs, Material, i18n, jieba; no pages): {fixed.seconds:.1f} s "
+              f"({fixed.cpu_seconds:.1f} s CPU).")]
+    if "check_seconds" in results:
+        lines += ["", "## Contributor loop (1x)", "",
+                  f"- `python -m clusterdocs check`: {results['check_seconds']:.2f} s (median)"]
+        if "serve_rebuild_seconds" in results:
+            lines.append(f"- `mkdocs serve`, edited timeline file to changed page: {results['serve_rebuild_seconds']:.1f} s"
+                         f" (full build with hooks for comparison: {results['builds'][1]['hooks'].seconds:.1f} s)")
+    if "article_first_load_bytes" in results:
+        en, zh = results["search_index_bytes"]["en"], results["search_index_bytes"]["zh"]
+        lines += ["", "## Page weight (1x, gzip level 6)", "",
+                  (f"- First load of an article page (HTML, CSS, scripts, icons; search index excluded): "
+                  f"{results['article_first_load_bytes'] / 1000:.1f} KB; the same page in the plain Material build: "
+                  f"{results['baseline_first_load_bytes'] / 1000:.1f} KB"),
+                  (f"- Search index: en {en[0] / 1000:.1f} KB ({en[1] / 1000:.0f} KB uncompressed), "
+                  f"zh {zh[0] / 1000:.1f} KB ({zh[1] / 1000:.0f} KB uncompressed)")]
+    if "lighthouse" in results:
+        lines += ["", "## Lighthouse (mobile, local server with gzip)", "",
+                  "| Page | Performance | Accessibility | Best practices | SEO |", "|---|---|---|---|---|"]
+        lines += [f"| {page} | {' | '.join(str(scores[category]) for category in CATEGORIES)} |"
+                  for page, scores in results["lighthouse"].items()]
+        if results["lighthouse_problems"]:
+            lines += ["", "Audits that failed (pages):", ""] + [f"- {problem}" for problem in results["lighthouse_problems"]]
+    lines += ["", "## Budgets", "", "| Budget | Measured | Limit | Met |", "|---|---|---|---|"]
+    for name, (_default, direction, what) in BUDGETS.items():
+        if name in values:
+            met = "no" if any(line.startswith(f"{name}:") for line in missed) else "yes"
+            lines.append(f"| {what} | {values[name]:.3g} | {'≤' if direction == 'max' else '≥'} {limits[name]:g} | {met} |")
+        else:
+            lines.append(f"| {what} | not measured in this run | {'≤' if direction == 'max' else '≥'} {limits[name]:g} | – |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    global SCRATCH  # --scratch moves every scratch file; the tests point it at a temporary folder
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=lambda text: [int(part) for part in text.split(",")], default=[1, 10, 100],
+                        help="content scales to build, comma-separated (default 1,10,100; 1 is the real content)")
+    parser.add_argument("--runs", type=int, default=3, help="builds per variant at 1x (default 3)")
+    parser.add_argument("--runs-large", type=int, default=1, help="builds per variant at 10x and 100x (default 1)")
+    parser.add_argument("--no-lighthouse", dest="lighthouse", action="store_false")
+    parser.add_argument("--no-serve", dest="serve", action="store_false")
+    parser.add_argument("--budget", action="append", default=[], metavar="NAME=LIMIT", help="change one budget's limit")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--scratch", type=Path, default=SCRATCH, help="where corpora, sites and logs go")
+    parser.add_argument("--note", default="", help="a line for the report, e.g. what else ran on the machine")
+    arguments = parser.parse_args(argv)
+    SCRATCH = arguments.scratch
+    limits = parse_budgets(arguments.budget)
+    context = {"date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine(),
+               "versions": versions()}
+    results = measure(arguments)
+    values = budget_values(results)
+    missed = missed_budgets(values, limits)
+    arguments.output.parent.mkdir(parents=True, exist_ok=True)
+    arguments.output.write_text(report(results, values, limits, missed, arguments.note, context), encoding="utf-8")
+    print(f"wrote {arguments.output}")
+    for line in missed:
+        print(f"budget missed: {line}")
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -18,12 +18,58 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = Path("/usr/bin/chromium")
 
 
-def run_mkdocs_build(site_dir: Path, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+BUILD_CORPUS = Path(__file__).resolve().parent / "bad_inputs" / "build"
+WITHOUT_PAGE_POLICY = Path(__file__).resolve().parent / "mkdocs_without_page_policy.py"
+CASE_CONTROL_FILES = {"expected.txt", "published.txt", "remove.txt"}
+
+
+def run_mkdocs_build(site_dir: Path, cwd: Path = ROOT, env: dict | None = None,
+                     page_policy: bool = True) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict``; ``page_policy=False`` switches the contributor page check off."""
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
+    command = ["-m", "mkdocs"] if page_policy else [str(WITHOUT_PAGE_POLICY)]
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=cwd, env=environment, capture_output=True, text=True, timeout=600,
+        [sys.executable, *command, "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=cwd, env=environment, capture_output=True, text=True, timeout=900,
     )
+
+
+def copy_repository(target: Path) -> Path:
+    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules")
+    shutil.copytree(ROOT, target, ignore=ignore)
+    return target
+
+
+def build_cases(kind: str) -> list[Path]:
+    """The cases of tests/bad_inputs/build/ that hold ``kind`` (``expected.txt`` or ``published.txt``)."""
+    return sorted(case for case in BUILD_CORPUS.iterdir() if (case / kind).exists()) if BUILD_CORPUS.exists() else []
+
+
+def lay_over(cases: list[Path], repository: Path) -> Path:
+    """Lay the files of several corpus cases over one repository copy; no two may touch the same file."""
+    owners: dict[Path, str] = {}
+    for case in cases:
+        for file in sorted(case.rglob("*")):
+            relative = file.relative_to(case)
+            if not file.is_file() or relative.as_posix() in CASE_CONTROL_FILES:
+                continue
+            assert relative not in owners, f"{case.name} and {owners[relative]} both replace {relative}"
+            owners[relative] = case.name
+            destination = repository / relative
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, destination)
+    return repository
+
+
+@pytest.fixture(scope="session")
+def hostile_site_dir(tmp_path_factory) -> Path:
+    """The site built from the repository plus every inert case of the build corpus (hostile
+    titles, scripts, handlers, script links, spreadsheet formulas), with the page policy off."""
+    base = tmp_path_factory.mktemp("hostile")
+    repository = lay_over(build_cases("published.txt"), copy_repository(base / "repo"))
+    result = run_mkdocs_build(base / "site", cwd=repository, env={"PYTHONPATH": str(repository)}, page_policy=False)
+    assert result.returncode == 0, f"the hostile build failed:\n{result.stderr[-4000:]}"
+    return base / "site"
 
 
 @pytest.fixture(scope="session")
@@ -40,14 +86,27 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(site_dir) -> str:
-    """The built site served on 127.0.0.1 for the browser tests."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+def _serve(directory: Path):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir) -> str:
+    """The built site served on 127.0.0.1 for the browser tests."""
+    server, url = _serve(site_dir)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def hostile_site_url(hostile_site_dir) -> str:
+    """The hostile build (see ``hostile_site_dir``) served on 127.0.0.1."""
+    server, url = _serve(hostile_site_dir)
+    yield url
     server.shutdown()
 
 
@@ -55,7 +114,7 @@ def site_url(site_dir) -> str:
 def browser():
     """Debian's Chromium driven by Playwright. Missing Chromium is a failure, never a skip."""
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps` (the test command does this)")
+        pytest.fail(f"{CHROMIUM} is missing: run `make test-tools` (`make test` does this)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -101,24 +160,21 @@ def page(browser):
     context.close()
 
 
-def site_pages(site_dir: Path) -> list[str]:
-    """URL paths of every page of the site (both languages), from the built file tree."""
+def published_html(site_dir: Path) -> list[str]:
+    """URL paths of every HTML file the site publishes (both languages, 404, any non-index page)."""
     paths = []
-    for index in sorted(site_dir.rglob("index.html")):
-        relative = index.parent.relative_to(site_dir).as_posix()
-        paths.append("/" if relative == "." else f"/{relative}/")
-    return paths
+    for file in sorted(site_dir.rglob("*.html")):
+        relative = file.relative_to(site_dir).as_posix()
+        paths.append("/" + relative.removesuffix("index.html"))
+    return sorted(paths)
 
 
 @pytest.fixture(scope="session")
 def all_page_paths(site_dir) -> list[str]:
-    return site_pages(site_dir) + ["/404.html"]
+    return published_html(site_dir)
 
 
 @pytest.fixture
 def repo_copy(tmp_path) -> Path:
     """A throwaway copy of the repository, for tests that break data on purpose."""
-    copy = tmp_path / "repo"
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache")
-    shutil.copytree(ROOT, copy, ignore=ignore)
-    return copy
+    return copy_repository(tmp_path / "repo")

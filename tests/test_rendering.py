@@ -236,6 +236,22 @@ def test_exports_carry_kind_and_date_basis():
     assert (exported["kind"], exported["date_basis"]) == ("target", "stated")
 
 
+def test_glossary_links_skip_a_term_inside_a_longer_linked_term_and_scale_to_many_terms():
+    from clusterdocs.glossary_links import Term, link_first_uses
+
+    terms = [Term("amc", "advanced manufacturing cluster", "#amc", "a"),
+             Term("namc", "national advanced manufacturing cluster", "#namc", "b")]
+    terms += [Term(f"t{number}", f"advanced manufacturing cluster no. {number}", f"#t{number}", "c")
+              for number in range(1, 1000)]
+    result = link_first_uses("<p>A national advanced manufacturing cluster, another national advanced manufacturing "
+                             "cluster, an advanced manufacturing cluster no. 512 and advanced manufacturing clusters.</p>",
+                             terms, "en")
+    assert result == ('<p>A <a class="cd-term" href="#namc" title="b">national advanced manufacturing cluster</a>, '
+                      'another national advanced manufacturing cluster, an '
+                      '<a class="cd-term" href="#t512" title="c">advanced manufacturing cluster no. 512</a> and '
+                      '<a class="cd-term" href="#amc" title="a">advanced manufacturing clusters</a>.</p>')
+
+
 def test_simplified_rendering_uses_full_width_punctuation_but_keeps_numbers():
     from clusterdocs.render import to_simplified
 

@@ -1,0 +1,227 @@
+"""What contributors may write in a page, and the sanitiser every built page passes through.
+
+The policy, checked by ``page_policy_problems`` (called from ``load_site_data``, so by
+``make check`` and at the start of every build), one problem per offence:
+
+- Front matter holds only ``title`` and ``description`` (and ``article`` on summary pages,
+  which has its own schema); both are plain text: no ``< > & "`` and no control characters.
+  The theme prints them into ``<title>``, ``<meta content>``, the navigation and the search
+  index without escaping, and any other key (``template``, ``author``…) would reach it too.
+- The Markdown body may use only a few inline and block HTML tags with a few harmless
+  attributes (``CONTRIBUTOR_TAGS``, ``CONTRIBUTOR_ATTRIBUTES``): no scripts, no event handlers,
+  no embedded objects, no styles. The same attribute rule applies to ``{ … }`` attribute lists.
+- No link, image or attribute may use a ``javascript:``, ``vbscript:`` or ``data:`` URL,
+  however it is spelled (entities, mixed case, embedded tabs or newlines).
+- No ``--8<--`` snippet includes: they pull in files these checks never read.
+
+Defence in depth: whatever the check lets through, ``sanitise`` (run by hooks/page_safety.py on
+every page's HTML) keeps only the elements and attributes the site's own markup uses, drops
+scripts, event handlers and script URLs with nh3 (the Rust ``ammonia`` sanitiser), and
+``plain_text`` escapes titles and descriptions before the theme prints them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nh3
+from markupsafe import Markup
+
+from .paths import DOCS_DIR, ROOT
+from .problems import Problem, relative_path
+from .yamlfile import load_yaml, split_front_matter
+
+PAGE_KEYS = ("title", "description")
+ARTICLE_PAGE_KEYS = PAGE_KEYS + ("article",)
+MARKUP_CHARACTERS = re.compile(r'[<>&"\x00-\x08\x0b-\x1f\x7f-\x9f]')
+
+CONTRIBUTOR_TAGS = frozenset({
+    "abbr", "b", "br", "cite", "code", "del", "details", "div", "em", "i", "ins", "kbd", "mark",
+    "p", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "u",
+})
+CONTRIBUTOR_ATTRIBUTES = frozenset({"class", "id", "lang", "title", "dir", "markdown"})
+SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
+
+# The site's own markup (hook-rendered sections, SVG charts, filters, glossary links) plus what
+# Markdown produces. Contributors get the narrower list above; this one only keeps scripts out.
+SITE_TAGS = CONTRIBUTOR_TAGS | {
+    "a", "article", "blockquote", "button", "caption", "col", "colgroup", "dd", "desc", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "g", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "img", "input", "label", "legend", "li", "nav", "ol", "option", "output", "pre",
+    "rect", "section", "select", "svg", "table", "tbody", "td", "text", "tfoot", "th", "thead",
+    "time", "title", "tr", "ul",
+}
+SITE_ATTRIBUTES = {
+    "*": {"class", "id", "lang", "title", "role", "hidden", "dir"},
+    "a": {"href", "download", "rel", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "button": {"type"}, "input": {"checked", "name", "type", "value"}, "label": {"for"},
+    "option": {"value", "selected"}, "select": {"name"}, "output": {"for"},
+    "ol": {"start"}, "th": {"scope", "colspan", "rowspan", "style"}, "td": {"colspan", "rowspan", "style"},
+    "time": {"datetime"}, "details": {"open"},
+    "svg": {"viewBox", "preserveAspectRatio", "width", "height", "style", "focusable"},
+    "rect": {"x", "y", "width", "height", "rx"}, "text": {"x", "y", "dx", "dy", "text-anchor"},
+}
+SITE_URL_SCHEMES = {"http", "https", "mailto"}
+# Inline styles the site itself writes: chart heights, and Markdown's table column alignment.
+SITE_STYLE_PROPERTIES = {"max-height", "text-align"}
+
+
+def sanitise(page_html: str) -> str:
+    """The page's HTML with only the site's elements, attributes and URL schemes kept."""
+    return nh3.clean(page_html, tags=set(SITE_TAGS), attributes=SITE_ATTRIBUTES,
+                     generic_attribute_prefixes={"data-", "aria-"}, url_schemes=SITE_URL_SCHEMES,
+                     filter_style_properties=SITE_STYLE_PROPERTIES, link_rel=None, strip_comments=True)
+
+
+def plain_text(text: str, *, entities_encoded: bool = False) -> Markup:
+    """``text`` with the characters that would open markup or end an attribute escaped.
+
+    ``entities_encoded``: the text already writes ``&`` as ``&amp;`` (a title MkDocs took from a
+    heading), so ``&`` is left alone. Apostrophes stay as they are: the theme quotes attributes
+    with ``"``, and "site's" must still read (and be found by search) as typed.
+    """
+    escaped = str(text) if entities_encoded else str(text).replace("&", "&amp;")
+    return Markup(escaped.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;"))
+
+
+def is_script_url(url: str) -> bool:
+    """True for a URL a browser would run or render as a document, however it is spelled."""
+    decoded = html.unescape(url)
+    decoded = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", decoded)  # Markdown backslash escapes
+    compact = re.sub(r"[\x00-\x20\x7f-\x9f\u200b-\u200d\u2060\ufeff]", "", decoded).lower()
+    return compact.startswith(SCRIPT_SCHEMES)
+
+
+def page_policy_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Problem]:
+    """Every breach of the contributor policy in every page under ``docs_dir``."""
+    problems = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        is_article = page.parent.name == "articles" and page.name != "index.md"
+        problems += _page_problems(text, relative_path(page, root), is_article)
+    return problems
+
+
+def _page_problems(text: str, path: str, is_article: bool) -> list[Problem]:
+    header, body, offset = split_front_matter(text)
+    problems = []
+    if header is not None:
+        problems += _front_matter_problems(header, path, offset, is_article)
+    body_line = text[: len(text) - len(body)].count("\n") + 1
+    return problems + _body_problems(body, path, body_line)
+
+
+def _front_matter_problems(header: str, path: str, offset: int, is_article: bool) -> list[Problem]:
+    document, _found = load_yaml(header, path, line_offset=offset)
+    if document is None or not isinstance(document.data, dict):
+        return []  # reported by the front-matter loaders
+    problems = []
+    allowed = ARTICLE_PAGE_KEYS if is_article else PAGE_KEYS
+    for key, value in document.data.items():
+        if key not in allowed:
+            problems.append(document.problem((key,), f"front matter takes only {', '.join(allowed)}: "
+                                                     f"remove {str(key)!r} (the theme would print it unescaped)"))
+        elif key in PAGE_KEYS:
+            if not isinstance(value, str):
+                problems.append(document.problem((key,), "must be plain text"))
+            elif match := MARKUP_CHARACTERS.search(value):
+                problems.append(document.problem((key,), f"is plain text: remove {match.group(0)!r} "
+                                                         "(no markup, entities, quotes or control characters)"))
+    return problems
+
+
+# Markdown constructs the HTML scan must not misread, replaced by spaces (line breaks kept).
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?(?:^ {0,3}\1[`~]*[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
+CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
+EMAIL_AUTOLINK = re.compile(r"<[^\s<>@]+@[^\s<>]+>")
+LINK_TARGET = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]+)")
+REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE)
+ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*((?:[.#][\w-]+|[\w:-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+))"
+                            r"(?:[ \t]+(?:[.#][\w-]+|[\w:-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+)))*)[ \t]*\}")
+ATTRIBUTE = re.compile(r"([\w:-]+)=(\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+)")
+SNIPPET = re.compile(r"^[ \t]*;?-{1,}8<-{1,}", re.MULTILINE)
+
+
+def _blank(text: str, pattern: re.Pattern) -> str:
+    return pattern.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
+
+
+def _body_problems(body: str, path: str, first_line: int) -> list[Problem]:
+    def at(position: int, field: str, message: str) -> Problem:
+        line = body.count("\n", 0, position)
+        column = position - (body.rfind("\n", 0, position) + 1)
+        return Problem(path, first_line + line, column + 1, field, message)
+
+    problems = []
+    text = _blank(_blank(_blank(body, FENCE), CODE_SPAN), COMMENT)
+    for match in SNIPPET.finditer(text):
+        problems.append(at(match.start(), "(snippet)", "snippet includes are not allowed: they pull in "
+                                                         "files the checks do not read; write the text here"))
+    for pattern, field in ((AUTOLINK, "(link)"), (LINK_TARGET, "(link)"), (REFERENCE_DEFINITION, "(link)")):
+        for match in pattern.finditer(text):
+            if is_script_url(match.group(1).strip("<>")):
+                problems.append(at(match.start(1), field, _script_url_message(match.group(1))))
+    for match in ATTRIBUTE_LIST.finditer(text):
+        for attribute in ATTRIBUTE.finditer(match.group(1)):
+            name, value = attribute.group(1).lower(), attribute.group(2).strip("\"'")
+            position = match.start(1) + attribute.start()
+            problems += _attribute_problems(name, value, lambda field, message: at(position, field, message), "{…}",
+                                            element_allowed=True)
+    text = _blank(_blank(text, AUTOLINK), EMAIL_AUTOLINK)
+    scanner = _TagScanner(lambda line, column, field, message: Problem(path, first_line + line - 1, column + 1,
+                                                                      field, message))
+    scanner.feed(text)
+    scanner.close()
+    return problems + scanner.problems
+
+
+def _shortened(value: str) -> str:
+    return value if len(value) <= 40 else value[:37] + "..."
+
+
+def _script_url_message(url: str) -> str:
+    return (f"{_shortened(url)!r} is a javascript:, vbscript: or data: URL; "
+            "links go to web pages (https://…) or other pages of this site")
+
+
+def _attribute_problems(name: str, value: str | None, problem, element: str, element_allowed: bool) -> list[Problem]:
+    """An attribute's problems; on an element that is itself refused, only the dangerous ones."""
+    field = f"{element}[{name}]"
+    if name.startswith("on"):
+        return [problem(field, f"attribute {name!r} is an event handler: it would run a script")]
+    if value is not None and is_script_url(value):
+        return [problem(field, _script_url_message(value))]
+    if element_allowed and name not in CONTRIBUTOR_ATTRIBUTES:
+        allowed = ", ".join(sorted(CONTRIBUTOR_ATTRIBUTES))
+        return [problem(field, f"attribute {name!r} is not allowed; allowed: {allowed}")]
+    return []
+
+
+class _TagScanner(HTMLParser):
+    """Finds raw HTML tags in Markdown text (code and comments already blanked out)."""
+
+    def __init__(self, make_problem):
+        super().__init__(convert_charrefs=True)
+        self.make_problem = make_problem
+        self.problems: list[Problem] = []
+
+    def handle_starttag(self, tag, attrs):
+        line, column = self.getpos()
+
+        def problem(field, message):
+            return self.make_problem(line, column, field, message)
+
+        allowed = tag in CONTRIBUTOR_TAGS
+        if not allowed:
+            self.problems.append(problem(f"<{tag}>", f"raw HTML <{tag}> is not allowed in pages; use Markdown, "
+                                                     f"or one of: {', '.join(sorted(CONTRIBUTOR_TAGS))}"))
+        for name, value in attrs:
+            self.problems += _attribute_problems(name, value, problem, f"<{tag}>", allowed)
+
+    handle_startendtag = handle_starttag

@@ -1,0 +1,179 @@
+"""Audit a built site: no file makes the browser contact another host, and no page runs contributed script.
+
+``audit_site(site_dir, site_url)`` reads every built ``.html``, ``.svg`` and ``.css`` file with
+real parsers (``html.parser`` for markup, tinycss2 for CSS, including ``<style>`` elements and
+``style`` attributes) and returns one ``Problem`` per offence, with the built file's path:
+
+- a resource the browser would fetch from another host: ``src``/``srcset``/``poster``/``data``
+  of images, media, scripts, frames and objects; ``<link>`` unless it is only a navigation
+  relation (``alternate``, ``canonical``, ``prev``…; ``alternate stylesheet`` *is* fetched);
+  SVG ``<image>``/``<use>``/``<feImage>`` ``href`` and ``xlink:href``; CSS ``url()``,
+  ``image-set()`` and ``@import``; ``<meta http-equiv="refresh">``; form ``action`` and
+  ``formaction``; ``<?xml-stylesheet?>``. Entities are decoded first, as the browser does.
+  Plain ``<a href>`` links to other hosts are navigation, not requests, and are allowed.
+- anything that would run script: an ``on…`` event-handler attribute, a ``javascript:`` or
+  ``vbscript:`` URL in any attribute, a ``data:`` URL where it would open a document, and any
+  ``<script>``, ``<iframe>``, ``<object>`` or ``<embed>`` inside the page content (the theme's
+  own scripts sit outside it).
+
+hooks/site_audit.py runs it after every build and fails the build with these lines.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import tinycss2
+
+from .html_policy import is_script_url
+from .problems import Problem
+
+AUDITED_SUFFIXES = (".html", ".svg", ".css")
+NAVIGATION_RELS = {"alternate", "canonical", "prev", "next", "author", "license", "help", "bookmark",
+                   "external", "nofollow", "noopener", "noreferrer", "me", "tag"}
+RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "data", "background", "imagesrcset", "action", "formaction",
+                       "codebase", "archive", "manifest", "ping", "lowsrc", "dynsrc"}
+FETCHING_HREF_ELEMENTS = {"image", "use", "feimage", "script", "link"}
+DOCUMENT_ELEMENTS = {"a", "area", "iframe", "frame", "object", "embed", "form", "button", "input", "base"}
+CONTENT_SCRIPT_ELEMENTS = {"script", "iframe", "frame", "object", "embed"}
+LOCAL_SCHEMES = {"", "data", "blob", "about"}
+
+
+def audit_site(site_dir: Path, site_url: str = "") -> list[Problem]:
+    """Every request to another host and every script hook found in the built files."""
+    own_host = urlsplit(site_url).netloc.lower()
+    problems: list[Problem] = []
+    for file in sorted(site_dir.rglob("*")):
+        if file.suffix not in AUDITED_SUFFIXES or not file.is_file():
+            continue
+        path = file.relative_to(site_dir).as_posix()
+        text = file.read_text(encoding="utf-8", errors="replace")
+        if file.suffix == ".css":
+            problems += [Problem(path, line, column, field, message)
+                         for line, column, field, message in _css_findings(tinycss2.parse_stylesheet(text), own_host)]
+        else:
+            auditor = _MarkupAuditor(path, own_host, in_content_by_default=file.suffix == ".svg")
+            auditor.feed(text)
+            auditor.close()
+            problems += auditor.problems
+    return problems
+
+
+def is_foreign(url: str, own_host: str = "") -> bool:
+    """True if fetching ``url`` from a page of the site would contact another host."""
+    cleaned = re.sub(r"[\x00-\x20\x7f]", "", url).replace("\\", "/")
+    parts = urlsplit(cleaned)
+    if parts.netloc:
+        return parts.netloc.lower() != own_host
+    return parts.scheme.lower() not in LOCAL_SCHEMES
+
+
+def srcset_urls(value: str) -> list[str]:
+    """The URLs of a ``srcset`` candidate list (``a.png 1x, b.png 2x``)."""
+    return [candidate.split()[0] for candidate in value.split(",") if candidate.split()]
+
+
+def _foreign_message(url: str) -> str:
+    return f"loads {url.strip()!r} from another host; the site must make no request to another host"
+
+
+def _css_findings(nodes, own_host: str, line: int | None = None, column: int | None = None):
+    """(line, column, field, message) for every foreign URL in parsed CSS; positions from the tokens
+    unless the CSS sits in an attribute (then the element's position is given)."""
+    for node in nodes:
+        urls = []
+        if node.type == "url":
+            urls.append(node.value)
+        elif node.type == "function" and node.lower_name in ("url", "src"):
+            urls += [token.value for token in node.arguments if token.type == "string"]
+        elif node.type == "function" and node.lower_name.endswith("image-set"):
+            urls += [token.value for token in node.arguments if token.type == "string"]
+        elif node.type == "at-rule" and node.lower_at_keyword == "import":
+            urls += [token.value for token in node.prelude if token.type == "string"]
+        for url in urls:
+            if is_foreign(url, own_host):
+                yield (line or node.source_line, column or node.source_column, "css", _foreign_message(url))
+        for child in ("arguments", "content", "prelude", "value"):
+            if isinstance(getattr(node, child, None), list):
+                yield from _css_findings(getattr(node, child), own_host, line, column)
+
+
+class _MarkupAuditor(HTMLParser):
+    def __init__(self, path: str, own_host: str, in_content_by_default: bool):
+        super().__init__(convert_charrefs=True)
+        self.path, self.own_host = path, own_host
+        self.problems: list[Problem] = []
+        self.content_depth = 1 if in_content_by_default else 0
+        self.in_style = False
+
+    def _add(self, field: str, message: str, position: tuple[int, int] | None = None) -> None:
+        line, column = position or self.getpos()
+        self.problems.append(Problem(self.path, line, column + 1, field, message))
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {name: value or "" for name, value in attrs}
+        if tag == "article" and (self.content_depth or "md-content__inner" in attributes.get("class", "")):
+            self.content_depth += 1
+        if self.content_depth and tag in CONTENT_SCRIPT_ELEMENTS:
+            self._add(tag, f"<{tag}> inside page content would run or embed code the site does not own")
+        self.in_style = tag == "style"
+        for name, value in attributes.items():
+            self._attribute(tag, name, value, attributes)
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        self.in_style = False
+        if tag == "article" and self.content_depth:
+            self.content_depth -= 1
+
+    def handle_endtag(self, tag):
+        if tag == "article" and self.content_depth:
+            self.content_depth -= 1
+        if tag == "style":
+            self.in_style = False
+
+    def handle_data(self, data):
+        if self.in_style:
+            line, column = self.getpos()
+            for css_line, css_column, field, message in _css_findings(tinycss2.parse_stylesheet(data), self.own_host):
+                self._add("style", message, (line + css_line - 1, css_column - 1))
+
+    def handle_pi(self, data):
+        match = re.search(r"""href\s*=\s*["']([^"']*)""", data)
+        if data.startswith("xml-stylesheet") and match and is_foreign(match.group(1), self.own_host):
+            self._add("xml-stylesheet", _foreign_message(match.group(1)))
+
+    def _attribute(self, tag: str, name: str, value: str, attributes: dict[str, str]) -> None:
+        field = f"{tag}[{name}]"
+        if name.startswith("on"):
+            self._add(field, f"event-handler attribute {name!r} would run a script")
+            return
+        if is_script_url(value) and (not value.strip().lower().startswith("data:") or tag in DOCUMENT_ELEMENTS):
+            if name in RESOURCE_ATTRIBUTES | {"href", "xlink:href", "content"}:
+                self._add(field, f"{value[:40]!r}: a javascript:, vbscript: or data: URL here would run a script")
+                return
+        if name == "style":
+            for _line, _column, _field, message in _css_findings(
+                    tinycss2.parse_blocks_contents(value), self.own_host, 1, 1):
+                self._add(field, message)
+            return
+        urls: list[str] = []
+        if name in ("srcset", "imagesrcset"):
+            urls = srcset_urls(value)
+        elif name in RESOURCE_ATTRIBUTES:
+            urls = [value]
+        elif name in ("href", "xlink:href") and tag in FETCHING_HREF_ELEMENTS:
+            if tag == "link":
+                rels = set(attributes.get("rel", "").lower().split())
+                if rels and rels <= NAVIGATION_RELS:
+                    return
+            urls = [value]
+        elif tag == "meta" and name == "content" and attributes.get("http-equiv", "").lower() == "refresh":
+            match = re.search(r"url\s*=\s*['\"]?([^'\"]+)", value, re.IGNORECASE)
+            urls = [match.group(1)] if match else []
+        for url in urls:
+            if is_foreign(url, self.own_host):
+                self._add(field, _foreign_message(url))

@@ -1,0 +1,162 @@
+"""Grow the real content N-fold into a throwaway tree, for the benchmark only (never published).
+
+``write_corpus(target, scale)`` copies the repository's ``sources/``, ``timeline/``, ``data/``
+and ``docs/`` into ``target`` and adds ``scale - 1`` renamed copies of every source, article
+page (both languages), milestone, cluster and glossary term. Copy ``k`` renames each id ``x``
+to ``x-synthetic-<k in letters>`` and points every reference inside the copy at the copied ids, so the tree
+passes the same checks as the real one (quotes stay verbatim: a copied source keeps its body).
+Glossary copies get distinct wordings, so the glossary grows in terms, not in duplicates.
+The output is deterministic: same scale, same bytes. Above 1x its ``mkdocs.yml`` lists the
+copies in the nav and names the site "Synthetic benchmark corpus"; hooks, overrides, schemas
+and clusterdocs are symlinked from the repository, so the real hooks run on it.
+
+Run by ``scripts/benchmark.py``; by hand: ``python scripts/synthetic_corpus.py DIR --scale 10``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from clusterdocs.yamlfile import load_yaml, split_front_matter
+
+LINKED = ("hooks", "overrides", "schemas", "clusterdocs")
+COPIED = ("sources", "timeline", "data", "docs")
+MARK = "synthetic"
+
+
+def write_corpus(target: Path, scale: int, root: Path = ROOT) -> Path:
+    """Write the ``scale``-fold tree into ``target`` (emptied first); return its mkdocs.yml."""
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for name in COPIED:
+        shutil.copytree(root / name, target / name)
+    for name in LINKED:
+        (target / name).symlink_to(root / name, target_is_directory=True)
+    source_ids = sorted(path.stem for path in (root / "sources").glob("*.txt"))
+    milestone_ids = sorted(path.stem for path in (root / "timeline").glob("*.yml"))
+    clusters = read_yaml(root / "data" / "clusters.yml")
+    cluster_ids = [cluster["id"] for cluster in clusters["clusters"]]
+    rename = _renamer(source_ids + milestone_ids + cluster_ids)
+    glossary = read_yaml(root / "data" / "glossary.yml")
+    copied_clusters, copied_terms = list(clusters["clusters"]), list(glossary["terms"])
+    sources = {source_id: _read_source(root, source_id) for source_id in source_ids}
+    milestones = {milestone_id: read_yaml(root / "timeline" / f"{milestone_id}.yml") for milestone_id in milestone_ids}
+    for copy in range(1, scale):
+        suffix = f"-{MARK}-{_letters(copy)}"
+        for source_id, (header, body, pages) in sources.items():
+            _write_source_copy(target, source_id, header, body, pages, suffix, rename)
+        for milestone_id, data in milestones.items():
+            write_yaml(target / "timeline" / f"{milestone_id}{suffix}.yml", rename(data, suffix))
+        copied_clusters += [rename(cluster, suffix) for cluster in clusters["clusters"]]
+        copied_terms += [_copied_term(term, copy, rename(term, suffix)) for term in glossary["terms"]]
+    write_yaml(target / "data" / "clusters.yml", {**clusters, "clusters": copied_clusters})
+    write_yaml(target / "data" / "glossary.yml", {**glossary, "terms": copied_terms})
+    config = target / "mkdocs.yml"
+    config.write_text(_config_text(root, source_ids, scale), encoding="utf-8")
+    return config
+
+
+def _renamer(ids: list[str]):
+    """A function renaming, in any YAML value, every string that is exactly one of ``ids``."""
+    known = set(ids)
+
+    def rename(node, suffix: str):
+        if isinstance(node, dict):
+            return {key: rename(value, suffix) for key, value in node.items()}
+        if isinstance(node, list):
+            return [rename(value, suffix) for value in node]
+        return node + suffix if isinstance(node, str) and node in known else node
+
+    return rename
+
+
+def read_yaml(file: Path):
+    document, problems = load_yaml(file.read_text(encoding="utf-8"), str(file))
+    if problems:
+        raise SystemExit("\n".join(str(problem) for problem in problems))
+    return document.data
+
+
+def write_yaml(file: Path, data) -> None:
+    file.write_text(_dump(data), encoding="utf-8")
+
+
+def _dump(data) -> str:
+    return yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
+                     sort_keys=False, width=1000)
+
+
+def _read_source(root: Path, source_id: str) -> tuple[dict, str, dict[str, tuple[dict, str]]]:
+    """A source's header and body, and the front matter and body of its page in each language."""
+    header, body, _offset = split_front_matter((root / "sources" / f"{source_id}.txt").read_text(encoding="utf-8"))
+    pages = {}
+    for language in ("en", "zh"):
+        page = root / "docs" / language / "articles" / f"{source_id}.md"
+        front_matter, text, _offset = split_front_matter(page.read_text(encoding="utf-8"))
+        pages[language] = (load_yaml(front_matter, str(page))[0].data, text)
+    return load_yaml(header, source_id)[0].data, body, pages
+
+
+def _write_source_copy(target: Path, source_id: str, header: dict, body: str, pages: dict, suffix: str,
+                       rename) -> None:
+    text = f"---\n{_dump({**header, 'id': source_id + suffix})}---\n{body}"
+    (target / "sources" / f"{source_id}{suffix}.txt").write_text(text, encoding="utf-8")
+    for language, (meta, page_body) in pages.items():
+        meta = rename(meta, suffix)
+        meta["title"] = f"{meta['title']} [{MARK} copy {suffix.rsplit('-', 1)[1].upper()}]"
+        copy = target / "docs" / language / "articles" / f"{source_id}{suffix}.md"
+        copy.write_text(f"---\n{_dump(meta)}---\n{page_body}", encoding="utf-8")
+
+
+def _copied_term(original: dict, copy: int, renamed: dict) -> dict:
+    """A glossary term with a wording of its own, so linking work grows with the glossary."""
+    code = _letters(copy)
+    return {**renamed, "id": f"{original['id']}-{MARK}-{code}", "zh": f"{original['zh']}{code.upper()}型",
+            "en": f"{original['en']} type {code.upper()}", "pinyin": f"{original['pinyin']} {code.upper()} xíng",
+            "avoid": []}
+
+
+def _letters(number: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa: copy numbers without digits, which the number checks would read."""
+    code = ""
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        code = chr(ord("a") + remainder) + code
+    return code
+
+
+def _config_text(root: Path, source_ids: list[str], scale: int) -> str:
+    """The real mkdocs.yml, renamed as synthetic, with every copied article in the nav."""
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    if scale == 1:
+        return text
+    text = re.sub(r"^site_name: .*$", f"site_name: Synthetic benchmark corpus ({scale}x, not real content)",
+                  text, count=1, flags=re.MULTILINE)
+    last = f"      - articles/{source_ids[-1]}.md\n"
+    pages = sorted(f"      - articles/{source_id}.md\n" for source_id in source_ids)
+    copies = "".join(f"      - articles/{source_id}-{MARK}-{_letters(copy)}.md\n"
+                     for copy in range(1, scale) for source_id in source_ids)
+    anchor = max((line for line in pages if line in text), key=text.index, default=last)
+    return text.replace(anchor, anchor + copies, 1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("target", type=Path)
+    parser.add_argument("--scale", type=int, default=10)
+    arguments = parser.parse_args()
+    print(write_corpus(arguments.target, arguments.scale))
+
+
+if __name__ == "__main__":
+    main()

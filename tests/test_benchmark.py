@@ -1,0 +1,68 @@
+"""The benchmark (scripts/benchmark.py) and its synthetic corpus: they run, write results, catch a missed budget.
+
+Nothing here is timed: the benchmark measures, these tests only check that it works.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from clusterdocs.sitedata import load_site_data
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import benchmark
+from synthetic_corpus import write_corpus
+
+
+def test_synthetic_corpus_is_valid_deterministic_and_grows_everything(tmp_path):
+    real = load_site_data(ROOT)
+    tree = tmp_path / "a"
+    write_corpus(tree, 3)
+    grown = load_site_data(tree)  # raises DataError, with every problem, if the copies are not valid
+    assert len(grown.sources) == 3 * len(real.sources)
+    assert len(grown.articles) == 3 * len(real.articles)
+    assert len(grown.milestones) == 3 * len(real.milestones)
+    assert len(grown.clusters) == 3 * len(real.clusters)
+    assert len(grown.glossary) == 3 * len(real.glossary)
+    assert len({term["zh"] for term in grown.glossary}) == len(grown.glossary), "copied terms have their own wording"
+    config = (tree / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "Synthetic benchmark corpus" in config and "articles/conference-2025-synthetic-b.md" in config
+    again = tmp_path / "b"
+    write_corpus(again, 3)
+    comparison = filecmp.dircmp(tree / "timeline", again / "timeline")
+    assert not comparison.diff_files and not comparison.left_only and not comparison.right_only
+    assert (tree / "data" / "glossary.yml").read_bytes() == (again / "data" / "glossary.yml").read_bytes()
+
+
+def test_budgets_are_checked_in_both_directions():
+    limits = benchmark.parse_budgets(["check_seconds=2"])
+    assert benchmark.missed_budgets({"check_seconds": 1.5, "lighthouse_seo": 100}, limits) == []
+    missed = benchmark.missed_budgets({"check_seconds": 2.5, "lighthouse_seo": 92, "zh_search_index_kb": 80}, limits)
+    assert [line.split(":")[0] for line in missed] == ["check_seconds", "lighthouse_seo"]
+    with pytest.raises(SystemExit, match="unknown budget"):
+        benchmark.parse_budgets(["build_speed=1"])
+
+
+def test_the_benchmark_runs_writes_results_and_fails_on_a_blown_budget(tmp_path):
+    results = tmp_path / "results.md"
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "benchmark.py"), "--scales", "1", "--runs", "1", "--no-lighthouse",
+         "--no-serve", "--budget", "zh_search_index_kb=0.001", "--budget", "hooks_overhead_1x=1000",
+         "--budget", "check_seconds=1000", "--output", str(results), "--scratch", str(tmp_path / "scratch")],
+        check=False, cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert [line.split(":")[1].strip() for line in run.stdout.splitlines() if line.startswith("budget missed")] \
+        == ["zh_search_index_kb"]
+    report = results.read_text(encoding="utf-8")
+    assert "| 1x | 1 |" in report
+    assert "| zh search index, gzip (KB) |" in report and "| ≤ 0.001 | no |" in report
+    assert "| ≤ 1000 | yes |" in report
+    assert "not measured in this run" in report  # 10x, 100x, Lighthouse and serve were skipped
