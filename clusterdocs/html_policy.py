@@ -30,6 +30,7 @@ from pathlib import Path
 import nh3
 from markupsafe import Markup
 
+from .textfile import read_text
 from .paths import DOCS_DIR, ROOT
 from .problems import Problem, relative_path
 from .yamlfile import load_yaml, split_front_matter
@@ -100,7 +101,9 @@ def page_policy_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[P
     """Every breach of the contributor policy in every page under ``docs_dir``."""
     problems = []
     for page in sorted(docs_dir.rglob("*.md")):
-        text = page.read_text(encoding="utf-8", errors="replace")
+        text, _unreadable = read_text(page, root)  # an unreadable page is reported by the content check
+        if text is None:
+            continue
         is_article = page.parent.name == "articles" and page.name != "index.md"
         problems += _page_problems(text, relative_path(page, root), is_article)
     return problems

@@ -56,7 +56,7 @@ def write_corpus(target: Path, scale: int, root: Path = ROOT) -> Path:
         for source_id, (header, body, pages) in sources.items():
             _write_source_copy(target, source_id, header, body, pages, suffix, rename)
         for milestone_id, data in milestones.items():
-            write_yaml(target / "timeline" / f"{milestone_id}{suffix}.yml", rename(data, suffix))
+            write_yaml(target / "timeline" / f"{milestone_id}{suffix}.yml", _copied_milestone(rename(data, suffix), copy))
         copied_clusters += [rename(cluster, suffix) for cluster in clusters["clusters"]]
         copied_terms += [_copied_term(term, copy, rename(term, suffix)) for term in glossary["terms"]]
     write_yaml(target / "data" / "clusters.yml", {**clusters, "clusters": copied_clusters})
@@ -116,6 +116,12 @@ def _write_source_copy(target: Path, source_id: str, header: dict, body: str, pa
         meta["title"] = f"{meta['title']} [{MARK} copy {suffix.rsplit('-', 1)[1].upper()}]"
         copy = target / "docs" / language / "articles" / f"{source_id}{suffix}.md"
         copy.write_text(f"---\n{_dump(meta)}---\n{page_body}", encoding="utf-8")
+
+
+def _copied_milestone(renamed: dict, copy: int) -> dict:
+    """A milestone with titles of its own: the check refuses two entries with one date and title."""
+    code = _letters(copy).upper()
+    return {**renamed, "title": {language: f"{title} [{MARK} {code}]" for language, title in renamed["title"].items()}}
 
 
 def _copied_term(original: dict, copy: int, renamed: dict) -> dict:

@@ -327,9 +327,9 @@ def test_figures_page_shows_exactly_the_data(site_dir, language):
     for item in figures["headline"]:
         assert f'<tr id="{item["id"]}" data-basis="{item["basis"]}">' in html
         if language == "zh":
-            assert f'<td class="cd-figure__value" lang="zh" data-no-glossary>{to_simplified(item["value"])}</td>' in html
+            assert f'<td class="cd-figure__value" lang="zh" data-no-glossary="">{to_simplified(item["value"])}</td>' in html
         else:  # English pages state the value in English; the original wording stays beside it
-            assert f'<td class="cd-figure__value" lang="en" data-no-glossary>{html_escape(item["value_en"])}</td>' in html
+            assert f'<td class="cd-figure__value" lang="en" data-no-glossary="">{html_escape(item["value_en"])}</td>' in html
             assert html_escape(item["source_text"]) in html
         when = item["as_of"][language] if "as_of" in item else item["year"] or ("not stated" if language == "en" else None)
         if when:
