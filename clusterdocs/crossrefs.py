@@ -1,4 +1,4 @@
-"""Ids that point from one file to another: clusters ⇄ milestones, sector lists and article pages → clusters.
+"""Ids that point from one file to another: clusters ⇄ milestones, clusters → sector lists, article pages → clusters.
 
 Run by ``load_site_data`` after every file has been loaded on its own. A reference to a file
 that exists but failed its own checks is not reported again here: that file's problems already
@@ -27,6 +27,12 @@ def cluster_reference_problems(clusters: YamlDocument, milestones, articles,
             elif cluster["id"] not in by_id[milestone_id].data["clusters"]:
                 problems.append(clusters.problem(location, f"timeline/{milestone_id}.yml does not list cluster "
                                                            f"'{cluster['id']}'; add it there or remove the milestone here"))
+    sector_list_ids = [sector_list["id"] for sector_list in clusters.data.get("sector_lists", [])]
+    for index, cluster in enumerate(clusters.data["clusters"]):
+        for position, list_id in enumerate(cluster.get("see_also", [])):
+            if list_id not in sector_list_ids:
+                problems.append(clusters.problem(("clusters", index, "see_also", position),
+                                                 f"unknown sector list '{list_id}'; known: {', '.join(sector_list_ids)}"))
     for index, sector_list in enumerate(clusters.data.get("sector_lists", [])):
         for position, milestone_id in enumerate(sector_list["milestones"]):
             if milestone_id not in by_id and milestone_id not in broken_milestones:

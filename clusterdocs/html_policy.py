@@ -36,7 +36,6 @@ from .problems import Problem, relative_path
 from .yamlfile import load_yaml, split_front_matter
 
 PAGE_KEYS = ("title", "description")
-ARTICLE_PAGE_KEYS = PAGE_KEYS + ("article",)
 MARKUP_CHARACTERS = re.compile(r'[<>&"\x00-\x08\x0b-\x1f\x7f-\x9f]')
 
 CONTRIBUTOR_TAGS = frozenset({
@@ -123,15 +122,13 @@ def _front_matter_problems(header: str, path: str, offset: int, is_article: bool
     if document is None or not isinstance(document.data, dict):
         return []  # reported by the front-matter loaders
     problems = []
-    allowed = ARTICLE_PAGE_KEYS if is_article else PAGE_KEYS
+    # Article pages' keys are checked by their schema; a non-text title by translations.py.
     for key, value in document.data.items():
-        if key not in allowed:
-            problems.append(document.problem((key,), f"front matter takes only {', '.join(allowed)}: "
+        if key not in PAGE_KEYS and not is_article:
+            problems.append(document.problem((key,), f"front matter takes only {', '.join(PAGE_KEYS)}: "
                                                      f"remove {str(key)!r} (the theme would print it unescaped)"))
-        elif key in PAGE_KEYS:
-            if not isinstance(value, str):
-                problems.append(document.problem((key,), "must be plain text"))
-            elif match := MARKUP_CHARACTERS.search(value):
+        elif key in PAGE_KEYS and isinstance(value, str):
+            if match := MARKUP_CHARACTERS.search(value):
                 problems.append(document.problem((key,), f"is plain text: remove {match.group(0)!r} "
                                                          "(no markup, entities, quotes or control characters)"))
     return problems

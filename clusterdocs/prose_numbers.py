@@ -242,9 +242,15 @@ def _figure_problems(checker: ProseChecker, document: YamlDocument) -> list[Prob
 
 def _cluster_problems(checker: ProseChecker, document: YamlDocument) -> list[Problem]:
     problems = []
+    sector_lists = {sector_list["id"]: sector_list for sector_list in document.data.get("sector_lists", [])}
     for index, cluster in enumerate(document.data["clusters"]):
-        cited = sorted({mention["source"] for mention in cluster["mentions"]} | {target["source"] for target in cluster["targets"]})
+        if any(list_id not in sector_lists for list_id in cluster.get("see_also", [])):
+            continue  # the unknown sector list is reported by crossrefs; its evidence is missing, not the note's
+        see_also = [sector_lists[list_id] for list_id in cluster.get("see_also", [])]
+        cited = sorted({mention["source"] for mention in cluster["mentions"]} | {target["source"] for target in cluster["targets"]}
+                       | {sector_list["source"] for sector_list in see_also})
         values = checker.evidence(cited, *[mention["source_text"] for mention in cluster["mentions"]],
+                                  *[sector_list["source_text"] for sector_list in see_also],
                                   *[str(target.get(key, "")) for target in cluster["targets"]
                                     for key in ("value", "source_text", "year")])
         fields = [(("clusters", index, "status_note"), cluster["status_note"])]

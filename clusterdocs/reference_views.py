@@ -40,6 +40,9 @@ def cluster_values(cluster: dict, language: str, data: SiteData, article_url, ti
         "targets": [dict(target, measures=target["measures"][language], source_title=data.article_title(language, target["source"]))
                     for target in cluster["targets"]],
         "mentions": mentions, "milestones": milestones,
+        "see_also": [{"href": f"#{sector_list['id']}", "place": sector_list["place"][language]}
+                     for sector_list in data.datasets["clusters"].get("sector_lists", [])
+                     if sector_list["id"] in cluster.get("see_also", [])],
     }
 
 

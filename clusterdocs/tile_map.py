@@ -91,7 +91,7 @@ def name_lines(name: str) -> dict:
 
 def tile_map(clusters: list[dict], figures: dict, language: str, strings: dict, filter_url) -> dict:
     """Tiles, table rows and texts; ``filter_url(key)`` links to the directory filtered to a division."""
-    listed = {key: 0 for key in LAYOUT}
+    listed = dict.fromkeys(LAYOUT, 0)
     for cluster in clusters:
         for key in set(divisions_of(cluster)):
             listed[key] += 1
