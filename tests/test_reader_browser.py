@@ -148,11 +148,11 @@ def test_map_tiles_link_to_the_directory_filtered_to_their_division(page, site_u
 def test_printing_drops_navigation_and_shows_link_targets(page, site_url, tmp_path, path):
     page.goto(site_url + path)
     page.emulate_media(media="print")
-    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer']
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer', '.md-content__button']
         .map(selector => document.querySelector(selector))
         .filter(element => element && getComputedStyle(element).display !== 'none').length""")
     assert hidden == 0
-    after = page.evaluate("""() => { const link = document.querySelector('.md-content a[href]:not([href^="#"]):not(.headerlink)');
+    after = page.evaluate("""() => { const link = document.querySelector('.md-content a[href]:not([href^="#"]):not(.headerlink):not(.md-content__button)');
         return [link.getAttribute('href'), getComputedStyle(link, '::after').content]; }""")
     assert after[0] in after[1]
     pdf = tmp_path / "print.pdf"
