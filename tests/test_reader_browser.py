@@ -6,13 +6,10 @@ from __future__ import annotations
 import struct
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 pytestmark = pytest.mark.browser
 
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-READER_PAGES = ["/timeline/", "/zh/timeline/", "/clusters/", "/zh/clusters/", "/figures/", "/zh/figures/",
-                "/articles/central-local-2021/", "/zh/articles/central-local-2021/"]
+# Axe and the no-foreign-request check run on every published page in tests/test_browser.py.
 
 
 def png_size(path) -> tuple[int, int]:
@@ -169,23 +166,3 @@ def test_cite_downloads_are_served(page, site_url, language):
     for link in entry.locator("a[download]").all():
         response = page.request.get(page.evaluate("(a) => a.href", link.element_handle()))
         assert response.ok and entry.get_attribute("id") in response.text()
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_reader_pages_pass_axe_and_make_no_foreign_requests(browser, site_url, scheme):
-    from conftest import PageWatcher
-
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    watcher = PageWatcher(page)
-    axe = Axe()
-    failures = {}
-    for path in READER_PAGES:
-        page.goto(site_url + path, wait_until="networkidle")
-        results = axe.run(page, options=WCAG_21_AA)
-        if results.violations_count:
-            failures[path] = [(violation["id"], [node["target"] for node in violation["nodes"]][:3])
-                              for violation in results.response["violations"]]
-    context.close()
-    assert failures == {}
-    assert watcher.foreign_requests == [] and watcher.page_errors == []
