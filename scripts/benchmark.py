@@ -141,7 +141,8 @@ def serve_rebuild_seconds(tree: Path, port: int = 8765, timeout: float = 120) ->
                                f"127.0.0.1:{port}"], cwd=tree, env=ENVIRONMENT, stdout=log, stderr=subprocess.STDOUT)
     try:
         _wait_for(lambda: _fetch(url) is not None, timeout, "mkdocs serve to start")
-        marker = f"edited-{time.time_ns()}"
+        # Letters only: a digit in published prose must be one the sources state (prose-number rule).
+        marker = "edited-" + "".join(chr(ord("a") + int(digit)) for digit in str(time.time_ns()))
         data = read_yaml(milestone)
         data["title"]["en"] += f" {marker}"
         start = time.perf_counter()
