@@ -27,9 +27,11 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
         return 1
-    print(f"OK: {len(data.sources)} sources, {len(data.articles)} article pages, {len(data.milestones)} milestones, "
-          f"{len(data.clusters)} clusters, {len(data.figures['distributions'])} distributions, "
-          f"{len(data.glossary)} glossary terms.")
+    print(
+        f"OK: {len(data.sources)} sources, {len(data.articles)} article pages, {len(data.milestones)} milestones, "
+        f"{len(data.clusters)} clusters, {len(data.figures['distributions'])} distributions, "
+        f"{len(data.glossary)} glossary terms."
+    )
     return 0
 
 

@@ -22,8 +22,14 @@ def citation_values(source: Source, language: str) -> dict:
         "outlet_original": header["outlet"]["original"],
         "outlet": header["outlet"][language],
         "outlet_note": (header.get("outlet_note") or {}).get(language),
-        "authors": [{"name": author[language], "original": author["original"],
-                     "affiliation": author.get(f"affiliation_{language}")} for author in header["authors"]],
+        "authors": [
+            {
+                "name": author[language],
+                "original": author["original"],
+                "affiliation": author.get(f"affiliation_{language}"),
+            }
+            for author in header["authors"]
+        ],
         "authors_note": (header.get("authors_note") or {}).get(language),
         "list_separator": "、" if language == "zh" else "; ",
         "date": format_date(header["date"], language) if header["date"] else None,
@@ -68,38 +74,61 @@ def cite_line(source: Source, page_title: str, page_url: str, language: str) -> 
     where = publication(source, language)
     if language == "zh":
         by = f"{authors}：" if authors else ""
-        return (f"{strings['site_name']}：《{page_title}》（摘要，原文：{by}《{values['title_original']}》，"
-                f"{where}，{date}）。{page_url}")
+        return (
+            f"{strings['site_name']}：《{page_title}》（摘要，原文：{by}《{values['title_original']}》，"
+            f"{where}，{date}）。{page_url}"
+        )
     by = f"{authors}, " if authors else ""
-    return (f"{strings['site_name']}. “{page_title}” (summary of {by}“{values['title_original']}”, "
-            f"{where}, {date}). {page_url}")
+    return (
+        f"{strings['site_name']}. “{page_title}” (summary of {by}“{values['title_original']}”, "
+        f"{where}, {date}). {page_url}"
+    )
 
 
-def render_article(markdown: str, page: ArticlePage, source: Source, milestones: list[Milestone],
-                   page_title: str, page_url: str, timeline_url: str, clusters_url: str, path: str,
-                   cite_links: list[dict] | None = None) -> str:
+def render_article(
+    markdown: str,
+    page: ArticlePage,
+    source: Source,
+    milestones: list[Milestone],
+    page_title: str,
+    page_url: str,
+    timeline_url: str,
+    clusters_url: str,
+    path: str,
+    cite_links: list[dict] | None = None,
+) -> str:
     """``cite_links`` (clusterdocs/citations.download_links), if given, follow the citation line."""
     language = page.language
     strings = ui_strings()[language]
     data = page.data
     show_simplified = source.shows_simplified(language)
-    quotes = [dict(quote, simplified=to_simplified(quote["original"]) if show_simplified else None)
-              for quote in data["quotes"]]
+    quotes = [
+        dict(quote, simplified=to_simplified(quote["original"]) if show_simplified else None)
+        for quote in data["quotes"]
+    ]
 
     def citation() -> str:
-        html = render_macro("article.html", "citation", language, c=citation_values(source, language),
-                            cite=cite_line(source, page_title, page_url, language))
+        html = render_macro(
+            "article.html",
+            "citation",
+            language,
+            c=citation_values(source, language),
+            cite=cite_line(source, page_title, page_url, language),
+        )
         return html + render_macro("cite.html", "downloads", language, links=cite_links) if cite_links else html
 
     def figures() -> str:
-        rows = [dict(figure, shown_value=to_simplified(figure["value"]) if show_simplified else figure["value"])
-                for figure in data["figures"]]
+        rows = [
+            dict(figure, shown_value=to_simplified(figure["value"]) if show_simplified else figure["value"])
+            for figure in data["figures"]
+        ]
         html = render_macro("article.html", "figures", language, figures=rows)
         return section(strings["key_figures"], "key-figures", html)
 
     def quotes_section() -> str:
-        html = render_macro("article.html", "quotes", language, quotes=quotes,
-                            script_note=source.script_note, source_lang=source.lang)
+        html = render_macro(
+            "article.html", "quotes", language, quotes=quotes, script_note=source.script_note, source_lang=source.lang
+        )
         return section(strings["quotes"], "quotes", html)
 
     def entities() -> str:
@@ -107,12 +136,23 @@ def render_article(markdown: str, page: ArticlePage, source: Source, milestones:
         return section(strings["names"], "names", html)
 
     def milestones_section() -> str:
-        items = [{"id": milestone.id, "date": milestone.display_date(language),
-                  "title": milestone.data["title"][language], "href": f"{timeline_url}#{milestone.id}"}
-                 for milestone in milestones]
+        items = [
+            {
+                "id": milestone.id,
+                "date": milestone.display_date(language),
+                "title": milestone.data["title"][language],
+                "href": f"{timeline_url}#{milestone.id}",
+            }
+            for milestone in milestones
+        ]
         html = render_macro("article.html", "milestones", language, milestones=items)
         return section(strings["milestones"], "milestones", html)
 
-    renderers = {"citation": citation, "figures": figures, "quotes": quotes_section,
-                 "entities": entities, "milestones": milestones_section}
+    renderers = {
+        "citation": citation,
+        "figures": figures,
+        "quotes": quotes_section,
+        "entities": entities,
+        "milestones": milestones_section,
+    }
     return replace_markers(markdown, "article", renderers, path, required=SECTIONS)

@@ -41,8 +41,9 @@ def article_files(language: str, docs_dir: Path = DOCS_DIR) -> list[Path]:
     return sorted(path for path in (docs_dir / language / "articles").glob("*.md") if path.name != "index.md")
 
 
-def load_articles(sources: dict[str, Source], docs_dir: Path = DOCS_DIR,
-                  root: Path = ROOT) -> tuple[list[ArticlePage], list[Problem]]:
+def load_articles(
+    sources: dict[str, Source], docs_dir: Path = DOCS_DIR, root: Path = ROOT
+) -> tuple[list[ArticlePage], list[Problem]]:
     pages: list[ArticlePage] = []
     problems: list[Problem] = []
     for language in LANGUAGES:
@@ -55,15 +56,18 @@ def load_articles(sources: dict[str, Source], docs_dir: Path = DOCS_DIR,
     return pages, problems
 
 
-def _load_page(file: Path, language: str, sources: dict[str, Source],
-               root: Path = ROOT) -> tuple[ArticlePage | None, list[Problem]]:
+def _load_page(
+    file: Path, language: str, sources: dict[str, Source], root: Path = ROOT
+) -> tuple[ArticlePage | None, list[Problem]]:
     path = relative_path(file, root)
     text, problems = read_text(file, root)
     if text is None:
         return None, problems
     document, _body, problems = load_front_matter(text, path)
     if document is None:
-        return None, problems or [Problem(path, 1, 1, "(front matter)", "article pages need a '---' YAML front matter block")]
+        return None, problems or [
+            Problem(path, 1, 1, "(front matter)", "article pages need a '---' YAML front matter block")
+        ]
     schema_problems = schemas.validate(document, "article")
     if schema_problems:
         return None, problems + schema_problems
@@ -73,15 +77,23 @@ def _load_page(file: Path, language: str, sources: dict[str, Source],
     if source is None:
         problems.append(unknown_source(document, ("article", "source"), article["source"], sources))
     elif article["source"] != file.stem:
-        problems.append(document.problem(("article", "source"), f"source '{article['source']}' must match the file name '{file.stem}'"))
+        problems.append(
+            document.problem(
+                ("article", "source"), f"source '{article['source']}' must match the file name '{file.stem}'"
+            )
+        )
     for index, figure in enumerate(article["figures"]):
         location = ("article", "figures", index)
         problems += check_quote(document, location + ("source_text",), figure["source_text"], source, article["source"])
         problems += check_value(document, location + ("value",), figure["value"], figure["source_text"])
     for index, quote in enumerate(article["quotes"]):
-        problems += check_quote(document, ("article", "quotes", index, "original"), quote["original"], source, article["source"])
+        problems += check_quote(
+            document, ("article", "quotes", index, "original"), quote["original"], source, article["source"]
+        )
         if language == "en" and "translation" not in quote:
-            problems.append(document.problem(("article", "quotes", index), "English pages give a 'translation' for every quote"))
+            problems.append(
+                document.problem(("article", "quotes", index), "English pages give a 'translation' for every quote")
+            )
     return ArticlePage(language, file.stem, path, meta, document), problems
 
 
@@ -99,7 +111,10 @@ def _cross_language_problems(pages: list[ArticlePage]) -> list[Problem]:
             english_values = [item[key] for item in english.data[kind]]
             chinese_values = [item[key] for item in chinese.data[kind]]
             if english_values != chinese_values:
-                problems.append(chinese.document.problem(
-                    ("article", kind),
-                    f"{kind} differ from {english.path}: both pages list the same {key}s in the same order"))
+                problems.append(
+                    chinese.document.problem(
+                        ("article", kind),
+                        f"{kind} differ from {english.path}: both pages list the same {key}s in the same order",
+                    )
+                )
     return problems

@@ -15,16 +15,18 @@ def render_articles_index(markdown: str, data: SiteData, language: str, article_
         rows = []
         for page in pages:
             header = data.sources[page.source_id].header
-            rows.append({
-                "date_iso": header["date"] or "",
-                "date": format_date(header["date"], language),
-                "title": page.meta["title"],
-                "title_original": header["title_original"],
-                "lang": data.sources[page.source_id].lang,
-                "outlet": short_outlet(data.sources[page.source_id], language),
-                "gist": page.meta["description"],
-                "href": article_url(page.slug),
-            })
+            rows.append(
+                {
+                    "date_iso": header["date"] or "",
+                    "date": format_date(header["date"], language),
+                    "title": page.meta["title"],
+                    "title_original": header["title_original"],
+                    "lang": data.sources[page.source_id].lang,
+                    "outlet": short_outlet(data.sources[page.source_id], language),
+                    "gist": page.meta["description"],
+                    "href": article_url(page.slug),
+                }
+            )
         # Undated articles go last; the reading guide explains where they belong.
         rows.sort(key=lambda row: (not row["date_iso"], sort_key(row["date_iso"]) if row["date_iso"] else ()))
         return render_macro("articles.html", "table", language, rows=rows)

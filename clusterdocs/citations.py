@@ -31,8 +31,8 @@ class Citation:
     url: str
     site_name: str
     note: str
-    original: dict = field(default_factory=dict)   # title, authors, outlet, date (ISO) of a summarised article
-    event_date: str | None = None                   # date of a timeline entry, at the source's precision
+    original: dict = field(default_factory=dict)  # title, authors, outlet, date (ISO) of a summarised article
+    event_date: str | None = None  # date of a timeline entry, at the source's precision
 
 
 def download_path(language: str, kind: str, item_id: str, extension: str) -> str:
@@ -49,20 +49,39 @@ def article_citation(source: Source, page_title: str, page_url: str, language: s
     if language == "zh":
         note = f"原文：{'、'.join(authors) + '：' if authors else ''}《{header['title_original']}》，{outlet}，{date}"
     else:
-        note = f"Summary of: {', '.join(authors) + ', ' if authors else ''}“{header['title_original']}”, {outlet}, {date}"
-    return Citation(key=f"clusterdocs-{language}-{source.id}", language=language, title=page_title, url=page_url,
-                    site_name=strings["site_name"], note=note,
-                    original={"title": header["title_original"], "authors": authors, "outlet": outlet,
-                              "publisher": header["outlet"]["original"], "date": header["date"]})
+        note = (
+            f"Summary of: {', '.join(authors) + ', ' if authors else ''}“{header['title_original']}”, {outlet}, {date}"
+        )
+    return Citation(
+        key=f"clusterdocs-{language}-{source.id}",
+        language=language,
+        title=page_title,
+        url=page_url,
+        site_name=strings["site_name"],
+        note=note,
+        original={
+            "title": header["title_original"],
+            "authors": authors,
+            "outlet": outlet,
+            "publisher": header["outlet"]["original"],
+            "date": header["date"],
+        },
+    )
 
 
 def entry_citation(milestone: Milestone, timeline_url: str, language: str) -> Citation:
     strings = ui_strings()[language]
     kind, date = strings["cite_entry_kind"], milestone.display_date(language)
     note = f"{kind}，{date}" if language == "zh" else f"{kind[0].upper()}{kind[1:]}, {date}"
-    return Citation(key=f"clusterdocs-{language}-{milestone.id}", language=language,
-                    title=milestone.data["title"][language], url=f"{timeline_url}#{milestone.id}",
-                    site_name=strings["site_name"], note=note, event_date=milestone.date)
+    return Citation(
+        key=f"clusterdocs-{language}-{milestone.id}",
+        language=language,
+        title=milestone.data["title"][language],
+        url=f"{timeline_url}#{milestone.id}",
+        site_name=strings["site_name"],
+        note=note,
+        event_date=milestone.date,
+    )
 
 
 def formatted(citation: Citation) -> str:
@@ -72,8 +91,18 @@ def formatted(citation: Citation) -> str:
     return f"{citation.site_name}. “{citation.title}” ({citation.note[0].lower()}{citation.note[1:]}). {citation.url}"
 
 
-_BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
-                   "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+_BIBTEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
 
 
 def _bibtex_text(text: str) -> str:
@@ -81,16 +110,28 @@ def _bibtex_text(text: str) -> str:
 
 
 def to_bibtex(citation: Citation) -> str:
-    fields = [("author", "{" + _bibtex_text(citation.site_name) + "}"), ("title", _bibtex_text(citation.title)),
-              ("howpublished", r"\url{" + citation.url + "}"), ("url", citation.url),
-              ("note", _bibtex_text(citation.note)), ("language", "chinese" if citation.language == "zh" else "english")]
+    fields = [
+        ("author", "{" + _bibtex_text(citation.site_name) + "}"),
+        ("title", _bibtex_text(citation.title)),
+        ("howpublished", r"\url{" + citation.url + "}"),
+        ("url", citation.url),
+        ("note", _bibtex_text(citation.note)),
+        ("language", "chinese" if citation.language == "zh" else "english"),
+    ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{citation.key},\n{body}\n}}\n"
 
 
 def to_ris(citation: Citation) -> str:
-    lines = [("TY", "ELEC"), ("TI", citation.title), ("AU", citation.site_name), ("T2", citation.site_name),
-             ("UR", citation.url), ("N1", citation.note), ("LA", "zh-Hans" if citation.language == "zh" else "en")]
+    lines = [
+        ("TY", "ELEC"),
+        ("TI", citation.title),
+        ("AU", citation.site_name),
+        ("T2", citation.site_name),
+        ("UR", citation.url),
+        ("N1", citation.note),
+        ("LA", "zh-Hans" if citation.language == "zh" else "en"),
+    ]
     if citation.original:
         lines.append(("OP", citation.original["title"]))
     if citation.event_date:
@@ -103,9 +144,16 @@ def _date_parts(value: str) -> dict:
 
 
 def to_csl_json(citation: Citation) -> str:
-    item = {"id": citation.key, "type": "webpage", "title": citation.title,
-            "author": [{"literal": citation.site_name}], "container-title": citation.site_name,
-            "URL": citation.url, "language": "zh-Hans" if citation.language == "zh" else "en", "note": citation.note}
+    item = {
+        "id": citation.key,
+        "type": "webpage",
+        "title": citation.title,
+        "author": [{"literal": citation.site_name}],
+        "container-title": citation.site_name,
+        "URL": citation.url,
+        "language": "zh-Hans" if citation.language == "zh" else "en",
+        "note": citation.note,
+    }
     if citation.original:
         item["original-title"] = citation.original["title"]
         item["original-author"] = [{"literal": name} for name in citation.original["authors"]]
@@ -129,5 +177,7 @@ def downloads(citation: Citation) -> dict[str, str]:
 def download_links(language: str, kind: str, item_id: str, relative_url) -> list[dict]:
     """Labelled links to the three downloads; ``relative_url(path)`` makes a site path relative to the page."""
     strings = ui_strings()[language]
-    return [{"label": strings[label], "href": relative_url(download_path(language, kind, item_id, extension))}
-            for extension, label in FORMATS.items()]
+    return [
+        {"label": strings[label], "href": relative_url(download_path(language, kind, item_id, extension))}
+        for extension, label in FORMATS.items()
+    ]

@@ -17,7 +17,9 @@ from markupsafe import Markup
 _IDEOGRAPHS = r"\u3400-\u4dbf\u4e00-\u9fff"
 _FULL_WIDTH_PUNCTUATION = r"\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 _CJK = _IDEOGRAPHS + _FULL_WIDTH_PUNCTUATION
-FOLDED_SPACE = re.compile(rf"(?<=[{_FULL_WIDTH_PUNCTUATION}]) (?=[{_CJK}])|(?<=[{_CJK}]) (?=[{_FULL_WIDTH_PUNCTUATION}])")
+FOLDED_SPACE = re.compile(
+    rf"(?<=[{_FULL_WIDTH_PUNCTUATION}]) (?=[{_CJK}])|(?<=[{_CJK}]) (?=[{_FULL_WIDTH_PUNCTUATION}])"
+)
 
 
 def join_folded_cjk(value: object) -> object:

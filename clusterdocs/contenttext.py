@@ -19,8 +19,9 @@ from .problems import Problem, relative_path
 from .sources import text_problems
 from .textfile import read_text
 
-BINARY_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2", ".ttf", ".otf",
-                             ".pdf", ".zip", ".gz"})
+BINARY_SUFFIXES = frozenset(
+    {".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2", ".ttf", ".otf", ".pdf", ".zip", ".gz"}
+)
 
 
 def content_text_problems(root: Path, directories: Iterable[str]) -> list[Problem]:
@@ -28,8 +29,15 @@ def content_text_problems(root: Path, directories: Iterable[str]) -> list[Proble
     for directory in directories:
         for file in _walk(root / directory):
             if file.is_symlink():
-                problems.append(Problem(relative_path(file, root), 1, 1, "(file)",
-                                        "symbolic links are not allowed here; add the file itself"))
+                problems.append(
+                    Problem(
+                        relative_path(file, root),
+                        1,
+                        1,
+                        "(file)",
+                        "symbolic links are not allowed here; add the file itself",
+                    )
+                )
                 continue
             if not file.is_file() or file.suffix.lower() in BINARY_SUFFIXES:
                 continue

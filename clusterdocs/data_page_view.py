@@ -24,24 +24,52 @@ def _field(field: dict, language: str, strings: dict) -> dict:
         note = strings["data_note_list"]
     else:
         note = field.get("description", "") if language == "en" else ""
-    return {"name": name, "type": field["type"], "required": constraints.get("required", False),
-            "values": constraints.get("enum", []), "note": note}
+    return {
+        "name": name,
+        "type": field["type"],
+        "required": constraints.get("required", False),
+        "values": constraints.get("enum", []),
+        "note": note,
+    }
 
 
 def render_data_page(markdown: str, data: SiteData, language: str, root_url: str, path: str) -> str:
     """Replace ``<!-- data:… -->`` markers; ``root_url`` is the relative URL of the site root ('../')."""
     strings = ui_strings()[language]
     package = json.loads(package_files(data)["datapackage.json"])
-    tables = [{"name": resource["name"], "href": root_url + resource["path"], "bytes": resource["bytes"],
-               "title": TABLES[resource["name"]][2][language], "fields": [_field(field, language, strings) for field in resource["schema"]["fields"]],
-               "foreign_keys": resource["schema"].get("foreignKeys", [])}
-              for resource in package["resources"] if resource["type"] == "table"]
-    json_files = [{"href": root_url + resource["path"], "path": resource["path"], "bytes": resource["bytes"],
-                   "schema_href": root_url + resource["jsonSchema"], "schema": resource["jsonSchema"]}
-                  for resource in package["resources"] if resource["type"] == "json"]
+    tables = [
+        {
+            "name": resource["name"],
+            "href": root_url + resource["path"],
+            "bytes": resource["bytes"],
+            "title": TABLES[resource["name"]][2][language],
+            "fields": [_field(field, language, strings) for field in resource["schema"]["fields"]],
+            "foreign_keys": resource["schema"].get("foreignKeys", []),
+        }
+        for resource in package["resources"]
+        if resource["type"] == "table"
+    ]
+    json_files = [
+        {
+            "href": root_url + resource["path"],
+            "path": resource["path"],
+            "bytes": resource["bytes"],
+            "schema_href": root_url + resource["jsonSchema"],
+            "schema": resource["jsonSchema"],
+        }
+        for resource in package["resources"]
+        if resource["type"] == "json"
+    ]
     renderers = {
-        "package": lambda: render_macro("data.html", "package", language, href=root_url + "datapackage.json",
-                                        version=VERSION, licence=LICENCE, name=package["name"]),
+        "package": lambda: render_macro(
+            "data.html",
+            "package",
+            language,
+            href=root_url + "datapackage.json",
+            version=VERSION,
+            licence=LICENCE,
+            name=package["name"],
+        ),
         "tables": lambda: render_macro("data.html", "tables", language, tables=tables),
         "json": lambda: render_macro("data.html", "json_files", language, files=json_files),
     }

@@ -26,8 +26,9 @@ INTERFACE = ("ui", "categories", "reference_labels")
 DATASETS = CONTENT + INTERFACE
 
 
-def load_dataset(name: str, sources: dict[str, Source],
-                 directory: Path = DATA_DIR, root: Path = ROOT) -> tuple[YamlDocument | None, list[Problem]]:
+def load_dataset(
+    name: str, sources: dict[str, Source], directory: Path = DATA_DIR, root: Path = ROOT
+) -> tuple[YamlDocument | None, list[Problem]]:
     file = directory / f"{name}.yml"
     path = relative_path(file, root)
     if not file.exists():
@@ -61,8 +62,11 @@ def _snippet_problems(document: YamlDocument, sources: dict[str, Source]) -> lis
                 if source_id not in sources:
                     problems.append(unknown_source(document, location + ("source",), source_id, sources))
             if isinstance(node.get("source_text"), str) and source_id in sources:
-                problems.extend(check_quote(document, location + ("source_text",), node["source_text"],
-                                            sources[source_id], source_id))
+                problems.extend(
+                    check_quote(
+                        document, location + ("source_text",), node["source_text"], sources[source_id], source_id
+                    )
+                )
                 value = node.get("value")
                 if value is not None:
                     problems.extend(check_value(document, location + ("value",), value, node["source_text"]))
@@ -74,8 +78,11 @@ def _snippet_problems(document: YamlDocument, sources: dict[str, Source]) -> lis
 
     walk(document.data, (), None)
     for term_index, term in enumerate(document.data.get("terms", [])):  # glossary: plain lists of source ids
-        problems += [unknown_source(document, ("terms", term_index, "sources", index), source_id, sources)
-                     for index, source_id in enumerate(term["sources"]) if source_id not in sources]
+        problems += [
+            unknown_source(document, ("terms", term_index, "sources", index), source_id, sources)
+            for index, source_id in enumerate(term["sources"])
+            if source_id not in sources
+        ]
     return problems
 
 
@@ -97,6 +104,10 @@ def _total_problems(document: YamlDocument) -> list[Problem]:
         total = distribution.get("total")
         counted = sum(item["value"] for item in distribution["items"])
         if total is not None and counted != total and "note" not in distribution:
-            problems.append(document.problem(("distributions", index, "total"),
-                                             f"items add up to {counted}, not {total}; explain the difference in a 'note'"))
+            problems.append(
+                document.problem(
+                    ("distributions", index, "total"),
+                    f"items add up to {counted}, not {total}; explain the difference in a 'note'",
+                )
+            )
     return problems

@@ -17,8 +17,20 @@ DATE_PATTERN = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))
 EARLIEST_YEAR = 1949
 LATEST_YEAR = 2099
 
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December")
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def is_well_formed(value: object) -> bool:
@@ -99,5 +111,9 @@ def stated_in(value: str, text: str, dateline: str | None = None) -> bool:
     units = "".join(rf"0?{number}{unit}" for number, unit in zip(parts[1:], ("月", "日")))
     if re.search(rf"(?<![0-9]){parts[0]}年{units}", text):
         return True
-    return bool(units) and bool(dateline) and dateline[:4] == str(parts[0]) and \
-        re.search(rf"(?<![0-9]){units}", text) is not None
+    return (
+        bool(units)
+        and bool(dateline)
+        and dateline[:4] == str(parts[0])
+        and re.search(rf"(?<![0-9]){units}", text) is not None
+    )

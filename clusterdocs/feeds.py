@@ -21,9 +21,9 @@ ATOM = "http://www.w3.org/2005/Atom"
 
 @dataclass
 class FeedItem:
-    id: str          # absolute URL of the item on the site
+    id: str  # absolute URL of the item on the site
     title: str
-    date: str        # YYYY, YYYY-MM or YYYY-MM-DD
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
     summary: str
     category: str
 

@@ -34,11 +34,20 @@ def _one_figure(document: YamlDocument, location: tuple, figure: dict, sources: 
         texts = [figure.get("year_text", "")] + [figure.get("source_text", "")]
         for year in re.findall(r"[0-9]{4}", figure["year"]):
             if not any(stated_in(year, text) for text in texts):
-                problems.append(document.problem(location + ("basis",), f"basis is 'stated' but neither source_text nor "
-                                                 f"year_text writes the year {year} ({year}年); quote the words that do "
-                                                 "in year_text, or use 'inferred' or 'external'"))
+                problems.append(
+                    document.problem(
+                        location + ("basis",),
+                        f"basis is 'stated' but neither source_text nor "
+                        f"year_text writes the year {year} ({year}年); quote the words that do "
+                        "in year_text, or use 'inferred' or 'external'",
+                    )
+                )
     if basis == "inferred" and "note" not in figure:
-        problems.append(document.problem(location + ("basis",), "basis is 'inferred': give the reasoning in a bilingual note"))
+        problems.append(
+            document.problem(location + ("basis",), "basis is 'inferred': give the reasoning in a bilingual note")
+        )
     if basis == "external" and "external" not in figure:
-        problems.append(document.problem(location + ("basis",), "basis is 'external' but the figure has no 'external' citation"))
+        problems.append(
+            document.problem(location + ("basis",), "basis is 'external' but the figure has no 'external' citation")
+        )
     return problems

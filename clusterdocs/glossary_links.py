@@ -21,8 +21,31 @@ from functools import lru_cache
 
 TAG = re.compile(r"(<[^>]*>)")
 TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
-SKIP = {"a", "abbr", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "script", "style",
-        "svg", "button", "label", "select", "option", "summary", "dt", "time", "textarea", "kbd"}
+SKIP = {
+    "a",
+    "abbr",
+    "code",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "script",
+    "style",
+    "svg",
+    "button",
+    "label",
+    "select",
+    "option",
+    "summary",
+    "dt",
+    "time",
+    "textarea",
+    "kbd",
+}
 VOID = {"br", "img", "input", "hr", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
 DOCUMENT_TITLE = re.compile(r"《[^》]*》")
 
@@ -117,9 +140,11 @@ def _link_text(text: str, pattern: re.Pattern, by_text: dict[str, Term], linked:
         if term.id in linked or any(start <= match.start() < end for start, end in titles):
             continue
         linked.add(term.id)
-        output.append(text[position:match.start()])
-        output.append(f'<a class="cd-term" href="{html_module.escape(term.href)}" '
-                      f'title="{html_module.escape(term.title)}">{match.group(0)}</a>')
+        output.append(text[position : match.start()])
+        output.append(
+            f'<a class="cd-term" href="{html_module.escape(term.href)}" '
+            f'title="{html_module.escape(term.title)}">{match.group(0)}</a>'
+        )
         position = match.end()
     output.append(text[position:])
     return "".join(output)

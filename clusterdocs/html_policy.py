@@ -38,32 +38,108 @@ from .yamlfile import load_yaml, split_front_matter
 PAGE_KEYS = ("title", "description")
 MARKUP_CHARACTERS = re.compile(r'[<>&"\x00-\x08\x0b-\x1f\x7f-\x9f]')
 
-CONTRIBUTOR_TAGS = frozenset({
-    "abbr", "b", "br", "cite", "code", "del", "details", "div", "em", "i", "ins", "kbd", "mark",
-    "p", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "u",
-})
+CONTRIBUTOR_TAGS = frozenset(
+    {
+        "abbr",
+        "b",
+        "br",
+        "cite",
+        "code",
+        "del",
+        "details",
+        "div",
+        "em",
+        "i",
+        "ins",
+        "kbd",
+        "mark",
+        "p",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "u",
+    }
+)
 CONTRIBUTOR_ATTRIBUTES = frozenset({"class", "id", "lang", "title", "dir", "markdown"})
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
 
 # The site's own markup (hook-rendered sections, SVG charts, filters, glossary links) plus what
 # Markdown produces. Contributors get the narrower list above; this one only keeps scripts out.
 SITE_TAGS = CONTRIBUTOR_TAGS | {
-    "a", "article", "blockquote", "button", "caption", "col", "colgroup", "dd", "desc", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "form", "g", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hr", "img", "input", "label", "legend", "li", "nav", "ol", "option", "output", "pre",
-    "rect", "section", "select", "svg", "table", "tbody", "td", "text", "tfoot", "th", "thead",
-    "time", "title", "tr", "ul",
+    "a",
+    "article",
+    "blockquote",
+    "button",
+    "caption",
+    "col",
+    "colgroup",
+    "dd",
+    "desc",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "g",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "img",
+    "input",
+    "label",
+    "legend",
+    "li",
+    "nav",
+    "ol",
+    "option",
+    "output",
+    "pre",
+    "rect",
+    "section",
+    "select",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "text",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "ul",
 }
 SITE_ATTRIBUTES = {
     "*": {"class", "id", "lang", "title", "role", "hidden", "dir"},
     "a": {"href", "download", "rel", "hreflang"},
     "img": {"src", "alt", "width", "height", "loading"},
-    "button": {"type"}, "input": {"checked", "name", "type", "value"}, "label": {"for"},
-    "option": {"value", "selected"}, "select": {"name"}, "output": {"for"},
-    "ol": {"start"}, "th": {"scope", "colspan", "rowspan", "style"}, "td": {"colspan", "rowspan", "style"},
-    "time": {"datetime"}, "details": {"open"},
+    "button": {"type"},
+    "input": {"checked", "name", "type", "value"},
+    "label": {"for"},
+    "option": {"value", "selected"},
+    "select": {"name"},
+    "output": {"for"},
+    "ol": {"start"},
+    "th": {"scope", "colspan", "rowspan", "style"},
+    "td": {"colspan", "rowspan", "style"},
+    "time": {"datetime"},
+    "details": {"open"},
     "svg": {"viewBox", "preserveAspectRatio", "width", "height", "style", "focusable"},
-    "rect": {"x", "y", "width", "height", "rx"}, "text": {"x", "y", "dx", "dy", "text-anchor"},
+    "rect": {"x", "y", "width", "height", "rx"},
+    "text": {"x", "y", "dx", "dy", "text-anchor"},
 }
 SITE_URL_SCHEMES = {"http", "https", "mailto"}
 # Inline styles the site itself writes: chart heights, and Markdown's table column alignment.
@@ -72,9 +148,16 @@ SITE_STYLE_PROPERTIES = {"max-height", "text-align"}
 
 def sanitise(page_html: str) -> str:
     """The page's HTML with only the site's elements, attributes and URL schemes kept."""
-    return nh3.clean(page_html, tags=set(SITE_TAGS), attributes=SITE_ATTRIBUTES,
-                     generic_attribute_prefixes={"data-", "aria-"}, url_schemes=SITE_URL_SCHEMES,
-                     filter_style_properties=SITE_STYLE_PROPERTIES, link_rel=None, strip_comments=True)
+    return nh3.clean(
+        page_html,
+        tags=set(SITE_TAGS),
+        attributes=SITE_ATTRIBUTES,
+        generic_attribute_prefixes={"data-", "aria-"},
+        url_schemes=SITE_URL_SCHEMES,
+        filter_style_properties=SITE_STYLE_PROPERTIES,
+        link_rel=None,
+        strip_comments=True,
+    )
 
 
 def plain_text(text: str, *, entities_encoded: bool = False) -> Markup:
@@ -125,12 +208,21 @@ def _front_matter_problems(header: str, path: str, offset: int, is_article: bool
     # Article pages' keys are checked by their schema; a non-text title by translations.py.
     for key, value in document.data.items():
         if key not in PAGE_KEYS and not is_article:
-            problems.append(document.problem((key,), f"front matter takes only {', '.join(PAGE_KEYS)}: "
-                                                     f"remove {str(key)!r} (the theme would print it unescaped)"))
+            problems.append(
+                document.problem(
+                    (key,),
+                    f"front matter takes only {', '.join(PAGE_KEYS)}: "
+                    f"remove {str(key)!r} (the theme would print it unescaped)",
+                )
+            )
         elif key in PAGE_KEYS and isinstance(value, str):
             if match := MARKUP_CHARACTERS.search(value):
-                problems.append(document.problem((key,), f"is plain text: remove {match.group(0)!r} "
-                                                         "(no markup, entities, quotes or control characters)"))
+                problems.append(
+                    document.problem(
+                        (key,),
+                        f"is plain text: remove {match.group(0)!r} (no markup, entities, quotes or control characters)",
+                    )
+                )
     return problems
 
 
@@ -142,8 +234,10 @@ AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
 EMAIL_AUTOLINK = re.compile(r"<[^\s<>@]+@[^\s<>]+>")
 LINK_TARGET = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]+)")
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE)
-ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*((?:[.#][\w-]+|[\w:-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+))"
-                            r"(?:[ \t]+(?:[.#][\w-]+|[\w:-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+)))*)[ \t]*\}")
+ATTRIBUTE_LIST = re.compile(
+    r"\{:?[ \t]*((?:[.#][\w-]+|[\w:-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+))"
+    r"(?:[ \t]+(?:[.#][\w-]+|[\w:-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+)))*)[ \t]*\}"
+)
 ATTRIBUTE = re.compile(r"([\w:-]+)=(\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+)")
 SNIPPET = re.compile(r"^[ \t]*;?-{1,}8<-{1,}", re.MULTILINE)
 
@@ -161,8 +255,13 @@ def _body_problems(body: str, path: str, first_line: int) -> list[Problem]:
     problems = []
     text = _blank(_blank(_blank(body, FENCE), CODE_SPAN), COMMENT)
     for match in SNIPPET.finditer(text):
-        problems.append(at(match.start(), "(snippet)", "snippet includes are not allowed: they pull in "
-                                                         "files the checks do not read; write the text here"))
+        problems.append(
+            at(
+                match.start(),
+                "(snippet)",
+                "snippet includes are not allowed: they pull in files the checks do not read; write the text here",
+            )
+        )
     for pattern, field in ((AUTOLINK, "(link)"), (LINK_TARGET, "(link)"), (REFERENCE_DEFINITION, "(link)")):
         for match in pattern.finditer(text):
             if is_script_url(match.group(1).strip("<>")):
@@ -171,11 +270,13 @@ def _body_problems(body: str, path: str, first_line: int) -> list[Problem]:
         for attribute in ATTRIBUTE.finditer(match.group(1)):
             name, value = attribute.group(1).lower(), attribute.group(2).strip("\"'")
             position = match.start(1) + attribute.start()
-            problems += _attribute_problems(name, value, lambda field, message: at(position, field, message), "{…}",
-                                            element_allowed=True)
+            problems += _attribute_problems(
+                name, value, lambda field, message: at(position, field, message), "{…}", element_allowed=True
+            )
     text = _blank(_blank(text, AUTOLINK), EMAIL_AUTOLINK)
-    scanner = _TagScanner(lambda line, column, field, message: Problem(path, first_line + line - 1, column + 1,
-                                                                      field, message))
+    scanner = _TagScanner(
+        lambda line, column, field, message: Problem(path, first_line + line - 1, column + 1, field, message)
+    )
     scanner.feed(text)
     scanner.close()
     return problems + scanner.problems
@@ -186,8 +287,10 @@ def _shortened(value: str) -> str:
 
 
 def _script_url_message(url: str) -> str:
-    return (f"{_shortened(url)!r} is a javascript:, vbscript: or data: URL; "
-            "links go to web pages (https://…) or other pages of this site")
+    return (
+        f"{_shortened(url)!r} is a javascript:, vbscript: or data: URL; "
+        "links go to web pages (https://…) or other pages of this site"
+    )
 
 
 def _attribute_problems(name: str, value: str | None, problem, element: str, element_allowed: bool) -> list[Problem]:
@@ -219,8 +322,13 @@ class _TagScanner(HTMLParser):
 
         allowed = tag in CONTRIBUTOR_TAGS
         if not allowed:
-            self.problems.append(problem(f"<{tag}>", f"raw HTML <{tag}> is not allowed in pages; use Markdown, "
-                                                     f"or one of: {', '.join(sorted(CONTRIBUTOR_TAGS))}"))
+            self.problems.append(
+                problem(
+                    f"<{tag}>",
+                    f"raw HTML <{tag}> is not allowed in pages; use Markdown, "
+                    f"or one of: {', '.join(sorted(CONTRIBUTOR_TAGS))}",
+                )
+            )
         for name, value in attrs:
             self.problems += _attribute_problems(name, value, problem, f"<{tag}>", allowed)
 

@@ -46,11 +46,17 @@ def label_problems(name: str, document: YamlDocument) -> list[Problem]:
         labelled = list(document.data[key])
         for value in labelled:
             if value not in enum:
-                problems.append(document.problem((key, value), f"'{value}' is not a value of schemas/{schema}.schema.json; "
-                                                               f"allowed: {', '.join(enum)}"))
+                problems.append(
+                    document.problem(
+                        (key, value),
+                        f"'{value}' is not a value of schemas/{schema}.schema.json; allowed: {', '.join(enum)}",
+                    )
+                )
         missing = [value for value in enum if value not in labelled]
         for value in missing:
-            problems.append(document.problem((key,), f"no label for '{value}', which schemas/{schema}.schema.json allows"))
+            problems.append(
+                document.problem((key,), f"no label for '{value}', which schemas/{schema}.schema.json allows")
+            )
         if not missing and len(labelled) == len(enum) and labelled != enum:
             problems.append(document.problem((key,), f"list the labels in the schema's order: {', '.join(enum)}"))
     return problems

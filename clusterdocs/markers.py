@@ -69,8 +69,15 @@ def _page_problems(text: str, path: str, kind: str | None) -> list[Problem]:
     for match in LOOSE_MARKER.finditer(code_free):
         line = code_free.count("\n", 0, match.start()) + 1
         if line not in strict:
-            problems.append(Problem(path, line, match.start() - code_free.rfind("\n", 0, match.start()), match.group(0),
-                                    "malformed marker; write it alone on its line as <!-- kind:name -->"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    match.start() - code_free.rfind("\n", 0, match.start()),
+                    match.group(0),
+                    "malformed marker; write it alone on its line as <!-- kind:name -->",
+                )
+            )
     for line, marker_kind, name in found:
         field = f"<!-- {marker_kind}:{name} -->"
         if marker_kind != kind:
@@ -82,12 +89,13 @@ def _page_problems(text: str, path: str, kind: str | None) -> list[Problem]:
         present = {name for _line, marker_kind, name in found if marker_kind == kind}
         for name in MARKERS[kind]:
             if name not in present:
-                problems.append(Problem(path, 1, 1, f"<!-- {kind}:{name} -->", "required marker is missing from the page"))
+                problems.append(
+                    Problem(path, 1, 1, f"<!-- {kind}:{name} -->", "required marker is missing from the page")
+                )
     return problems
 
 
-def replace_markers(markdown: str, kind: str, renderers: dict[str, Callable[[], str]], path: str,
-                    required=None) -> str:
+def replace_markers(markdown: str, kind: str, renderers: dict[str, Callable[[], str]], path: str, required=None) -> str:
     """Replace each ``<!-- kind:name -->`` with ``renderers[name]()``.
 
     The data check has already vetted the page's markers (``marker_problems``, with lines counted
@@ -104,8 +112,9 @@ def replace_markers(markdown: str, kind: str, renderers: dict[str, Callable[[], 
         found.add(name)
         if name not in renderers:
             line = markdown.count("\n", 0, match.start()) + 1  # of the page body: MkDocs strips front matter
-            problems.append(Problem(path, line, 1, f"<!-- {kind}:{name} -->",
-                                    f"unknown marker; known: {', '.join(renderers)}"))
+            problems.append(
+                Problem(path, line, 1, f"<!-- {kind}:{name} -->", f"unknown marker; known: {', '.join(renderers)}")
+            )
             return ""
         return renderers[name]()
 

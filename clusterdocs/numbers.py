@@ -20,13 +20,38 @@ from decimal import Decimal, InvalidOperation
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 # Thousands groups may be separated by a comma, a space, a no-break or a thin space.
-_NUMBER = re.compile(r"(?<!\d)(?<!\d\.)(\d{1,3}(?:([,\u0020\u00a0\u202f\u2009])\d{3}(?:\2\d{3})*)(?![\d])(?!\.\d)"
-                     r"|\d+(?:\.\d+)?)(?![\d])")
+_NUMBER = re.compile(
+    r"(?<!\d)(?<!\d\.)(\d{1,3}(?:([,\u0020\u00a0\u202f\u2009])\d{3}(?:\2\d{3})*)(?![\d])(?!\.\d)"
+    r"|\d+(?:\.\d+)?)(?![\d])"
+)
 _MAGNITUDE = re.compile(r"[\s-]*(萬億|万亿|億|亿|萬|万|trillion|billion|million|thousand)(?![a-z])", re.IGNORECASE)
-_SCALE = {"萬億": 10**12, "万亿": 10**12, "億": 10**8, "亿": 10**8, "萬": 10**4, "万": 10**4,
-          "trillion": 10**12, "billion": 10**9, "million": 10**6, "thousand": 10**3}
-_CHINESE_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
-                   "六": 6, "七": 7, "八": 8, "九": 9}
+_SCALE = {
+    "萬億": 10**12,
+    "万亿": 10**12,
+    "億": 10**8,
+    "亿": 10**8,
+    "萬": 10**4,
+    "万": 10**4,
+    "trillion": 10**12,
+    "billion": 10**9,
+    "million": 10**6,
+    "thousand": 10**3,
+}
+_CHINESE_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CHINESE_RUN = re.compile(r"[〇零一二两兩三四五六七八九十百千]+")
 # A magnitude with no count before it (千億級, 萬億級: "100-billion class", "trillion class").
@@ -133,7 +158,7 @@ def _canonical(text: str) -> tuple[str, list[Decimal]]:
     numbers = numbers_in(text)
     parts, values, position = [], [], 0
     for number in numbers:
-        parts.append(text[position:number.start])
+        parts.append(text[position : number.start])
         parts.append("\x00")
         values.append(number.value)
         position = number.end
@@ -153,7 +178,7 @@ def occurs_in(value: str, text: str) -> bool:
     start = haystack.find(pattern)
     while start != -1:
         first = haystack.count("\x00", 0, start)
-        if present[first:first + len(wanted)] == wanted:
+        if present[first : first + len(wanted)] == wanted:
             return True
         start = haystack.find(pattern, start + 1)
     return False

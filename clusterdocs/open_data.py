@@ -36,26 +36,52 @@ LIST_SEPARATOR = "; "
 # Table name -> JSON Schema it is derived from, the list in the data that holds its records,
 # and the description shown in datapackage.json and on the Data page.
 TABLES = {
-    "timeline": ("timeline", None, {"en": "Policy milestones, one row per milestone",
-                                    "zh": "政策时间线条目，每个条目一行"}),
-    "timeline-clusters": ("timeline", None, {"en": "Which clusters each milestone names, one row per pair",
-                                             "zh": "各条目提到的集群，每对一行"}),
+    "timeline": (
+        "timeline",
+        None,
+        {"en": "Policy milestones, one row per milestone", "zh": "政策时间线条目，每个条目一行"},
+    ),
+    "timeline-clusters": (
+        "timeline",
+        None,
+        {"en": "Which clusters each milestone names, one row per pair", "zh": "各条目提到的集群，每对一行"},
+    ),
     "clusters": ("clusters", "clusters", {"en": "Clusters named by the sources", "zh": "各来源提到的集群"}),
-    "figures": ("figures", "distributions", {"en": "Distributions of clusters from the sources, one row per item",
-                                             "zh": "来源中的集群分布数据，每项一行"}),
-    "headline-figures": ("figures", "headline", {"en": "Headline figures from the sources, as printed",
-                                                 "zh": "来源中的主要数字，按原文写法"}),
-    "glossary": ("glossary", "terms", {"en": "Policy terms with canonical English renderings",
-                                       "zh": "政策术语及本站统一的英文译法"}),
-    "sources": ("source", None, {"en": "The source articles: titles, outlet, date and address",
-                                 "zh": "来源文章：标题、媒体、日期和网址"}),
+    "figures": (
+        "figures",
+        "distributions",
+        {"en": "Distributions of clusters from the sources, one row per item", "zh": "来源中的集群分布数据，每项一行"},
+    ),
+    "headline-figures": (
+        "figures",
+        "headline",
+        {"en": "Headline figures from the sources, as printed", "zh": "来源中的主要数字，按原文写法"},
+    ),
+    "glossary": (
+        "glossary",
+        "terms",
+        {"en": "Policy terms with canonical English renderings", "zh": "政策术语及本站统一的英文译法"},
+    ),
+    "sources": (
+        "source",
+        None,
+        {"en": "The source articles: titles, outlet, date and address", "zh": "来源文章：标题、媒体、日期和网址"},
+    ),
 }
 JSON_FILES = {
-    "timeline.json": "timeline", "clusters.json": "clusters", "figures.json": "figures", "glossary.json": "glossary",
+    "timeline.json": "timeline",
+    "clusters.json": "clusters",
+    "figures.json": "figures",
+    "glossary.json": "glossary",
 }
 PRIMARY_KEYS = {
-    "timeline": ["id"], "timeline-clusters": ["milestone", "cluster"], "clusters": ["id"],
-    "figures": ["distribution", "label_en"], "headline-figures": ["id"], "glossary": ["id"], "sources": ["id"],
+    "timeline": ["id"],
+    "timeline-clusters": ["milestone", "cluster"],
+    "clusters": ["id"],
+    "figures": ["distribution", "label_en"],
+    "headline-figures": ["id"],
+    "glossary": ["id"],
+    "sources": ["id"],
 }
 FOREIGN_KEYS = {
     "timeline-clusters": [("milestone", "timeline", "id"), ("cluster", "clusters", "id")],
@@ -112,14 +138,23 @@ def tables(data: SiteData) -> dict[str, tuple[list[str], str]]:
     result = {}
     timeline_csv = export_csv(data.milestones)
     result["timeline"] = (timeline_csv.split("\n", 1)[0].split(","), timeline_csv)
-    pairs = [{"milestone": milestone.id, "cluster": cluster} for milestone in data.milestones
-             for cluster in milestone.data["clusters"]]
+    pairs = [
+        {"milestone": milestone.id, "cluster": cluster}
+        for milestone in data.milestones
+        for cluster in milestone.data["clusters"]
+    ]
     rows_by_table = {
         "timeline-clusters": pairs,
         "clusters": [flatten(cluster, skip=("milestones",)) for cluster in data.clusters],
-        "figures": [dict(flatten(distribution, skip=("id", "items", "note")), distribution=distribution["id"],
-                         **flatten(item, skip=("note",)))
-                    for distribution in data.figures["distributions"] for item in distribution["items"]],
+        "figures": [
+            dict(
+                flatten(distribution, skip=("id", "items", "note")),
+                distribution=distribution["id"],
+                **flatten(item, skip=("note",)),
+            )
+            for distribution in data.figures["distributions"]
+            for item in distribution["items"]
+        ],
         "headline-figures": [flatten(figure) for figure in data.figures["headline"]],
         "glossary": [flatten(term) for term in data.glossary],
         "sources": [_source_row(source_id, source.header) for source_id, source in sorted(data.sources.items())],
@@ -133,9 +168,17 @@ def tables(data: SiteData) -> dict[str, tuple[list[str], str]]:
 
 
 def _source_row(source_id: str, header: dict) -> dict:
-    return {"id": source_id, "title_original": header["title_original"], "title_en": header["title_en"],
-            "title_zh": header["title_zh"], "outlet_en": header["outlet"]["en"], "outlet_zh": header["outlet"]["zh"],
-            "date": header["date"] or "", "script": header.get("script", ""), "url": header["url"] or ""}
+    return {
+        "id": source_id,
+        "title_original": header["title_original"],
+        "title_en": header["title_en"],
+        "title_zh": header["title_zh"],
+        "outlet_en": header["outlet"]["en"],
+        "outlet_zh": header["outlet"]["zh"],
+        "date": header["date"] or "",
+        "script": header.get("script", ""),
+        "url": header["url"] or "",
+    }
 
 
 def _record_schemas(table: str) -> tuple[list[dict], dict]:
@@ -169,34 +212,50 @@ def _field(column: str, table: str) -> dict:
     elif language:
         field["description"] = "English" if language == "en" else "Simplified Chinese"
     # Required in the CSV only where the JSON Schema also rules out an empty or null value.
-    can_be_empty = ("null" in json.dumps(column_schema) or column_schema.get("type") == "array"
-                    or (column_schema.get("type") == "string" and not {"minLength", "pattern", "enum"} & set(column_schema)))
+    can_be_empty = (
+        "null" in json.dumps(column_schema)
+        or column_schema.get("type") == "array"
+        or (column_schema.get("type") == "string" and not {"minLength", "pattern", "enum"} & set(column_schema))
+    )
     if column in PRIMARY_KEYS[table] or (key in owner.get("required", []) and not can_be_empty):
         field.setdefault("constraints", {})["required"] = True
     return field
 
 
 def table_schema(table: str, columns: list[str]) -> dict:
-    schema = {"fields": [_field(column, table) for column in columns], "missingValues": [""],
-              "primaryKey": PRIMARY_KEYS[table]}
+    schema = {
+        "fields": [_field(column, table) for column in columns],
+        "missingValues": [""],
+        "primaryKey": PRIMARY_KEYS[table],
+    }
     if table in FOREIGN_KEYS:
-        schema["foreignKeys"] = [{"fields": own, "reference": {"resource": resource, "fields": other}}
-                                 for own, resource, other in FOREIGN_KEYS[table]]
+        schema["foreignKeys"] = [
+            {"fields": own, "reference": {"resource": resource, "fields": other}}
+            for own, resource, other in FOREIGN_KEYS[table]
+        ]
     return schema
 
 
 def _describe(path: str, text: str) -> dict:
     payload = text.encode("utf-8")
-    return {"path": path, "bytes": len(payload), "hash": "sha256:" + hashlib.sha256(payload).hexdigest(),
-            "encoding": "utf-8"}
+    return {
+        "path": path,
+        "bytes": len(payload),
+        "hash": "sha256:" + hashlib.sha256(payload).hexdigest(),
+        "encoding": "utf-8",
+    }
 
 
 def json_exports(data: SiteData) -> dict[str, str]:
     def dumped(value) -> str:
         return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
-    return {"timeline.json": export_json(data.milestones), "clusters.json": dumped(data.datasets["clusters"]),
-            "figures.json": dumped(data.datasets["figures"]), "glossary.json": dumped(data.datasets["glossary"])}
+    return {
+        "timeline.json": export_json(data.milestones),
+        "clusters.json": dumped(data.datasets["clusters"]),
+        "figures.json": dumped(data.datasets["figures"]),
+        "glossary.json": dumped(data.datasets["glossary"]),
+    }
 
 
 def package_files(data: SiteData) -> dict[str, str]:
@@ -206,21 +265,41 @@ def package_files(data: SiteData) -> dict[str, str]:
     for table, (columns, text) in tables(data).items():
         path = f"{table}.csv"
         files[path] = text
-        resources.append({"name": table, "title": TABLES[table][2]["en"], "type": "table", "scheme": "file",
-                          "format": "csv", "mediatype": "text/csv", **_describe(path, text),
-                          "schema": table_schema(table, columns)})
+        resources.append(
+            {
+                "name": table,
+                "title": TABLES[table][2]["en"],
+                "type": "table",
+                "scheme": "file",
+                "format": "csv",
+                "mediatype": "text/csv",
+                **_describe(path, text),
+                "schema": table_schema(table, columns),
+            }
+        )
     for path, text in json_exports(data).items():
         files[path] = text
         schema_name = JSON_FILES[path]
-        resources.append({"name": path.removesuffix(".json") + "-json", "title": f"{path}: the validated data as JSON",
-                          "type": "json", "scheme": "file", "format": "json", "mediatype": "application/json",
-                          **_describe(path, text), "jsonSchema": f"schemas/{schema_name}.schema.json"})
+        resources.append(
+            {
+                "name": path.removesuffix(".json") + "-json",
+                "title": f"{path}: the validated data as JSON",
+                "type": "json",
+                "scheme": "file",
+                "format": "json",
+                "mediatype": "application/json",
+                **_describe(path, text),
+                "jsonSchema": f"schemas/{schema_name}.schema.json",
+            }
+        )
     package = {
         "name": NAME,
         "title": "Advanced manufacturing clusters in China: timeline, clusters, figures and glossary",
-        "description": ("Policy milestones, clusters, figures and policy terms on China's advanced manufacturing "
-                        "cluster policy (先进制造业集群), each checked against five published source articles. "
-                        "Quotations are short excerpts; the source texts remain the copyright of their outlets."),
+        "description": (
+            "Policy milestones, clusters, figures and policy terms on China's advanced manufacturing "
+            "cluster policy (先进制造业集群), each checked against five published source articles. "
+            "Quotations are short excerpts; the source texts remain the copyright of their outlets."
+        ),
         "version": VERSION,
         "licenses": [LICENCE],
         "keywords": ["China", "industrial policy", "advanced manufacturing clusters", "先进制造业集群"],

@@ -36,8 +36,18 @@ def json_ld(data: dict) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def page_metadata(*, site_url: str, page_url: str, language: str, title: str, site_name: str, description: str,
-                  alternates: dict[str, str], article: dict | None = None, dataset: dict | None = None) -> dict:
+def page_metadata(
+    *,
+    site_url: str,
+    page_url: str,
+    language: str,
+    title: str,
+    site_name: str,
+    description: str,
+    alternates: dict[str, str],
+    article: dict | None = None,
+    dataset: dict | None = None,
+) -> dict:
     """``alternates`` maps a language code to the site-relative URL of this page in that language;
     ``article`` holds the summarised article's facts (title, authors, outlet, date) on article pages,
     ``dataset`` the site-relative paths of the downloads (``json``, ``csv``) on the timeline page."""
@@ -47,14 +57,29 @@ def page_metadata(*, site_url: str, page_url: str, language: str, title: str, si
     if DEFAULT_LANGUAGE in alternates:
         hreflang.append(("x-default", absolute(site_url, alternates[DEFAULT_LANGUAGE])))
     page_title = title if title == site_name else f"{title} – {site_name}"
-    og = [("og:type", "article" if article else "website"), ("og:title", title), ("og:description", description),
-          ("og:url", canonical), ("og:site_name", site_name), ("og:locale", OG_LOCALES.get(language, language))]
+    og = [
+        ("og:type", "article" if article else "website"),
+        ("og:title", title),
+        ("og:description", description),
+        ("og:url", canonical),
+        ("og:site_name", site_name),
+        ("og:locale", OG_LOCALES.get(language, language)),
+    ]
     og += [("og:locale:alternate", OG_LOCALES.get(code, code)) for code in alternates if code != language]
     twitter = [("twitter:card", "summary"), ("twitter:title", title), ("twitter:description", description)]
-    website = {"@type": "WebSite", "name": site_name,
-               "url": absolute(site_url, "" if language == DEFAULT_LANGUAGE else f"{language}/")}
-    structured: dict = {"@context": "https://schema.org", "url": canonical, "name": title, "description": description,
-                        "inLanguage": bcp47(language), "isPartOf": website}
+    website = {
+        "@type": "WebSite",
+        "name": site_name,
+        "url": absolute(site_url, "" if language == DEFAULT_LANGUAGE else f"{language}/"),
+    }
+    structured: dict = {
+        "@context": "https://schema.org",
+        "url": canonical,
+        "name": title,
+        "description": description,
+        "inLanguage": bcp47(language),
+        "isPartOf": website,
+    }
     if article:
         based_on = {"@type": "CreativeWork", "name": article["title"], "inLanguage": article["lang"]}
         if article["authors"]:
@@ -63,21 +88,49 @@ def page_metadata(*, site_url: str, page_url: str, language: str, title: str, si
             based_on["publisher"] = {"@type": "Organization", "name": article["outlet"]}
         if article["date"]:
             based_on["datePublished"] = article["date"]
-        structured.update({"@type": "Article", "headline": title, "isBasedOn": based_on,
-                           "author": {"@type": "Organization", "name": site_name},
-                           "publisher": {"@type": "Organization", "name": site_name}})
+        structured.update(
+            {
+                "@type": "Article",
+                "headline": title,
+                "isBasedOn": based_on,
+                "author": {"@type": "Organization", "name": site_name},
+                "publisher": {"@type": "Organization", "name": site_name},
+            }
+        )
     elif dataset:
-        structured.update({"@type": "Dataset", "name": strings["meta_dataset_name"],
-                           "description": strings["meta_dataset_description"],
-                           "creator": {"@type": "Organization", "name": site_name},
-                           "distribution": [
-                               {"@type": "DataDownload", "encodingFormat": "application/json",
-                                "contentUrl": absolute(site_url, dataset["json"])},
-                               {"@type": "DataDownload", "encodingFormat": "text/csv",
-                                "contentUrl": absolute(site_url, dataset["csv"])}]})
+        structured.update(
+            {
+                "@type": "Dataset",
+                "name": strings["meta_dataset_name"],
+                "description": strings["meta_dataset_description"],
+                "creator": {"@type": "Organization", "name": site_name},
+                "distribution": [
+                    {
+                        "@type": "DataDownload",
+                        "encodingFormat": "application/json",
+                        "contentUrl": absolute(site_url, dataset["json"]),
+                    },
+                    {
+                        "@type": "DataDownload",
+                        "encodingFormat": "text/csv",
+                        "contentUrl": absolute(site_url, dataset["csv"]),
+                    },
+                ],
+            }
+        )
     else:
         structured["@type"] = "WebPage"
-    feeds = [{"href": absolute(site_url, feed_path(code)), "title": ui_strings()[code]["feed_link_title"]}
-             for code in sorted(alternates, key=lambda code: code != language)]
-    return {"title": page_title, "description": description, "canonical": canonical, "hreflang": hreflang,
-            "og": og, "twitter": twitter, "json_ld": json_ld(structured), "feeds": feeds}
+    feeds = [
+        {"href": absolute(site_url, feed_path(code)), "title": ui_strings()[code]["feed_link_title"]}
+        for code in sorted(alternates, key=lambda code: code != language)
+    ]
+    return {
+        "title": page_title,
+        "description": description,
+        "canonical": canonical,
+        "hreflang": hreflang,
+        "og": og,
+        "twitter": twitter,
+        "json_ld": json_ld(structured),
+        "feeds": feeds,
+    }

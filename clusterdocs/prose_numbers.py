@@ -41,12 +41,16 @@ from .textfile import read_text
 from .yamlfile import YamlDocument, split_front_matter
 
 # Markup, not prose: comments (markers), heading anchors, link targets, code, list numbers.
-_MARKDOWN_NOISE = re.compile(r"<!--.*?-->|\{ ?#[^}]*\}|\]\([^)]*\)|`[^`]*`|^[ \t]*\d+\.(?=[ \t])",
-                             re.DOTALL | re.MULTILINE)
+_MARKDOWN_NOISE = re.compile(
+    r"<!--.*?-->|\{ ?#[^}]*\}|\]\([^)]*\)|`[^`]*`|^[ \t]*\d+\.(?=[ \t])", re.DOTALL | re.MULTILINE
+)
 # A sentence that says it reports from outside the five sources (rule c, for prose without a
 # structured list of outside citations: article pages and data/*.yml notes).
-EXTERNAL_MARK = re.compile(r"\bexternal(?: reporting| source| grouping|, not from this article)|外部(?:报道|信息|来源|参考)"
-                           r"|来源文章以外", re.IGNORECASE)
+EXTERNAL_MARK = re.compile(
+    r"\bexternal(?: reporting| source| grouping|, not from this article)|外部(?:报道|信息|来源|参考)"
+    r"|来源文章以外",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"[^。！？\n]+?(?:[.!?](?=\s|$)|[。！？\n]|$)")
 
 
@@ -70,14 +74,20 @@ class _Unknown:
 class ProseChecker:
     """Checks prose against evidence; knows the ids (which are not numbers) and the sources."""
 
-    def __init__(self, sources: dict[str, Source], cited_by_id: dict[str, tuple[list[str], list[str]]],
-                 broken_sources: set[str] = frozenset()):
+    def __init__(
+        self,
+        sources: dict[str, Source],
+        cited_by_id: dict[str, tuple[list[str], list[str]]],
+        broken_sources: set[str] = frozenset(),
+    ):
         """``cited_by_id``: for each id prose may name, the source ids and texts it stands for."""
         self.sources = sources
         self.broken_sources = broken_sources
         self.cited_by_id = cited_by_id
         alternatives = "|".join(re.escape(id_) for id_ in sorted(cited_by_id, key=len, reverse=True)) or "(?!)"
-        self.ids = re.compile(rf"(?<![A-Za-z0-9-])(?:{alternatives})(?![A-Za-z0-9-])")  # ids are ASCII; 的 may touch one
+        self.ids = re.compile(
+            rf"(?<![A-Za-z0-9-])(?:{alternatives})(?![A-Za-z0-9-])"
+        )  # ids are ASCII; 的 may touch one
         self._source_evidence = cache(self._evidence_of_source)
 
     def _evidence_of_source(self, source_id: str) -> frozenset[Decimal]:
@@ -101,8 +111,10 @@ class ProseChecker:
     def named_evidence(self, text: str) -> set[Decimal]:
         """Naming another entry by id (a milestone, a cluster, a source) cites it."""
         named = {match.group(0) for match in self.ids.finditer(text)}
-        return self.evidence([source for id_ in named for source in self.cited_by_id[id_][0]],
-                             *[cited for id_ in named for cited in self.cited_by_id[id_][1]])
+        return self.evidence(
+            [source for id_ in named for source in self.cited_by_id[id_][0]],
+            *[cited for id_ in named for cited in self.cited_by_id[id_][1]],
+        )
 
     def unsupported(self, text: str, values: set[Decimal], marked_sentences: bool = True):
         """The numbers in ``text`` that ``values`` do not state, with their offsets.
@@ -113,21 +125,35 @@ class ProseChecker:
         values = values | self.named_evidence(text)
         text = self.ids.sub(_blank, text)
         if marked_sentences:
-            text = _SENTENCE.sub(lambda match: _blank(match) if EXTERNAL_MARK.search(match.group(0)) else match.group(0), text)
+            text = _SENTENCE.sub(
+                lambda match: _blank(match) if EXTERNAL_MARK.search(match.group(0)) else match.group(0), text
+            )
         return [number for number in numbers_in(text) if not supported(number, values)]
 
-    def check_fields(self, document: YamlDocument, fields: Iterable[tuple[tuple, object]], values: set[Decimal],
-                     cited: str, marked_sentences: bool = True) -> list[Problem]:
+    def check_fields(
+        self,
+        document: YamlDocument,
+        fields: Iterable[tuple[tuple, object]],
+        values: set[Decimal],
+        cited: str,
+        marked_sentences: bool = True,
+    ) -> list[Problem]:
         """Each (location, text) of a YAML document; a bilingual {en, zh} value is checked per language."""
         problems = []
         for location, text in fields:
             if isinstance(text, dict):
-                problems += self.check_fields(document, [(location + (language,), value)
-                                                         for language, value in text.items()], values, cited,
-                                              marked_sentences)
+                problems += self.check_fields(
+                    document,
+                    [(location + (language,), value) for language, value in text.items()],
+                    values,
+                    cited,
+                    marked_sentences,
+                )
             elif isinstance(text, str):
-                problems += [document.problem(location, _message(number.text, cited))
-                             for number in self.unsupported(text, values, marked_sentences)]
+                problems += [
+                    document.problem(location, _message(number.text, cited))
+                    for number in self.unsupported(text, values, marked_sentences)
+                ]
         return problems
 
     def check_markdown(self, path: str, text: str, values: set[Decimal], cited: str) -> list[Problem]:
@@ -139,8 +165,15 @@ class ProseChecker:
         problems = []
         for number in self.unsupported(body, values):
             line_start = body.rfind("\n", 0, number.start) + 1
-            problems.append(Problem(path, first_line + body.count("\n", 0, number.start), number.start - line_start + 1,
-                                    "(text)", _message(number.text, cited)))
+            problems.append(
+                Problem(
+                    path,
+                    first_line + body.count("\n", 0, number.start),
+                    number.start - line_start + 1,
+                    "(text)",
+                    _message(number.text, cited),
+                )
+            )
         return problems
 
 
@@ -156,8 +189,14 @@ def _message(number: str, cited: str) -> str:
     return f"number '{number}' is not in what this entry cites ({cited}); cite it or mark it external"
 
 
-def prose_problems(sources: dict[str, Source], articles, milestones, documents: dict[str, YamlDocument | None],
-                   root: Path, broken_sources: set[str] = frozenset()) -> list[Problem]:
+def prose_problems(
+    sources: dict[str, Source],
+    articles,
+    milestones,
+    documents: dict[str, YamlDocument | None],
+    root: Path,
+    broken_sources: set[str] = frozenset(),
+) -> list[Problem]:
     """Every unsupported number in the prose of the loaded entries.
 
     Entries that failed to load are skipped, and so is prose citing a source with problems of its own.
@@ -176,7 +215,11 @@ def prose_problems(sources: dict[str, Source], articles, milestones, documents: 
                 cited_by_id.setdefault(item["id"], ([item["source"]], []))
     checker = ProseChecker(sources, cited_by_id, broken_sources)
     problems = _article_problems(checker, articles, root) + _timeline_problems(checker, milestones)
-    for name, check in (("figures", _figure_problems), ("clusters", _cluster_problems), ("glossary", _glossary_problems)):
+    for name, check in (
+        ("figures", _figure_problems),
+        ("clusters", _cluster_problems),
+        ("glossary", _glossary_problems),
+    ):
         if documents[name] is not None:
             problems += check(checker, documents[name])
     return problems
@@ -186,9 +229,11 @@ def _article_problems(checker: ProseChecker, articles, root: Path) -> list[Probl
     problems = []
     for page in articles:
         article = page.data
-        values = checker.evidence([article["source"]],
-                                  *[figure[key] for figure in article["figures"] for key in ("value", "source_text")],
-                                  *[quote["original"] for quote in article["quotes"]])
+        values = checker.evidence(
+            [article["source"]],
+            *[figure[key] for figure in article["figures"] for key in ("value", "source_text")],
+            *[quote["original"] for quote in article["quotes"]],
+        )
         cited = f"sources/{article['source']}.txt and this page's figures and quotes"
         fields = [(("title",), page.meta["title"]), (("description",), page.meta["description"])]
         for index, figure in enumerate(article["figures"]):
@@ -210,15 +255,22 @@ def _timeline_problems(checker: ProseChecker, milestones) -> list[Problem]:
         data = milestone.data
         externals = [source["external"] for source in data["sources"] if "external" in source]
         dates = [data.get(key) or "" for key in ("date", "end_date", "stated_date", "target_start", "target_year")]
-        values = checker.evidence(milestone.articles, *dates,
-                                  *[source.get("quote", "") for source in data["sources"]],
-                                  *[external.get("date", "") for external in externals],
-                                  *[text for external in externals for text in (external.get("note") or {}).values()])
-        cited = ", ".join([f"sources/{article}.txt" for article in dict.fromkeys(milestone.articles)]
-                          + [f"external: {external['outlet']}" for external in externals] + ["its date"])
+        values = checker.evidence(
+            milestone.articles,
+            *dates,
+            *[source.get("quote", "") for source in data["sources"]],
+            *[external.get("date", "") for external in externals],
+            *[text for external in externals for text in (external.get("note") or {}).values()],
+        )
+        cited = ", ".join(
+            [f"sources/{article}.txt" for article in dict.fromkeys(milestone.articles)]
+            + [f"external: {external['outlet']}" for external in externals]
+            + ["its date"]
+        )
         fields = [(("title",), data["title"]), (("summary",), data["summary"]), (("date_note",), data.get("date_note"))]
-        problems += checker.check_fields(milestone.document, fields, values, cited,
-                                         marked_sentences=False)  # its externals are listed
+        problems += checker.check_fields(
+            milestone.document, fields, values, cited, marked_sentences=False
+        )  # its externals are listed
     return problems
 
 
@@ -228,11 +280,18 @@ def _figure_problems(checker: ProseChecker, document: YamlDocument) -> list[Prob
         for index, entry in enumerate(document.data[kind]):
             items = entry.get("items", [])
             externals = entry.get("external", [])
-            values = checker.evidence([entry["source"]], str(entry.get("value", "")), entry.get("source_text", ""),
-                                      *[str(item["value"]) for item in items], *[item["source_text"] for item in items],
-                                      str(entry.get("total", "")), entry["year"], entry.get("year_text", ""),
-                                      *[external.get("date", "") for external in externals],
-                                      *[text for external in externals for text in (external.get("note") or {}).values()])
+            values = checker.evidence(
+                [entry["source"]],
+                str(entry.get("value", "")),
+                entry.get("source_text", ""),
+                *[str(item["value"]) for item in items],
+                *[item["source_text"] for item in items],
+                str(entry.get("total", "")),
+                entry["year"],
+                entry.get("year_text", ""),
+                *[external.get("date", "") for external in externals],
+                *[text for external in externals for text in (external.get("note") or {}).values()],
+            )
             fields = [((kind, index, key), entry.get(key)) for key in ("title", "label", "note", "unit", "as_of")]
             for position, item in enumerate(items):
                 fields += [((kind, index, "items", position, key), item.get(key)) for key in ("label", "note")]
@@ -247,16 +306,23 @@ def _cluster_problems(checker: ProseChecker, document: YamlDocument) -> list[Pro
         if any(list_id not in sector_lists for list_id in cluster.get("see_also", [])):
             continue  # the unknown sector list is reported by crossrefs; its evidence is missing, not the note's
         see_also = [sector_lists[list_id] for list_id in cluster.get("see_also", [])]
-        cited = sorted({mention["source"] for mention in cluster["mentions"]} | {target["source"] for target in cluster["targets"]}
-                       | {sector_list["source"] for sector_list in see_also})
-        values = checker.evidence(cited, *[mention["source_text"] for mention in cluster["mentions"]],
-                                  *[sector_list["source_text"] for sector_list in see_also],
-                                  *[str(target.get(key, "")) for target in cluster["targets"]
-                                    for key in ("value", "source_text", "year")])
+        cited = sorted(
+            {mention["source"] for mention in cluster["mentions"]}
+            | {target["source"] for target in cluster["targets"]}
+            | {sector_list["source"] for sector_list in see_also}
+        )
+        values = checker.evidence(
+            cited,
+            *[mention["source_text"] for mention in cluster["mentions"]],
+            *[sector_list["source_text"] for sector_list in see_also],
+            *[str(target.get(key, "")) for target in cluster["targets"] for key in ("value", "source_text", "year")],
+        )
         fields = [(("clusters", index, "status_note"), cluster["status_note"])]
         for position, target in enumerate(cluster["targets"]):
             fields += [(("clusters", index, "targets", position, key), target.get(key)) for key in ("measures", "note")]
-        problems += checker.check_fields(document, fields, values, ", ".join(f"sources/{source}.txt" for source in cited))
+        problems += checker.check_fields(
+            document, fields, values, ", ".join(f"sources/{source}.txt" for source in cited)
+        )
     for index, sector_list in enumerate(document.data.get("sector_lists", [])):
         values = checker.evidence([sector_list["source"]], sector_list["source_text"])
         fields = [(("sector_lists", index, key), sector_list[key]) for key in ("place", "framing", "sectors")]
@@ -268,6 +334,10 @@ def _glossary_problems(checker: ProseChecker, document: YamlDocument) -> list[Pr
     problems = []
     for index, term in enumerate(document.data["terms"]):
         values = checker.evidence(term["sources"])
-        problems += checker.check_fields(document, [(("terms", index, "definition"), term["definition"])], values,
-                                         ", ".join(f"sources/{source}.txt" for source in term["sources"]))
+        problems += checker.check_fields(
+            document,
+            [(("terms", index, "definition"), term["definition"])],
+            values,
+            ", ".join(f"sources/{source}.txt" for source in term["sources"]),
+        )
     return problems

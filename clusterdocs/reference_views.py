@@ -22,27 +22,53 @@ def cluster_values(cluster: dict, language: str, data: SiteData, article_url, ti
     mentions = []
     for mention in cluster["mentions"]:
         source = data.sources[mention["source"]]
-        mentions.append({"title": data.article_title(language, mention["source"]),
-                         "href": article_url(mention["source"]), "source_text": mention["source_text"],
-                         "lang": source.lang})
+        mentions.append(
+            {
+                "title": data.article_title(language, mention["source"]),
+                "href": article_url(mention["source"]),
+                "source_text": mention["source_text"],
+                "lang": source.lang,
+            }
+        )
     by_id = {milestone.id: milestone for milestone in data.milestones}
-    milestones = [{"href": f"{timeline_url}#{milestone_id}", "date": by_id[milestone_id].display_date(language),
-                   "title": by_id[milestone_id].data["title"][language]} for milestone_id in cluster["milestones"]]
+    milestones = [
+        {
+            "href": f"{timeline_url}#{milestone_id}",
+            "date": by_id[milestone_id].display_date(language),
+            "title": by_id[milestone_id].data["title"][language],
+        }
+        for milestone_id in cluster["milestones"]
+    ]
     other = "zh" if language == "en" else "en"
     return {
-        "id": cluster["id"], "name": cluster["name"][language], "name_other": cluster["name"][other],
-        "sector": cluster["sector"], "sector_label": labels()["sectors"][cluster["sector"]][language],
-        "region": cluster["region"], "region_label": labels()["regions"][cluster["region"]][language],
-        "status": cluster["status"], "status_label": labels()["statuses"][cluster["status"]][language],
+        "id": cluster["id"],
+        "name": cluster["name"][language],
+        "name_other": cluster["name"][other],
+        "sector": cluster["sector"],
+        "sector_label": labels()["sectors"][cluster["sector"]][language],
+        "region": cluster["region"],
+        "region_label": labels()["regions"][cluster["region"]][language],
+        "status": cluster["status"],
+        "status_label": labels()["statuses"][cluster["status"]][language],
         "status_note": cluster["status_note"][language],
         "places": ("、" if language == "zh" else ", ").join(place[language] for place in cluster["places"]),
-        "cross_province": cluster["cross_province"], "divisions": divisions_of(cluster),
-        "targets": [dict(target, measures=target["measures"][language], source_title=data.article_title(language, target["source"]))
-                    for target in cluster["targets"]],
-        "mentions": mentions, "milestones": milestones,
-        "see_also": [{"href": f"#{sector_list['id']}", "place": sector_list["place"][language]}
-                     for sector_list in data.datasets["clusters"].get("sector_lists", [])
-                     if sector_list["id"] in cluster.get("see_also", [])],
+        "cross_province": cluster["cross_province"],
+        "divisions": divisions_of(cluster),
+        "targets": [
+            dict(
+                target,
+                measures=target["measures"][language],
+                source_title=data.article_title(language, target["source"]),
+            )
+            for target in cluster["targets"]
+        ],
+        "mentions": mentions,
+        "milestones": milestones,
+        "see_also": [
+            {"href": f"#{sector_list['id']}", "place": sector_list["place"][language]}
+            for sector_list in data.datasets["clusters"].get("sector_lists", [])
+            if sector_list["id"] in cluster.get("see_also", [])
+        ],
     }
 
 
@@ -51,44 +77,77 @@ def render_clusters(markdown: str, data: SiteData, language: str, article_url, t
     order = {key: index for index, key in enumerate(labels()["statuses"])}
     clusters.sort(key=lambda cluster: (order[cluster["status"]], cluster["region"], cluster["id"]))
     fields = {"sectors": "sector", "regions": "region", "statuses": "status"}
-    facets = {kind: [{"key": key, "label": value[language], "count": sum(cluster[field] == key for cluster in clusters)}
-                     for key, value in labels()[kind].items()] for kind, field in fields.items()}
+    facets = {
+        kind: [
+            {"key": key, "label": value[language], "count": sum(cluster[field] == key for cluster in clusters)}
+            for key, value in labels()[kind].items()
+        ]
+        for kind, field in fields.items()
+    }
 
     def table() -> str:
-        divisions = [tile for tile in tile_map(data.clusters, data.figures, language, ui_strings()[language],
-                                               lambda key: "")["table"] if tile["listed"]]
-        return render_macro("reference.html", "clusters_table", language, clusters=clusters, facets=facets,
-                            divisions=divisions)
+        divisions = [
+            tile
+            for tile in tile_map(data.clusters, data.figures, language, ui_strings()[language], lambda key: "")["table"]
+            if tile["listed"]
+        ]
+        return render_macro(
+            "reference.html", "clusters_table", language, clusters=clusters, facets=facets, divisions=divisions
+        )
 
     def entries() -> str:
         return render_macro("reference.html", "cluster_entries", language, clusters=clusters)
 
     def division_map() -> str:
         source_id = winners_by_division(data.figures)[1]["source"]
-        values = tile_map(data.clusters, data.figures, language, ui_strings()[language],
-                          lambda key: f"?division={key}#cluster-table")
-        return render_macro("map.html", "tile_map", language, map=values,
-                            source_title=data.article_title(language, source_id), source_href=article_url(source_id))
+        values = tile_map(
+            data.clusters, data.figures, language, ui_strings()[language], lambda key: f"?division={key}#cluster-table"
+        )
+        return render_macro(
+            "map.html",
+            "tile_map",
+            language,
+            map=values,
+            source_title=data.article_title(language, source_id),
+            source_href=article_url(source_id),
+        )
 
     def sector_lists() -> str:
-        return render_macro("reference.html", "sector_lists", language,
-                            lists=[sector_list_values(item, language, data, article_url, timeline_url)
-                                   for item in data.sector_lists])
+        return render_macro(
+            "reference.html",
+            "sector_lists",
+            language,
+            lists=[sector_list_values(item, language, data, article_url, timeline_url) for item in data.sector_lists],
+        )
 
-    return replace_markers(markdown, "clusters", {"table": table, "entries": entries, "sector-lists": sector_lists,
-                                                  "map": division_map},
-                           path, required=("map", "table", "entries", "sector-lists"))
+    return replace_markers(
+        markdown,
+        "clusters",
+        {"table": table, "entries": entries, "sector-lists": sector_lists, "map": division_map},
+        path,
+        required=("map", "table", "entries", "sector-lists"),
+    )
 
 
 def sector_list_values(item: dict, language: str, data: SiteData, article_url, timeline_url) -> dict:
     by_id = {milestone.id: milestone for milestone in data.milestones}
     return {
-        "id": item["id"], "place": item["place"][language], "framing": item["framing"][language],
-        "sectors": item["sectors"][language], "source_text": item["source_text"],
+        "id": item["id"],
+        "place": item["place"][language],
+        "framing": item["framing"][language],
+        "sectors": item["sectors"][language],
+        "source_text": item["source_text"],
         "lang": data.sources[item["source"]].lang,
-        "source_title": data.article_title(language, item["source"]), "href": article_url(item["source"]),
-        "milestones": [{"href": f"{timeline_url}#{milestone_id}", "date": by_id[milestone_id].display_date(language),
-                        "title": by_id[milestone_id].data["title"][language]} for milestone_id in item["milestones"]],
+        "source_title": data.article_title(language, item["source"]),
+        "href": article_url(item["source"]),
+        "milestones": [
+            {
+                "href": f"{timeline_url}#{milestone_id}",
+                "date": by_id[milestone_id].display_date(language),
+                "title": by_id[milestone_id].data["title"][language],
+            }
+            for milestone_id in item["milestones"]
+        ],
     }
 
 
@@ -97,12 +156,26 @@ def bar_chart(chart_id: str, title: str, items: list[tuple[str, int]], unit: str
     bar_width, value_width, row, gap = 300, 60, 26, 8
     label_width = max(text_width(label) for label, _value in items) + 16
     largest = max(value for _label, value in items) or 1
-    bars = [{"label": label, "value": value, "y": index * (row + gap),
-             "width": max(2, round(value / largest * bar_width)), "height": row}
-            for index, (label, value) in enumerate(items)]
-    return {"id": chart_id, "title": title, "bars": bars, "unit": unit, "label_width": label_width,
-            "width": label_width + bar_width + value_width, "height": len(items) * (row + gap) - gap,
-            "description": "; ".join(f"{label}: {value} {unit}" for label, value in items)}
+    bars = [
+        {
+            "label": label,
+            "value": value,
+            "y": index * (row + gap),
+            "width": max(2, round(value / largest * bar_width)),
+            "height": row,
+        }
+        for index, (label, value) in enumerate(items)
+    ]
+    return {
+        "id": chart_id,
+        "title": title,
+        "bars": bars,
+        "unit": unit,
+        "label_width": label_width,
+        "width": label_width + bar_width + value_width,
+        "height": len(items) * (row + gap) - gap,
+        "description": "; ".join(f"{label}: {value} {unit}" for label, value in items),
+    }
 
 
 def render_figures(markdown: str, data: SiteData, language: str, article_url, path: str) -> str:
@@ -114,17 +187,31 @@ def render_figures(markdown: str, data: SiteData, language: str, article_url, pa
 
     def provenance(figure: dict) -> dict:
         """The year as shown (or what the count runs to), its basis, and any outside citation."""
-        external = [dict(citation, note=citation.get("note", {}).get(language)) for citation in figure.get("external", [])]
-        return {"when": figure["as_of"][language] if "as_of" in figure else figure["year"],
-                "basis": figure["basis"], "external": external}
+        external = [
+            dict(citation, note=citation.get("note", {}).get(language)) for citation in figure.get("external", [])
+        ]
+        return {
+            "when": figure["as_of"][language] if "as_of" in figure else figure["year"],
+            "basis": figure["basis"],
+            "external": external,
+        }
 
     def headline() -> str:
-        rows = [dict(item, label=item["label"][language], note=(item.get("note") or {}).get(language),
-                     shown_value=item["value_en"] if language == "en" and "value_en" in item
-                     else shown(item["value"], item["source"]),
-                     value_lang="en" if language == "en" and "value_en" in item else "zh",
-                     source_title=data.article_title(language, item["source"]),
-                     href=article_url(item["source"]), **provenance(item)) for item in figures["headline"]]
+        rows = [
+            dict(
+                item,
+                label=item["label"][language],
+                note=(item.get("note") or {}).get(language),
+                shown_value=item["value_en"]
+                if language == "en" and "value_en" in item
+                else shown(item["value"], item["source"]),
+                value_lang="en" if language == "en" and "value_en" in item else "zh",
+                source_title=data.article_title(language, item["source"]),
+                href=article_url(item["source"]),
+                **provenance(item),
+            )
+            for item in figures["headline"]
+        ]
         return render_macro("reference.html", "headline", language, rows=rows)
 
     def charts() -> str:
@@ -132,30 +219,48 @@ def render_figures(markdown: str, data: SiteData, language: str, article_url, pa
         for distribution in figures["distributions"]:
             source = data.sources[distribution["source"]]
             items = [(item["label"][language], item["value"]) for item in distribution["items"]]
-            chart = bar_chart(f"chart-{distribution['id']}", distribution["title"][language], items,
-                              distribution["unit"][language])
-            html = render_macro("reference.html", "chart", language, chart=chart,
-                                distribution=dict(distribution, note=(distribution.get("note") or {}).get(language),
-                                                  **provenance(distribution)),
-                                rows=[dict(item, label=item["label"][language], note=(item.get("note") or {}).get(language))
-                                      for item in distribution["items"]],
-                                source_title=data.article_title(language, distribution["source"]),
-                                href=article_url(distribution["source"]),
-                                source_lang=source.lang)
+            chart = bar_chart(
+                f"chart-{distribution['id']}", distribution["title"][language], items, distribution["unit"][language]
+            )
+            html = render_macro(
+                "reference.html",
+                "chart",
+                language,
+                chart=chart,
+                distribution=dict(
+                    distribution, note=(distribution.get("note") or {}).get(language), **provenance(distribution)
+                ),
+                rows=[
+                    dict(item, label=item["label"][language], note=(item.get("note") or {}).get(language))
+                    for item in distribution["items"]
+                ],
+                source_title=data.article_title(language, distribution["source"]),
+                href=article_url(distribution["source"]),
+                source_lang=source.lang,
+            )
             parts.append(section(distribution["title"][language], distribution["id"], html))
         return "".join(parts)
 
-    return replace_markers(markdown, "figures", {"headline": headline, "charts": charts}, path,
-                           required=("headline", "charts"))
+    return replace_markers(
+        markdown, "figures", {"headline": headline, "charts": charts}, path, required=("headline", "charts")
+    )
 
 
 def render_glossary(markdown: str, data: SiteData, language: str, article_url, path: str) -> str:
     def terms() -> str:
-        rows = [dict(term, definition=term["definition"][language],
-                     sources=[{"href": article_url(source_id),
-                               "title": data.article_title(language, source_id)} for source_id in term["sources"]])
-                for term in sorted(data.glossary, key=lambda term: term["en"].lower() if language == "en" else term["pinyin"])]
+        rows = [
+            dict(
+                term,
+                definition=term["definition"][language],
+                sources=[
+                    {"href": article_url(source_id), "title": data.article_title(language, source_id)}
+                    for source_id in term["sources"]
+                ],
+            )
+            for term in sorted(
+                data.glossary, key=lambda term: term["en"].lower() if language == "en" else term["pinyin"]
+            )
+        ]
         return render_macro("reference.html", "glossary", language, terms=rows)
 
     return replace_markers(markdown, "glossary", {"terms": terms}, path, required=("terms",))
-

@@ -48,19 +48,34 @@ def _explain(error: ValidationError) -> list[tuple[tuple, str]]:
     if error.validator == "required":
         # jsonschema gives one error per missing field, named at the start of its message.
         missing = next((key for key in error.validator_value if error.message.startswith(repr(key))), None)
-        return [(location + (missing,), f"missing required field '{missing}'")] if missing else [(location, error.message)]
+        return (
+            [(location + (missing,), f"missing required field '{missing}'")] if missing else [(location, error.message)]
+        )
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = sorted(schema.get("properties", {}))
         patterns = list(schema.get("patternProperties", {}))
-        unknown = [key for key in error.instance
-                   if key not in allowed and not (isinstance(key, str) and any(re.search(p, key) for p in patterns))]
+        unknown = [
+            key
+            for key in error.instance
+            if key not in allowed and not (isinstance(key, str) and any(re.search(p, key) for p in patterns))
+        ]
         return [(location + (key,), f"unknown key {str(key)!r}; allowed keys: {', '.join(allowed)}") for key in unknown]
     if custom:
         return [(location, custom)]
     if error.validator == "enum":
-        return [(location, f"{_short(error.instance)} is not allowed; use one of: {', '.join(map(str, error.validator_value))}")]
+        return [
+            (
+                location,
+                f"{_short(error.instance)} is not allowed; use one of: {', '.join(map(str, error.validator_value))}",
+            )
+        ]
     if error.validator == "type":
-        return [(location, f"expected {error.validator_value}, got {type(error.instance).__name__} {_short(error.instance)}")]
+        return [
+            (
+                location,
+                f"expected {error.validator_value}, got {type(error.instance).__name__} {_short(error.instance)}",
+            )
+        ]
     if error.validator in ("minItems", "minLength"):
         return [(location, "must not be empty")]
     if error.validator in ("oneOf", "anyOf") and error.context:

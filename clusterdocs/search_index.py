@@ -25,7 +25,7 @@ def split_index(index: dict, language: str) -> dict:
         location = doc["location"]
         if prefix:
             if location.startswith(prefix):
-                docs.append(dict(doc, location=location[len(prefix):]))
+                docs.append(dict(doc, location=location[len(prefix) :]))
         elif not location.startswith(others):
             docs.append(doc)
     return {"config": index["config"], "docs": docs}
@@ -39,5 +39,6 @@ def write_language_indexes(site_dir: Path) -> None:
     for language in LANGUAGES:
         target = merged_path if language == DEFAULT_LANGUAGE else site_dir / language / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(split_index(merged, language), ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
+        target.write_text(
+            json.dumps(split_index(merged, language), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )

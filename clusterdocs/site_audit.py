@@ -32,10 +32,38 @@ from .html_policy import is_script_url
 from .problems import Problem
 
 AUDITED_SUFFIXES = (".html", ".svg", ".css")
-NAVIGATION_RELS = {"alternate", "canonical", "prev", "next", "author", "license", "help", "bookmark",
-                   "external", "nofollow", "noopener", "noreferrer", "me", "tag"}
-RESOURCE_ATTRIBUTES = {"src", "srcset", "poster", "data", "background", "imagesrcset", "action", "formaction",
-                       "codebase", "archive", "manifest", "ping", "lowsrc", "dynsrc"}
+NAVIGATION_RELS = {
+    "alternate",
+    "canonical",
+    "prev",
+    "next",
+    "author",
+    "license",
+    "help",
+    "bookmark",
+    "external",
+    "nofollow",
+    "noopener",
+    "noreferrer",
+    "me",
+    "tag",
+}
+RESOURCE_ATTRIBUTES = {
+    "src",
+    "srcset",
+    "poster",
+    "data",
+    "background",
+    "imagesrcset",
+    "action",
+    "formaction",
+    "codebase",
+    "archive",
+    "manifest",
+    "ping",
+    "lowsrc",
+    "dynsrc",
+}
 FETCHING_HREF_ELEMENTS = {"image", "use", "feimage", "script", "link"}
 DOCUMENT_ELEMENTS = {"a", "area", "iframe", "frame", "object", "embed", "form", "button", "input", "base"}
 CONTENT_SCRIPT_ELEMENTS = {"script", "iframe", "frame", "object", "embed"}
@@ -52,8 +80,10 @@ def audit_site(site_dir: Path, site_url: str = "") -> list[Problem]:
         path = file.relative_to(site_dir).as_posix()
         text = file.read_text(encoding="utf-8", errors="replace")
         if file.suffix == ".css":
-            problems += [Problem(path, line, column, field, message)
-                         for line, column, field, message in _css_findings(tinycss2.parse_stylesheet(text), own_host)]
+            problems += [
+                Problem(path, line, column, field, message)
+                for line, column, field, message in _css_findings(tinycss2.parse_stylesheet(text), own_host)
+            ]
         else:
             auditor = _MarkupAuditor(path, own_host, in_content_by_default=file.suffix == ".svg")
             auditor.feed(text)
@@ -157,7 +187,8 @@ class _MarkupAuditor(HTMLParser):
                 return
         if name == "style":
             for _line, _column, _field, message in _css_findings(
-                    tinycss2.parse_blocks_contents(value), self.own_host, 1, 1):
+                tinycss2.parse_blocks_contents(value), self.own_host, 1, 1
+            ):
                 self._add(field, message)
             return
         urls: list[str] = []

@@ -101,9 +101,14 @@ def _fingerprint(directories) -> tuple:
     key = tuple(str(directory) for directory in directories)
     if _fingerprints_this_build is not None and key in _fingerprints_this_build:
         return _fingerprints_this_build[key]
-    fingerprint = tuple(sorted((os.path.join(folder, name), os.stat(os.path.join(folder, name)).st_mtime_ns)
-                               for directory in directories for folder, _, names in os.walk(directory)
-                               for name in names))
+    fingerprint = tuple(
+        sorted(
+            (os.path.join(folder, name), os.stat(os.path.join(folder, name)).st_mtime_ns)
+            for directory in directories
+            for folder, _, names in os.walk(directory)
+            for name in names
+        )
+    )
     if _fingerprints_this_build is not None:
         _fingerprints_this_build[key] = fingerprint
     return fingerprint
@@ -149,8 +154,9 @@ def _load(root: Path) -> SiteData:
     found = marker_problems(root / "docs", root)
     problems += found + parity_problems(root / "docs", root, {problem.path for problem in found})
     if documents["glossary"] is not None:
-        english = [milestone.document for milestone in milestones] + [document for name, document in documents.items()
-                                                                      if document is not None]
+        english = [milestone.document for milestone in milestones] + [
+            document for name, document in documents.items() if document is not None
+        ]
         problems += terminology_problems(documents["glossary"], english, root / "docs", root)
     problems += prose_problems(sources, articles, milestones, documents, root, broken_sources)
     problems += page_policy_problems(root / "docs", root)

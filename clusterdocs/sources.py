@@ -34,7 +34,8 @@ _INVISIBLE = re.compile(
     "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
-    "\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+    "\ufe00-\ufe0f\U000e0100-\U000e01ef]"
+)
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -161,8 +162,9 @@ def fold(line: str) -> tuple[str, list[int]]:
     return "".join(folded), origin
 
 
-def check_quote(document: YamlDocument, location: tuple, text: object, source: Source | None,
-                source_id: str) -> list[Problem]:
+def check_quote(
+    document: YamlDocument, location: tuple, text: object, source: Source | None, source_id: str
+) -> list[Problem]:
     """The shared verbatim check: ``text`` must occur in ``source``'s cleaned body."""
     if source is None:
         return []  # the unknown id is reported where it is named
@@ -178,8 +180,9 @@ def check_value(document: YamlDocument, location: tuple, value: object, source_t
     return [document.problem(location, f"value {value!r} does not occur in its source_text as a whole number")]
 
 
-def unknown_source(document: YamlDocument, location: tuple, source_id: str, sources: dict[str, Source],
-                   what: str = "source") -> Problem:
+def unknown_source(
+    document: YamlDocument, location: tuple, source_id: str, sources: dict[str, Source], what: str = "source"
+) -> Problem:
     """The one message for a citation of a source that is not in ``sources/``."""
     return document.problem(location, f"unknown {what} '{source_id}'; known: {', '.join(sorted(sources))}")
 

@@ -29,8 +29,9 @@ def _message(found: str, canonical: str) -> str:
     return f"'{found}' is not the glossary's rendering; write '{canonical}' (data/glossary.yml)"
 
 
-def terminology_problems(glossary: YamlDocument, documents: list[YamlDocument], docs_dir: Path = DOCS_DIR,
-                         root: Path = ROOT) -> list[Problem]:
+def terminology_problems(
+    glossary: YamlDocument, documents: list[YamlDocument], docs_dir: Path = DOCS_DIR, root: Path = ROOT
+) -> list[Problem]:
     renderings = avoided_renderings(glossary)
     problems = []
     for file in sorted((docs_dir / "en").rglob("*.md")):
@@ -42,12 +43,17 @@ def terminology_problems(glossary: YamlDocument, documents: list[YamlDocument], 
         path = relative_path(file, root)
         for start, found, canonical in _hits(text, renderings):
             line_start = text.rfind("\n", 0, start) + 1
-            problems.append(Problem(path, text.count("\n", 0, start) + 1, start - line_start + 1, "(text)",
-                                    _message(found, canonical)))
+            problems.append(
+                Problem(
+                    path, text.count("\n", 0, start) + 1, start - line_start + 1, "(text)", _message(found, canonical)
+                )
+            )
     for document in documents:
         for location, text in _english_strings(document.data, ()):
-            problems += [document.problem(location, _message(found, canonical))
-                         for _start, found, canonical in _hits(text, renderings)]
+            problems += [
+                document.problem(location, _message(found, canonical))
+                for _start, found, canonical in _hits(text, renderings)
+            ]
     return problems
 
 

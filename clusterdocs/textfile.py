@@ -47,8 +47,11 @@ def read_text(file: Path, root: Path) -> tuple[str | None, list[Problem]]:
     try:
         size = file.stat().st_size
         if size > limit:
-            return None, [Problem(path, 1, 1, "(file)",
-                                  f"file is {size} bytes; the limit is {limit // KIB} KiB: shorten or split it")]
+            return None, [
+                Problem(
+                    path, 1, 1, "(file)", f"file is {size} bytes; the limit is {limit // KIB} KiB: shorten or split it"
+                )
+            ]
         data = file.read_bytes()
     except OSError as error:
         return None, [Problem(path, 1, 1, "(file)", f"cannot be read: {error.strerror or error}")]
@@ -62,8 +65,15 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as error:
         before = data[: error.start].decode("utf-8").removeprefix(BOM)
         line, column = _position(before, len(before))
-        return None, [Problem(path, line, column, "(file)",
-                              f"not valid UTF-8 (byte 0x{data[error.start]:02X}); save the file as UTF-8")]
+        return None, [
+            Problem(
+                path,
+                line,
+                column,
+                "(file)",
+                f"not valid UTF-8 (byte 0x{data[error.start]:02X}); save the file as UTF-8",
+            )
+        ]
     text = text.removeprefix(BOM)
     found = disallowed_characters(text, path)
     return (None, found) if found else (text, [])

@@ -15,7 +15,7 @@ from .text_metrics import text_width
 
 WINNERS_DISTRIBUTION = "preliminary-winners-2019-2020-by-province"
 TILE_WIDTH, TILE_HEIGHT, TILE_GAP = 92, 70, 4
-NAME_SIZE = 15            # font size of a division's name, smaller for names that would not fit
+NAME_SIZE = 15  # font size of a division's name, smaller for names that would not fit
 
 # key: (row, column, English name, Chinese name). Rows run north to south, columns west to east.
 LAYOUT = {
@@ -59,11 +59,18 @@ def figure_problems(document) -> list[Problem]:
     distributions = document.data.get("distributions") or []
     index = next((i for i, item in enumerate(distributions) if item.get("id") == WINNERS_DISTRIBUTION), None)
     if index is None:
-        return [document.problem(("distributions",), f"the cluster map needs the distribution '{WINNERS_DISTRIBUTION}'")]
-    return [document.problem(("distributions", index, "items", position, "label", "en"),
-                             f"'{item['label']['en']}' is not one of the 31 mainland provincial-level divisions "
-                             f"the map shows; known: {', '.join(sorted(_BY_ENGLISH_NAME))}")
-            for position, item in enumerate(distributions[index]["items"]) if item["label"]["en"] not in _BY_ENGLISH_NAME]
+        return [
+            document.problem(("distributions",), f"the cluster map needs the distribution '{WINNERS_DISTRIBUTION}'")
+        ]
+    return [
+        document.problem(
+            ("distributions", index, "items", position, "label", "en"),
+            f"'{item['label']['en']}' is not one of the 31 mainland provincial-level divisions "
+            f"the map shows; known: {', '.join(sorted(_BY_ENGLISH_NAME))}",
+        )
+        for position, item in enumerate(distributions[index]["items"])
+        if item["label"]["en"] not in _BY_ENGLISH_NAME
+    ]
 
 
 def divisions_of(cluster: dict) -> list[str]:
@@ -80,8 +87,10 @@ def winners_by_division(figures: dict) -> tuple[dict[str, int], dict]:
 def name_lines(name: str) -> dict:
     """A division's name as one line, or two when a two-word name would not fit (Inner Mongolia);
     y offsets are from the top of the tile."""
+
     def fits(text: str, size: int) -> bool:
         return text_width(text, size) * 0.95 <= TILE_WIDTH - 8
+
     if fits(name, 12) or " " not in name:
         size = next(size for size in range(NAME_SIZE, 6, -1) if fits(name, size) or size == 7)
         return {"name_size": size, "name_lines": [{"text": name, "dy": 21}]}
@@ -102,28 +111,38 @@ def tile_map(clusters: list[dict], figures: dict, language: str, strings: dict, 
         name = english if language == "en" else chinese
         won = winners.get(key)
         shown_winners = str(won) if won is not None else strings["map_not_named"]
-        tiles.append({
-            "key": key, "name": name,
-            **name_lines(name), "listed": listed[key], "winners": won,
-            "x": column * (TILE_WIDTH + TILE_GAP), "y": row * (TILE_HEIGHT + TILE_GAP),
-            "width": TILE_WIDTH, "height": TILE_HEIGHT,
-            # Shade steps 0–4 by clusters listed; CSS maps each step to a theme colour.
-            "shade": 0 if not listed[key] else 1 + round(3 * (listed[key] - 1) / max(1, most - 1)),
-            "href": filter_url(key) if listed[key] else None,
-            "label": strings["map_tile_label"].format(name=name, listed=listed[key], winners=shown_winners),
-            "listed_text": strings["map_tile_listed"].format(count=listed[key]),
-            "winners_text": strings["map_tile_winners"].format(count=won if won is not None else "–"),
-        })
+        tiles.append(
+            {
+                "key": key,
+                "name": name,
+                **name_lines(name),
+                "listed": listed[key],
+                "winners": won,
+                "x": column * (TILE_WIDTH + TILE_GAP),
+                "y": row * (TILE_HEIGHT + TILE_GAP),
+                "width": TILE_WIDTH,
+                "height": TILE_HEIGHT,
+                # Shade steps 0–4 by clusters listed; CSS maps each step to a theme colour.
+                "shade": 0 if not listed[key] else 1 + round(3 * (listed[key] - 1) / max(1, most - 1)),
+                "href": filter_url(key) if listed[key] else None,
+                "label": strings["map_tile_label"].format(name=name, listed=listed[key], winners=shown_winners),
+                "listed_text": strings["map_tile_listed"].format(count=listed[key]),
+                "winners_text": strings["map_tile_winners"].format(count=won if won is not None else "–"),
+            }
+        )
     columns = 1 + max(column for _row, column, _en, _zh in LAYOUT.values())
     rows = 1 + max(row for row, _column, _en, _zh in LAYOUT.values())
-    table = sorted((tile for tile in tiles if tile["listed"] or tile["winners"]),
-                   key=lambda tile: (-tile["listed"], -(tile["winners"] or 0), tile["key"]))
+    table = sorted(
+        (tile for tile in tiles if tile["listed"] or tile["winners"]),
+        key=lambda tile: (-tile["listed"], -(tile["winners"] or 0), tile["key"]),
+    )
     return {
         "tiles": sorted(tiles, key=lambda tile: (tile["y"], tile["x"])),
         "table": table,
         "width": columns * (TILE_WIDTH + TILE_GAP) - TILE_GAP,
         "height": rows * (TILE_HEIGHT + TILE_GAP) - TILE_GAP,
-        "description": strings["map_description"].format(listed=sum(1 for count in listed.values() if count),
-                                                         winners=len(winners)),
+        "description": strings["map_description"].format(
+            listed=sum(1 for count in listed.values() if count), winners=len(winners)
+        ),
         "note": strings["map_note"].format(named=len(winners), total=distribution["total"]),
     }

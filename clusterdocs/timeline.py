@@ -73,15 +73,23 @@ class Milestone:
         return sort_key(self.date), self.id
 
 
-def load_timeline(sources: dict[str, Source], directory: Path = TIMELINE_DIR,
-                  root: Path = ROOT) -> tuple[list[Milestone], list[Problem]]:
+def load_timeline(
+    sources: dict[str, Source], directory: Path = TIMELINE_DIR, root: Path = ROOT
+) -> tuple[list[Milestone], list[Problem]]:
     problems: list[Problem] = []
     loaded: list[tuple[Path, YamlDocument]] = []
     for file in sorted(directory.iterdir()) if directory.is_dir() else []:
         path = relative_path(file, root)
         if file.is_dir():
-            problems.append(Problem(path, 1, 1, "(file)",
-                                    "timeline/ has no subfolders: move the milestone files directly into timeline/"))
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    1,
+                    "(file)",
+                    "timeline/ has no subfolders: move the milestone files directly into timeline/",
+                )
+            )
             continue
         if file.suffix != ".yml":
             rename = f" (rename to {file.stem}.yml)" if file.suffix.lower() in (".yml", ".yaml") else ""
@@ -109,7 +117,9 @@ def load_timeline(sources: dict[str, Source], directory: Path = TIMELINE_DIR,
         entry_id = document.data.get("id")
         if isinstance(entry_id, str):
             if entry_id in seen_ids:
-                found.append(document.problem(("id",), f"duplicate id '{entry_id}', already used by {seen_ids[entry_id]}"))
+                found.append(
+                    document.problem(("id",), f"duplicate id '{entry_id}', already used by {seen_ids[entry_id]}")
+                )
             seen_ids.setdefault(entry_id, document.path)
         if not found:
             found += _same_milestone(document, seen_titles)
@@ -127,8 +137,9 @@ def _same_milestone(document: YamlDocument, seen: dict[tuple[str, str], str]) ->
     for language, title in sorted(data["title"].items()):
         key = (filed_under, normalise(title).casefold())
         if key in seen:
-            problems.append(document.problem(("title", language),
-                                             f"same date and title as {seen[key]}: one milestone, one file"))
+            problems.append(
+                document.problem(("title", language), f"same date and title as {seen[key]}: one milestone, one file")
+            )
         else:
             seen[key] = document.path
     return problems[:1]
@@ -139,8 +150,9 @@ def _concerns_citations(problems: list[Problem]) -> bool:
     return any(problem.field.startswith(("sources", "date_basis")) for problem in problems)
 
 
-def _semantic_problems(file: Path, document: YamlDocument, sources: dict[str, Source],
-                       check_basis: bool = True) -> list[Problem]:
+def _semantic_problems(
+    file: Path, document: YamlDocument, sources: dict[str, Source], check_basis: bool = True
+) -> list[Problem]:
     """What the schema cannot see: real dates, id vs file name, cited articles and quotes, date basis."""
     data = document.data
     problems = []
@@ -159,7 +171,9 @@ def _semantic_problems(file: Path, document: YamlDocument, sources: dict[str, So
     if "date" in data:
         filed_under = dates.get("date")
     else:  # a target the sources do not date is filed under its period or target year
-        filed_under = next((data[key] for key in ("target_start", "target_year") if is_well_formed(data.get(key))), None)
+        filed_under = next(
+            (data[key] for key in ("target_start", "target_year") if is_well_formed(data.get(key))), None
+        )
     if filed_under and isinstance(data.get("id"), str) and not data["id"].startswith(filed_under + "-"):
         problems.append(document.problem(("id",), f"id must start with its date: '{filed_under}-…'"))
     for index, source in enumerate(data.get("sources") or []):
@@ -181,12 +195,19 @@ def _kind_problems(document: YamlDocument) -> list[Problem]:
     data = document.data
     problems = []
     if data.get("kind") == "event":
-        problems += [document.problem((key,), f"{key} is only for kind: target; an event is dated by 'date'")
-                     for key in ("target_year", "target_start") if key in data]
+        problems += [
+            document.problem((key,), f"{key} is only for kind: target; an event is dated by 'date'")
+            for key in ("target_year", "target_start")
+            if key in data
+        ]
     if data.get("kind") == "target" and "end_date" in data:
-        problems.append(document.problem(("end_date",), "a target has no end_date; give its period as target_start and target_year"))
+        problems.append(
+            document.problem(("end_date",), "a target has no end_date; give its period as target_start and target_year")
+        )
     if data.get("category") == "local-target" and data.get("kind") != "target":
-        problems.append(document.problem(("kind",), "category local-target is a goal: set kind: target with its target_year"))
+        problems.append(
+            document.problem(("kind",), "category local-target is a goal: set kind: target with its target_year")
+        )
     start, year = data.get("target_start"), data.get("target_year")
     if isinstance(start, str) and isinstance(year, str) and start > year:
         problems.append(document.problem(("target_start",), "target_start is after target_year"))
@@ -201,34 +222,59 @@ def _basis_problems(document: YamlDocument, sources: dict[str, Source], dates: d
     data = document.data
     basis = data.get("date_basis")
     citations = [source for source in data.get("sources") or [] if isinstance(source, dict)]
-    quotes = [(source["quote"], sources[source["article"]].header.get("date") if source.get("article") in sources else None)
-              for source in citations if isinstance(source.get("quote"), str)]
+    quotes = [
+        (source["quote"], sources[source["article"]].header.get("date") if source.get("article") in sources else None)
+        for source in citations
+        if isinstance(source.get("quote"), str)
+    ]
     if "end_date" in dates and sort_key(dates["end_date"]) < sort_key(dates.get("date", "0")):
         dates = {"date": dates["date"]}
-    shown = list(dates) + [key for key in ("target_start", "target_year")
-                           if data.get("kind") == "target" and is_well_formed(data.get(key))]
+    shown = list(dates) + [
+        key for key in ("target_start", "target_year") if data.get("kind") == "target" and is_well_formed(data.get(key))
+    ]
     problems = []
     if not quotes and citations and basis in ("stated", "inferred"):
-        problems.append(document.problem(("date_basis",), f"date_basis is '{basis}' but only outside reporting is cited; "
-                                         "an entry known only from outside reporting has date_basis 'external'"))
+        problems.append(
+            document.problem(
+                ("date_basis",),
+                f"date_basis is '{basis}' but only outside reporting is cited; "
+                "an entry known only from outside reporting has date_basis 'external'",
+            )
+        )
     elif basis == "stated":
         for key in shown:
             if not any(stated_in(data[key], quote, dateline) for quote, dateline in quotes):
-                problems.append(document.problem(("date_basis",), f"date_basis is 'stated' but no quote writes {key} "
-                                                 f"'{data[key]}' at that precision ({_wording(data[key])}); "
-                                                 "quote the words that do, or use 'inferred' or 'external'"))
+                problems.append(
+                    document.problem(
+                        ("date_basis",),
+                        f"date_basis is 'stated' but no quote writes {key} "
+                        f"'{data[key]}' at that precision ({_wording(data[key])}); "
+                        "quote the words that do, or use 'inferred' or 'external'",
+                    )
+                )
     if basis == "external" and not any("external" in source for source in citations):
-        problems.append(document.problem(("date_basis",), "date_basis is 'external' but sources has no 'external' citation"))
+        problems.append(
+            document.problem(("date_basis",), "date_basis is 'external' but sources has no 'external' citation")
+        )
     stated_date = data.get("stated_date")
     if is_well_formed(stated_date):
         date = data.get("date")
         if basis == "stated":
-            problems.append(document.problem(("stated_date",), "stated_date is for a date whose most precise part is not "
-                                             "stated; with date_basis 'stated' leave it out"))
+            problems.append(
+                document.problem(
+                    ("stated_date",),
+                    "stated_date is for a date whose most precise part is not "
+                    "stated; with date_basis 'stated' leave it out",
+                )
+            )
         if not (isinstance(date, str) and date.startswith(stated_date) and len(stated_date) < len(date)):
-            problems.append(document.problem(("stated_date",), f"stated_date '{stated_date}' must be a less precise part of date"))
+            problems.append(
+                document.problem(("stated_date",), f"stated_date '{stated_date}' must be a less precise part of date")
+            )
         if not any(stated_in(stated_date, quote, dateline) for quote, dateline in quotes):
-            problems.append(document.problem(("stated_date",), f"no quote writes '{stated_date}' ({_wording(stated_date)})"))
+            problems.append(
+                document.problem(("stated_date",), f"no quote writes '{stated_date}' ({_wording(stated_date)})")
+            )
     return problems
 
 

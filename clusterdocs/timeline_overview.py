@@ -16,16 +16,16 @@ from itertools import pairwise
 from .text_metrics import text_width
 from .timeline import Milestone
 
-YEAR_WIDTH = 60           # user units per year on the detailed part of the axis
-EARLY_SLOT = 50           # user units per year on the compressed part
-BREAK_WIDTH = 24          # the gap drawn between the compressed and the detailed part
-ROW = 18                  # height of one row of marks inside a lane
+YEAR_WIDTH = 60  # user units per year on the detailed part of the axis
+EARLY_SLOT = 50  # user units per year on the compressed part
+BREAK_WIDTH = 24  # the gap drawn between the compressed and the detailed part
+ROW = 18  # height of one row of marks inside a lane
 LANE_PADDING = 8
 AXIS_HEIGHT = 28
 MARK_HEIGHT = 12
 MIN_MARK_WIDTH = 10
-LABEL_SIZE = 15           # font size of lane labels and years, in user units
-DENSE_GAP = 4             # a gap of more than this many years starts the detailed axis after it
+LABEL_SIZE = 15  # font size of lane labels and years, in user units
+DENSE_GAP = 4  # a gap of more than this many years starts the detailed axis after it
 
 
 def date_basis(milestone: Milestone) -> str:
@@ -87,18 +87,26 @@ class Axis:
         return x0, x0 + (min(end, int(start) + 1 if start < self.start else self.end) - start) * scale
 
     def ticks(self) -> list[dict]:
-        ticks = [{"year": year, "x": round(self.left + index * EARLY_SLOT + EARLY_SLOT / 2, 1), "compressed": True}
-                 for index, year in enumerate(self.early)]
-        ticks += [{"year": year, "x": round(self.x(year + 0.5), 1), "compressed": False,
-                   "line": round(self.x(year), 1)} for year in range(self.start, self.end)]
+        ticks = [
+            {"year": year, "x": round(self.left + index * EARLY_SLOT + EARLY_SLOT / 2, 1), "compressed": True}
+            for index, year in enumerate(self.early)
+        ]
+        ticks += [
+            {"year": year, "x": round(self.x(year + 0.5), 1), "compressed": False, "line": round(self.x(year), 1)}
+            for year in range(self.start, self.end)
+        ]
         return ticks
 
     def gap(self) -> dict | None:
         """Where the axis breaks, if it does."""
         if not self.early:
             return None
-        return {"x": self.detail_left - BREAK_WIDTH, "width": BREAK_WIDTH,
-                "from_year": self.early[-1], "to_year": self.start}
+        return {
+            "x": self.detail_left - BREAK_WIDTH,
+            "width": BREAK_WIDTH,
+            "from_year": self.early[-1],
+            "to_year": self.start,
+        }
 
 
 def _rows(marks: list[dict]) -> int:
@@ -133,13 +141,22 @@ def overview(milestones: list[Milestone], entries: list[dict], lanes: list[dict]
         point = end == start
         width = max(MIN_MARK_WIDTH, x1 - x0)
         basis, mark_kind = date_basis(milestone), kind(milestone)
-        marks_by_lane[entry["category"]].append({
-            "id": entry["id"], "x": round(x0 - (MIN_MARK_WIDTH / 2 if point else 0), 1), "width": round(width, 1),
-            "point": point, "basis": basis, "kind": mark_kind,
-            "label": strings["overview_mark"].format(date=entry["date"], title=entry["title"],
-                                                     basis=strings[f"overview_basis_{basis}"],
-                                                     kind=strings[f"overview_kind_{mark_kind}"]),
-        })
+        marks_by_lane[entry["category"]].append(
+            {
+                "id": entry["id"],
+                "x": round(x0 - (MIN_MARK_WIDTH / 2 if point else 0), 1),
+                "width": round(width, 1),
+                "point": point,
+                "basis": basis,
+                "kind": mark_kind,
+                "label": strings["overview_mark"].format(
+                    date=entry["date"],
+                    title=entry["title"],
+                    basis=strings[f"overview_basis_{basis}"],
+                    kind=strings[f"overview_kind_{mark_kind}"],
+                ),
+            }
+        )
     result_lanes, y = [], AXIS_HEIGHT
     for lane in used:
         marks = marks_by_lane[lane["key"]]
@@ -150,20 +167,41 @@ def overview(milestones: list[Milestone], entries: list[dict], lanes: list[dict]
             mark["height"] = MARK_HEIGHT
             mark["cx"] = round(mark["x"] + mark["width"] / 2, 1)
             mark["cy"] = round(mark["y"] + MARK_HEIGHT / 2, 1)
-        result_lanes.append({"key": lane["key"], "label": lane["label"], "y": y, "height": height,
-                             "label_y": y + height / 2, "marks": sorted(marks, key=lambda mark: (mark["x"], mark["id"]))})
+        result_lanes.append(
+            {
+                "key": lane["key"],
+                "label": lane["label"],
+                "y": y,
+                "height": height,
+                "label_y": y + height / 2,
+                "marks": sorted(marks, key=lambda mark: (mark["x"], mark["id"])),
+            }
+        )
         y += height
     years = [int(milestone.date[:4]) for milestone in milestones]
     gap = axis.gap()
-    description = strings["overview_description"].format(count=len(entries), first=min(years), last=max(years),
-                                                         lanes=len(used))
+    description = strings["overview_description"].format(
+        count=len(entries), first=min(years), last=max(years), lanes=len(used)
+    )
     if gap:
         description += " " + strings["overview_break"].format(before=gap["from_year"], start=gap["to_year"])
-    return {"width": round(axis.right + 8), "height": y + 4, "axis_y": AXIS_HEIGHT - 10, "font_size": LABEL_SIZE, "label_width": label_width,
-            "plot_left": axis.left, "plot_right": round(axis.right), "ticks": axis.ticks(), "gap": gap,
-            "lanes": result_lanes, "description": description,
-            # In entry order (oldest first), so keyboard focus moves through time like the list below.
-            "marks": [mark for entry in entries for lane in result_lanes for mark in lane["marks"] if mark["id"] == entry["id"]],
-            "axis_note": strings["overview_break"].format(before=gap["from_year"], start=gap["to_year"]) if gap else "",
-            "bases": sorted({mark["basis"] for lane in result_lanes for mark in lane["marks"]}),
-            "kinds": sorted({mark["kind"] for lane in result_lanes for mark in lane["marks"]})}
+    return {
+        "width": round(axis.right + 8),
+        "height": y + 4,
+        "axis_y": AXIS_HEIGHT - 10,
+        "font_size": LABEL_SIZE,
+        "label_width": label_width,
+        "plot_left": axis.left,
+        "plot_right": round(axis.right),
+        "ticks": axis.ticks(),
+        "gap": gap,
+        "lanes": result_lanes,
+        "description": description,
+        # In entry order (oldest first), so keyboard focus moves through time like the list below.
+        "marks": [
+            mark for entry in entries for lane in result_lanes for mark in lane["marks"] if mark["id"] == entry["id"]
+        ],
+        "axis_note": strings["overview_break"].format(before=gap["from_year"], start=gap["to_year"]) if gap else "",
+        "bases": sorted({mark["basis"] for lane in result_lanes for mark in lane["marks"]}),
+        "kinds": sorted({mark["kind"] for lane in result_lanes for mark in lane["marks"]}),
+    }

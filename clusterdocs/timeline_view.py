@@ -35,8 +35,9 @@ def basis_detail(milestone: Milestone, language: str) -> str | None:
     names = ("year", "month", "day")
     stated_part = strings["part_" + "_".join(names[:stated_parts])]
     other_part = strings["part_" + "_".join(names[stated_parts:all_parts])]
-    return strings["basis_mixed"].format(part=other_part, basis=strings[f"basis_part_{milestone.date_basis}"],
-                                         stated=stated_part)
+    return strings["basis_mixed"].format(
+        part=other_part, basis=strings[f"basis_part_{milestone.date_basis}"], stated=stated_part
+    )
 
 
 def grouped_citations(milestone: Milestone, language: str, sources: dict[str, Source], article_link) -> list[dict]:
@@ -50,12 +51,17 @@ def grouped_citations(milestone: Milestone, language: str, sources: dict[str, So
                 source = sources[source_id]
                 title, href = article_link(source_id)
                 articles[source_id] = {
-                    "kind": "article", "title": title, "href": href, "quote_lang": source.lang, "quotes": [],
+                    "kind": "article",
+                    "title": title,
+                    "href": href,
+                    "quote_lang": source.lang,
+                    "quotes": [],
                     "date": format_date(source.header["date"], language) if source.header["date"] else None,
                 }
             simplified = sources[source_id].shows_simplified(language)
-            articles[source_id]["quotes"].append({"text": citation["quote"],
-                                                  "simplified": to_simplified(citation["quote"]) if simplified else None})
+            articles[source_id]["quotes"].append(
+                {"text": citation["quote"], "simplified": to_simplified(citation["quote"]) if simplified else None}
+            )
         else:
             cited = dict(citation["external"], kind="external")
             if "note" in cited:
@@ -64,8 +70,13 @@ def grouped_citations(milestone: Milestone, language: str, sources: dict[str, So
     return list(articles.values()) + external
 
 
-def entry_values(milestone: Milestone, language: str, sources: dict[str, Source], article_link,
-                 cluster_links: dict[str, tuple[str, str]]) -> dict:
+def entry_values(
+    milestone: Milestone,
+    language: str,
+    sources: dict[str, Source],
+    article_link,
+    cluster_links: dict[str, tuple[str, str]],
+) -> dict:
     """Everything one entry shows, as plain values.
 
     ``article_link(id)`` gives the title and URL of an article's summary page; ``cluster_links``
@@ -91,32 +102,55 @@ def entry_values(milestone: Milestone, language: str, sources: dict[str, Source]
         "title": data["title"][language],
         "summary": data["summary"][language],
         "places": [place[language] for place in data["places"]],
-        "clusters": [{"name": cluster_links[cluster_id][0], "href": cluster_links[cluster_id][1]}
-                     for cluster_id in data["clusters"]],
+        "clusters": [
+            {"name": cluster_links[cluster_id][0], "href": cluster_links[cluster_id][1]}
+            for cluster_id in data["clusters"]
+        ],
         "sources": grouped_citations(milestone, language, sources, article_link),
     }
 
 
-def render_timeline(markdown: str, milestones: list[Milestone], sources: dict[str, Source], language: str,
-                    article_link, downloads: dict[str, str], path: str,
-                    cluster_links: dict[str, tuple[str, str]] | None = None, cite_links=None) -> str:
+def render_timeline(
+    markdown: str,
+    milestones: list[Milestone],
+    sources: dict[str, Source],
+    language: str,
+    article_link,
+    downloads: dict[str, str],
+    path: str,
+    cluster_links: dict[str, tuple[str, str]] | None = None,
+    cite_links=None,
+) -> str:
     """``cite_links(id)``, if given, returns the citation of an entry and its download links
     (clusterdocs/citations.py); each entry then offers them."""
     strings = ui_strings()[language]
-    entries = [entry_values(milestone, language, sources, article_link, cluster_links or {}) for milestone in milestones]
+    entries = [
+        entry_values(milestone, language, sources, article_link, cluster_links or {}) for milestone in milestones
+    ]
     for entry in entries:
         entry["cite"] = cite_links(entry["id"]) if cite_links else None
     events = [entry for entry in entries if entry["kind"] == "event"]
     targets = [entry for entry in entries if entry["kind"] == "target"]
-    categories = [{"key": key, "label": value[language]["label"], "legend": value[language]["legend"],
-                   "count": sum(entry["category"] == key for entry in entries)}
-                  for key, value in taxonomy()["categories"].items()]
-    levels = [{"key": key, "label": value[language], "count": sum(entry["level"] == key for entry in entries)}
-              for key, value in taxonomy()["levels"].items()]
-    counts = {"sourced_events": sum(entry["from_sources"] for entry in events),
-              "outside": sum(not entry["from_sources"] for entry in entries),
-              "targets": len(targets), "total": len(entries),
-              "bases": {basis: sum(entry["date_basis"] == basis for entry in entries) for basis in BASES}}
+    categories = [
+        {
+            "key": key,
+            "label": value[language]["label"],
+            "legend": value[language]["legend"],
+            "count": sum(entry["category"] == key for entry in entries),
+        }
+        for key, value in taxonomy()["categories"].items()
+    ]
+    levels = [
+        {"key": key, "label": value[language], "count": sum(entry["level"] == key for entry in entries)}
+        for key, value in taxonomy()["levels"].items()
+    ]
+    counts = {
+        "sourced_events": sum(entry["from_sources"] for entry in events),
+        "outside": sum(not entry["from_sources"] for entry in entries),
+        "targets": len(targets),
+        "total": len(entries),
+        "bases": {basis: sum(entry["date_basis"] == basis for entry in entries) for basis in BASES},
+    }
 
     def legend() -> str:
         html = render_macro("timeline.html", "legend", language, categories=categories, bases=BASES, counts=counts)
@@ -142,8 +176,14 @@ def render_timeline(markdown: str, milestones: list[Milestone], sources: dict[st
     def overview_section() -> str:
         return render_macro("overview.html", "overview", language, o=overview(milestones, entries, categories, strings))
 
-    renderers = {"overview": overview_section, "legend": legend, "filters": filters, "entries": entries_section,
-                 "targets": targets_section, "downloads": downloads_section}
+    renderers = {
+        "overview": overview_section,
+        "legend": legend,
+        "filters": filters,
+        "entries": entries_section,
+        "targets": targets_section,
+        "downloads": downloads_section,
+    }
     return replace_markers(markdown, "timeline", renderers, path, required=renderers)
 
 
@@ -151,9 +191,31 @@ def export_json(milestones: list[Milestone]) -> str:
     return json.dumps({"milestones": [milestone.data for milestone in milestones]}, ensure_ascii=False, indent=2)
 
 
-CSV_COLUMNS = ("id", "kind", "date", "end_date", "target_start", "target_year", "date_basis", "stated_date",
-               "date_note_en", "date_note_zh", "from_sources", "category", "level", "title_en", "title_zh",
-               "summary_en", "summary_zh", "places_en", "places_zh", "clusters", "articles", "quotes", "external")
+CSV_COLUMNS = (
+    "id",
+    "kind",
+    "date",
+    "end_date",
+    "target_start",
+    "target_year",
+    "date_basis",
+    "stated_date",
+    "date_note_en",
+    "date_note_zh",
+    "from_sources",
+    "category",
+    "level",
+    "title_en",
+    "title_zh",
+    "summary_en",
+    "summary_zh",
+    "places_en",
+    "places_zh",
+    "clusters",
+    "articles",
+    "quotes",
+    "external",
+)
 
 
 def export_csv(milestones: list[Milestone]) -> str:
@@ -161,20 +223,33 @@ def export_csv(milestones: list[Milestone]) -> str:
     for milestone in milestones:
         data = milestone.data
         note = data.get("date_note", {})
-        rows.append({
-            "id": data["id"], "kind": milestone.kind, "date": data.get("date", ""), "end_date": data.get("end_date", ""),
-            "target_start": data.get("target_start", ""), "target_year": data.get("target_year", ""),
-            "date_basis": milestone.date_basis, "stated_date": data.get("stated_date", ""),
-            "date_note_en": note.get("en", ""), "date_note_zh": note.get("zh", ""),
-            "from_sources": "yes" if milestone.from_sources else "no",
-            "category": data["category"], "level": data["level"],
-            "title_en": data["title"]["en"], "title_zh": data["title"]["zh"],
-            "summary_en": data["summary"]["en"], "summary_zh": data["summary"]["zh"],
-            "places_en": "; ".join(place["en"] for place in data["places"]),
-            "places_zh": "; ".join(place["zh"] for place in data["places"]),
-            "clusters": "; ".join(data["clusters"]),
-            "articles": "; ".join(milestone.articles),
-            "quotes": " | ".join(source["quote"] for source in data["sources"] if "quote" in source),
-            "external": " | ".join(source["external"]["outlet"] for source in data["sources"] if "external" in source),
-        })
+        rows.append(
+            {
+                "id": data["id"],
+                "kind": milestone.kind,
+                "date": data.get("date", ""),
+                "end_date": data.get("end_date", ""),
+                "target_start": data.get("target_start", ""),
+                "target_year": data.get("target_year", ""),
+                "date_basis": milestone.date_basis,
+                "stated_date": data.get("stated_date", ""),
+                "date_note_en": note.get("en", ""),
+                "date_note_zh": note.get("zh", ""),
+                "from_sources": "yes" if milestone.from_sources else "no",
+                "category": data["category"],
+                "level": data["level"],
+                "title_en": data["title"]["en"],
+                "title_zh": data["title"]["zh"],
+                "summary_en": data["summary"]["en"],
+                "summary_zh": data["summary"]["zh"],
+                "places_en": "; ".join(place["en"] for place in data["places"]),
+                "places_zh": "; ".join(place["zh"] for place in data["places"]),
+                "clusters": "; ".join(data["clusters"]),
+                "articles": "; ".join(milestone.articles),
+                "quotes": " | ".join(source["quote"] for source in data["sources"] if "quote" in source),
+                "external": " | ".join(
+                    source["external"]["outlet"] for source in data["sources"] if "external" in source
+                ),
+            }
+        )
     return write_csv(rows, CSV_COLUMNS)

@@ -25,15 +25,20 @@ def page_files(directory: Path) -> list[Path]:
 
 
 def missing_translations(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Problem]:
-    pages = {language: {path.relative_to(docs_dir / language).as_posix() for path in page_files(docs_dir / language)}
-             for language in LANGUAGES}
+    pages = {
+        language: {path.relative_to(docs_dir / language).as_posix() for path in page_files(docs_dir / language)}
+        for language in LANGUAGES
+    }
     problems = []
     for language in LANGUAGES:
         for other in LANGUAGES:
             for page in sorted(pages[language] - pages[other]):
                 path = relative_path(docs_dir / language / page, root)
-                problems.append(Problem(path, 1, 1, "(page)",
-                                        f"has no {other} version: add docs/{other}/{page} (no silent fallback)"))
+                problems.append(
+                    Problem(
+                        path, 1, 1, "(page)", f"has no {other} version: add docs/{other}/{page} (no silent fallback)"
+                    )
+                )
     return problems
 
 
@@ -58,9 +63,16 @@ def page_front_matter_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> 
         problems += found
         if document is None:
             if not found and _BARE_METADATA.match(text):
-                problems.append(Problem(path, 1, 1, "(front matter)",
-                                        "MkDocs reads 'key: value' lines at the top of a page as metadata; "
-                                        "put them between '---' lines"))
+                problems.append(
+                    Problem(
+                        path,
+                        1,
+                        1,
+                        "(front matter)",
+                        "MkDocs reads 'key: value' lines at the top of a page as metadata; "
+                        "put them between '---' lines",
+                    )
+                )
             continue
         for key in PLAIN_TEXT_FIELDS:
             if key in document.data and not isinstance(document.data[key], str):
@@ -78,7 +90,11 @@ def _outline(text: str) -> tuple[list[tuple[int, str]], list[int]]:
     text = _FENCE.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
     anchored = [(text.count("\n", 0, match.start()) + 1, match["anchor"]) for match in HEADING_ID.finditer(text)]
     lines = {line for line, _anchor in anchored}
-    bare = [line for line in (text.count("\n", 0, match.start()) + 1 for match in HEADING.finditer(text)) if line not in lines]
+    bare = [
+        line
+        for line in (text.count("\n", 0, match.start()) + 1 for match in HEADING.finditer(text))
+        if line not in lines
+    ]
     return anchored, bare
 
 
@@ -96,9 +112,14 @@ def parity_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT, broken: set[st
         page = file.relative_to(docs_dir / english).as_posix()
         other = docs_dir / chinese / page
         # An unreadable page is reported by the content check; its pair is not compared.
-        texts = {language: text for language, text in ((english, read_text(file, root)[0]),
-                                                        (chinese, read_text(other, root)[0] if other.exists() else None))
-                 if text is not None}
+        texts = {
+            language: text
+            for language, text in (
+                (english, read_text(file, root)[0]),
+                (chinese, read_text(other, root)[0] if other.exists() else None),
+            )
+            if text is not None
+        }
         if english not in texts:
             continue
         outlines = {}
@@ -106,22 +127,42 @@ def parity_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT, broken: set[st
         for language, text in texts.items():
             path = relative_path(docs_dir / language / page, root)
             outlines[language], bare = _outline(text)
-            problems += [Problem(path, line, 1, "(heading)", "give the heading an explicit anchor: '## Title { #anchor }', "
-                                                              "the same in both languages") for line in bare]
+            problems += [
+                Problem(
+                    path,
+                    line,
+                    1,
+                    "(heading)",
+                    "give the heading an explicit anchor: '## Title { #anchor }', the same in both languages",
+                )
+                for line in bare
+            ]
             clean = clean and not bare and path not in broken
         if chinese not in texts or not clean:
             continue  # a missing page is reported by missing_translations
         zh_path = relative_path(other, root)
-        problems += _sequence_problems(zh_path, "heading anchors", outlines[english], outlines[chinese],
-                                       f"docs/{english}/{page}", "#")
-        problems += _sequence_problems(zh_path, "markers", [(line, f"{kind}:{name}") for line, kind, name in markers_in(texts[english])],
-                                       [(line, f"{kind}:{name}") for line, kind, name in markers_in(texts[chinese])],
-                                       f"docs/{english}/{page}", "")
+        problems += _sequence_problems(
+            zh_path, "heading anchors", outlines[english], outlines[chinese], f"docs/{english}/{page}", "#"
+        )
+        problems += _sequence_problems(
+            zh_path,
+            "markers",
+            [(line, f"{kind}:{name}") for line, kind, name in markers_in(texts[english])],
+            [(line, f"{kind}:{name}") for line, kind, name in markers_in(texts[chinese])],
+            f"docs/{english}/{page}",
+            "",
+        )
     return problems
 
 
-def _sequence_problems(path: str, what: str, reference: list[tuple[int, str]], translation: list[tuple[int, str]],
-                       reference_path: str, prefix: str) -> list[Problem]:
+def _sequence_problems(
+    path: str,
+    what: str,
+    reference: list[tuple[int, str]],
+    translation: list[tuple[int, str]],
+    reference_path: str,
+    prefix: str,
+) -> list[Problem]:
     """Where the translation's sequence first departs from the reference's (one line per page and kind)."""
     wanted = [value for _line, value in reference]
     got = [value for _line, value in translation]
@@ -131,4 +172,8 @@ def _sequence_problems(path: str, what: str, reference: list[tuple[int, str]], t
     line = translation[index][0] if index < len(translation) else (translation[-1][0] if translation else 1)
     expected = f"{prefix}{wanted[index]}" if index < len(wanted) else "nothing more"
     found = f"{prefix}{got[index]}" if index < len(got) else "nothing"
-    return [Problem(path, line, 1, f"({what})", f"{what} differ from {reference_path}: expected {expected} here, found {found}")]
+    return [
+        Problem(
+            path, line, 1, f"({what})", f"{what} differ from {reference_path}: expected {expected} here, found {found}"
+        )
+    ]

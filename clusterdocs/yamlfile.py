@@ -109,8 +109,15 @@ def _tab_problems(text: str, path: str, line_offset: int) -> list[Problem]:
     for number, line in enumerate(text.split("\n"), start=1):
         indent = line[: len(line) - len(line.lstrip())]
         if "\t" in indent:
-            problems.append(Problem(path, number + line_offset, indent.index("\t") + 1, "(yaml)",
-                                    "tab used for indentation; YAML needs spaces"))
+            problems.append(
+                Problem(
+                    path,
+                    number + line_offset,
+                    indent.index("\t") + 1,
+                    "(yaml)",
+                    "tab used for indentation; YAML needs spaces",
+                )
+            )
     return problems
 
 
@@ -124,8 +131,9 @@ def _event_problems(text: str, path: str, line_offset: int) -> list[Problem]:
         if len(problems) >= MAX_EVENT_PROBLEMS:
             unlisted += 1
             return
-        problems.append(Problem(path, event.start_mark.line + 1 + line_offset, event.start_mark.column + 1,
-                                "(yaml)", message))
+        problems.append(
+            Problem(path, event.start_mark.line + 1 + line_offset, event.start_mark.column + 1, "(yaml)", message)
+        )
 
     loader = _StringDatesLoader(text)
     depth = 0
@@ -136,15 +144,26 @@ def _event_problems(text: str, path: str, line_offset: int) -> list[Problem]:
                 problem(event, f"alias '*{event.anchor}': anchors and aliases are not allowed; write the value out")
             elif isinstance(event, yaml.NodeEvent):
                 if event.anchor is not None:
-                    problem(event, f"anchor '&{event.anchor}': anchors and aliases are not allowed; write the value out")
+                    problem(
+                        event, f"anchor '&{event.anchor}': anchors and aliases are not allowed; write the value out"
+                    )
                 if event.tag is not None and not (isinstance(event, yaml.ScalarEvent) and event.tag == "!"):
-                    typed = event.tag.replace(_STANDARD_TAG, "!!", 1) if event.tag.startswith(_STANDARD_TAG) else event.tag
+                    typed = (
+                        event.tag.replace(_STANDARD_TAG, "!!", 1) if event.tag.startswith(_STANDARD_TAG) else event.tag
+                    )
                     problem(event, f"explicit tag '{typed}' is not allowed; write a plain value")
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    problems.append(Problem(path, event.start_mark.line + 1 + line_offset, event.start_mark.column + 1,
-                                            "(yaml)", f"nested more than {MAX_DEPTH} levels deep"))
+                    problems.append(
+                        Problem(
+                            path,
+                            event.start_mark.line + 1 + line_offset,
+                            event.start_mark.column + 1,
+                            "(yaml)",
+                            f"nested more than {MAX_DEPTH} levels deep",
+                        )
+                    )
                     break
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
@@ -154,8 +173,11 @@ def _event_problems(text: str, path: str, line_offset: int) -> list[Problem]:
         loader.dispose()
     if unlisted:
         last = problems[-1]
-        problems.append(Problem(path, last.line, last.column, "(yaml)",
-                                f"and {unlisted} more anchors, aliases or tags after this one"))
+        problems.append(
+            Problem(
+                path, last.line, last.column, "(yaml)", f"and {unlisted} more anchors, aliases or tags after this one"
+            )
+        )
     return problems
 
 
@@ -187,8 +209,9 @@ def _syntax_problem(error: yaml.YAMLError, path: str, line_offset: int) -> Probl
     return Problem(path, line + line_offset, column, "(yaml)", f"invalid YAML: {message}")
 
 
-def _record_positions(node: yaml.Node, location: Path_, document: YamlDocument, problems: list[Problem],
-                      refused: list[Problem]) -> None:
+def _record_positions(
+    node: yaml.Node, location: Path_, document: YamlDocument, problems: list[Problem], refused: list[Problem]
+) -> None:
     """Positions of every value, duplicate keys in ``problems`` (the last value counts, so the
     rest of the file is still checked), and in ``refused`` what cannot be built into data:
     keys that are not plain text, and integers too long for Python to convert."""
@@ -198,14 +221,32 @@ def _record_positions(node: yaml.Node, location: Path_, document: YamlDocument, 
         for key_node, value_node in node.value:
             key_line, key_column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STRING_TAG:
-                field_ = dotted(location + (str(key_node.value),)) if isinstance(key_node, yaml.ScalarNode) else dotted(location)
-                refused.append(Problem(document.path, key_line + document.line_offset, key_column,
-                                       field_ or "(yaml)", _key_message(key_node)))
+                field_ = (
+                    dotted(location + (str(key_node.value),))
+                    if isinstance(key_node, yaml.ScalarNode)
+                    else dotted(location)
+                )
+                refused.append(
+                    Problem(
+                        document.path,
+                        key_line + document.line_offset,
+                        key_column,
+                        field_ or "(yaml)",
+                        _key_message(key_node),
+                    )
+                )
                 continue
             key = key_node.value
             if key in seen:
-                problems.append(Problem(document.path, key_line + document.line_offset, key_column,
-                                        dotted(location + (key,)), "duplicate key; each key may appear only once"))
+                problems.append(
+                    Problem(
+                        document.path,
+                        key_line + document.line_offset,
+                        key_column,
+                        dotted(location + (key,)),
+                        "duplicate key; each key may appear only once",
+                    )
+                )
             seen.add(key)
             _record_positions(value_node, location + (key,), document, problems, refused)
             # Point at the key, not its value: "summary:" is where a contributor looks.
@@ -239,7 +280,7 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     closing = _CLOSING.search(text, opening.end()) if opening else None
     if closing is None:
         return None, text, 0
-    return text[opening.end():closing.start()], text[closing.end():], 1
+    return text[opening.end() : closing.start()], text[closing.end() :], 1
 
 
 def load_front_matter(text: str, path: str) -> tuple[YamlDocument | None, str, list[Problem]]:
@@ -252,13 +293,27 @@ def load_front_matter(text: str, path: str) -> tuple[YamlDocument | None, str, l
     header, body, offset = split_front_matter(text)
     if header is None:
         if _OPENING.match(text):
-            return None, text, [Problem(path, 1, 1, "(front matter)",
-                                        "front matter opened on line 1 is never closed; end it with a '---' line")]
+            return (
+                None,
+                text,
+                [
+                    Problem(
+                        path,
+                        1,
+                        1,
+                        "(front matter)",
+                        "front matter opened on line 1 is never closed; end it with a '---' line",
+                    )
+                ],
+            )
         return None, text, []
     closing_line = offset + header.count("\n") + 1
     if not text[: len(text) - len(body)].endswith("\n"):
-        return None, text, [Problem(path, closing_line, 1, "(front matter)",
-                                    "the closing '---' line needs a line break after it")]
+        return (
+            None,
+            text,
+            [Problem(path, closing_line, 1, "(front matter)", "the closing '---' line needs a line break after it")],
+        )
     document, problems = load_yaml(header, path, line_offset=offset)
     if document is None:
         return None, body, problems
@@ -266,6 +321,13 @@ def load_front_matter(text: str, path: str) -> tuple[YamlDocument | None, str, l
         document.data = {}
     if not isinstance(document.data, dict):
         line, column = document.where(())
-        return None, body, [Problem(path, line, column, "(front matter)",
-                                    "front matter must be a mapping of fields such as 'title: …'")]
+        return (
+            None,
+            body,
+            [
+                Problem(
+                    path, line, column, "(front matter)", "front matter must be a mapping of fields such as 'title: …'"
+                )
+            ],
+        )
     return document, body, problems

@@ -31,6 +31,7 @@ def on_page_markdown(markdown, page, config, files):
             timeline_url=link_to(page, files, language, "timeline.md"),
             clusters_url=link_to(page, files, language, "clusters.md"),
             path=article.path,
-            cite_links=download_links(language, "articles", article.slug,
-                                      lambda target: get_relative_url(target, page.url)),
+            cite_links=download_links(
+                language, "articles", article.slug, lambda target: get_relative_url(target, page.url)
+            ),
         )

@@ -16,7 +16,9 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     with data_errors_fail_the_build():
         return render_articles_index(
-            markdown, site_data(config), language,
+            markdown,
+            site_data(config),
+            language,
             article_url=lambda slug: link_to(page, files, language, f"articles/{slug}.md"),
             path=f"docs/{page.file.src_uri}",
         )

@@ -14,8 +14,13 @@ from pathlib import Path
 
 def on_config(config):
     if "SOURCE_DATE_EPOCH" not in os.environ:
-        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=Path(config.config_file_path).parent,
-                                capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=Path(config.config_file_path).parent,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if result.returncode == 0 and result.stdout.strip().isdigit():
             os.environ["SOURCE_DATE_EPOCH"] = result.stdout.strip()
     return config

@@ -35,12 +35,19 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         data = site_data(config)
         for (language, path), url in sorted(_permanent_urls.items()):
             if path == "timeline.md":
-                items = [("timeline", milestone.id, entry_citation(milestone, url, language))
-                         for milestone in data.milestones]
+                items = [
+                    ("timeline", milestone.id, entry_citation(milestone, url, language))
+                    for milestone in data.milestones
+                ]
             else:
                 article = data.article(language, path.removeprefix("articles/").removesuffix(".md"))
-                items = [("articles", article.slug, article_citation(data.sources[article.source_id],
-                                                                     article.meta["title"], url, language))]
+                items = [
+                    (
+                        "articles",
+                        article.slug,
+                        article_citation(data.sources[article.source_id], article.meta["title"], url, language),
+                    )
+                ]
             for kind, item_id, citation in items:
                 for extension, content in downloads(citation).items():
                     target = site / download_path(language, kind, item_id, extension)

@@ -35,21 +35,38 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     for language in sorted({language for language, _path in _urls}):
         strings = ui_strings()[language]
         colon = "：" if language == "zh" else ": "
-        items = [FeedItem(id=url, title=f"{strings['feed_article']}{colon}{article.meta['title']}",
-                          date=data.sources[article.source_id].header["date"],
-                          summary=article.meta.get("description", ""), category="article")
-                 for article in data.articles if article.language == language
-                 and (url := _urls.get((language, f"articles/{article.slug}.md")))
-                 and data.sources[article.source_id].header["date"]]
+        items = [
+            FeedItem(
+                id=url,
+                title=f"{strings['feed_article']}{colon}{article.meta['title']}",
+                date=data.sources[article.source_id].header["date"],
+                summary=article.meta.get("description", ""),
+                category="article",
+            )
+            for article in data.articles
+            if article.language == language
+            and (url := _urls.get((language, f"articles/{article.slug}.md")))
+            and data.sources[article.source_id].header["date"]
+        ]
         timeline_url = _urls.get((language, "timeline.md"))
         if timeline_url:
-            items += [FeedItem(id=f"{timeline_url}#{milestone.id}",
-                               title=f"{milestone.display_date(language)}{colon}{milestone.data['title'][language]}",
-                               date=milestone.date, summary=milestone.data["summary"][language],
-                               category=milestone.data["category"]) for milestone in data.milestones]
+            items += [
+                FeedItem(
+                    id=f"{timeline_url}#{milestone.id}",
+                    title=f"{milestone.display_date(language)}{colon}{milestone.data['title'][language]}",
+                    date=milestone.date,
+                    summary=milestone.data["summary"][language],
+                    category=milestone.data["category"],
+                )
+                for milestone in data.milestones
+            ]
         path = feed_path(language)
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(atom_feed(language, items, absolute(config.site_url, path),
-                                    _urls.get((language, "index.md"), config.site_url)), encoding="utf-8")
+        target.write_text(
+            atom_feed(
+                language, items, absolute(config.site_url, path), _urls.get((language, "index.md"), config.site_url)
+            ),
+            encoding="utf-8",
+        )
         log.info(f"wrote {path} ({len(items)} items)")

@@ -32,7 +32,13 @@ def _glossary_terms(data, language: str, glossary_url: str) -> list[Term]:
         terms = []
         for term in data.glossary:
             other = term["en"] if language == "zh" else f"{term['zh']} ({term['pinyin']})"
-            terms.append(Term(term["id"], term[language], f"{glossary_url}#{term['id']}",
-                              f"{label} {other}. {term['definition'][language]}"))
+            terms.append(
+                Term(
+                    term["id"],
+                    term[language],
+                    f"{glossary_url}#{term['id']}",
+                    f"{label} {other}. {term['definition'][language]}",
+                )
+            )
         _terms[key] = terms
     return _terms[key]

@@ -19,20 +19,33 @@ CODES = {"en": "en", "zh-Hans": "zh", "zh": "zh"}
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     language, path = language_and_path(page)
-    alternates = {CODES.get(alternate["lang"], alternate["lang"]): alternate["link"]
-                  for alternate in getattr(config.extra, "alternate", None) or []}
+    alternates = {
+        CODES.get(alternate["lang"], alternate["lang"]): alternate["link"]
+        for alternate in getattr(config.extra, "alternate", None) or []
+    }
     article = dataset = None
     with data_errors_fail_the_build():
         if path.startswith("articles/") and path != "articles/index.md":
             found = site_data(config).article(language, path.removeprefix("articles/").removesuffix(".md"))
             source = site_data(config).sources[found.source_id]
-            article = {"title": source.header["title_original"], "lang": source.lang,
-                       "authors": [author["original"] for author in source.header["authors"]],
-                       "outlet": source.header["outlet"]["original"], "date": source.header["date"]}
+            article = {
+                "title": source.header["title_original"],
+                "lang": source.lang,
+                "authors": [author["original"] for author in source.header["authors"]],
+                "outlet": source.header["outlet"]["original"],
+                "date": source.header["date"],
+            }
     if path == "timeline.md":
         dataset = {"json": "timeline.json", "csv": "timeline.csv"}
     context["reader_meta"] = page_metadata(
-        site_url=config.site_url, page_url=page.url, language=language, title=page.title or config.site_name,
-        site_name=config.site_name, description=page.meta.get("description") or config.site_description,
-        alternates=alternates, article=article, dataset=dataset)
+        site_url=config.site_url,
+        page_url=page.url,
+        language=language,
+        title=page.title or config.site_name,
+        site_name=config.site_name,
+        description=page.meta.get("description") or config.site_description,
+        alternates=alternates,
+        article=article,
+        dataset=dataset,
+    )
     return context

@@ -23,8 +23,9 @@ def on_page_markdown(markdown, page, config, files):
 
         source_path = f"docs/{page.file.src_uri}"
         if path == "clusters.md":
-            return render_clusters(markdown, data, language, article_url,
-                                   link_to(page, files, language, "timeline.md"), source_path)
+            return render_clusters(
+                markdown, data, language, article_url, link_to(page, files, language, "timeline.md"), source_path
+            )
         if path == "figures.md":
             return render_figures(markdown, data, language, article_url, source_path)
         return render_glossary(markdown, data, language, article_url, source_path)

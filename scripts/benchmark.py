@@ -48,18 +48,32 @@ RESULTS = ROOT / "benchmarks" / "results.md"
 SCRATCH = ROOT / "benchmarks" / "tmp"
 VARIANTS = ("hooks", "no hooks", "plain")
 CONFIGS = {"hooks": "mkdocs.yml", "no hooks": "mkdocs-no-hooks.yml", "plain": "mkdocs-plain.yml"}
-LIGHTHOUSE_PAGES = {"home": "", "timeline": "timeline/", "article": "articles/central-local-2021/",
-                    "clusters": "clusters/", "figures": "figures/", "glossary": "glossary/"}
+LIGHTHOUSE_PAGES = {
+    "home": "",
+    "timeline": "timeline/",
+    "article": "articles/central-local-2021/",
+    "clusters": "clusters/",
+    "figures": "figures/",
+    "glossary": "glossary/",
+}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROMIUM = "/usr/bin/chromium"
 ENVIRONMENT = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 # name: (limit, "max" or "min", what it is). The measured values are filled in by measure().
 BUDGETS = {
-    "hooks_overhead_1x": (0.25, "max", "extra build CPU time from the project's hooks at 1x (fraction of the no-hooks build)"),
+    "hooks_overhead_1x": (
+        0.25,
+        "max",
+        "extra build CPU time from the project's hooks at 1x (fraction of the no-hooks build)",
+    ),
     "hooks_overhead_10x": (0.25, "max", "the same at 10x"),
     "hooks_overhead_100x": (0.25, "max", "the same at 100x"),
-    "build_100x_vs_linear": (1.0, "max", "100x build CPU time over the linear limit: start-up + 100 × (1x build − start-up)"),
+    "build_100x_vs_linear": (
+        1.0,
+        "max",
+        "100x build CPU time over the linear limit: start-up + 100 × (1x build − start-up)",
+    ),
     "peak_memory_100x_mib": (1024, "max", "peak memory of the 100x build with hooks (MiB)"),
     "check_seconds": (1.0, "max", "`python -m clusterdocs check` at 1x (s)"),
     "serve_rebuild_seconds": (3.0, "max", "`mkdocs serve`: edited timeline file to changed page (s)"),
@@ -81,6 +95,7 @@ class Build:
 
 # --- Configurations ----------------------------------------------------------------------
 
+
 def write_configs(tree: Path) -> None:
     """Next to the tree's mkdocs.yml: the same without hooks, and a plain Material config."""
     text = (tree / "mkdocs.yml").read_text(encoding="utf-8")
@@ -89,12 +104,15 @@ def write_configs(tree: Path) -> None:
     (tree / CONFIGS["no hooks"]).write_text(without_hooks, encoding="utf-8")
     extensions = re.search(r"^markdown_extensions:\n(?:(?:  .*)?\n)+", text, flags=re.MULTILINE).group(0)
     name = re.search(r"^site_name: .*$", text, flags=re.MULTILINE).group(0)
-    plain = (f"{name}\nsite_url: http://127.0.0.1:8000/\ndocs_dir: docs\ntheme:\n  name: material\n"
-             f"plugins:\n  - search\nvalidation:\n  omitted_files: ignore\n{extensions}")
+    plain = (
+        f"{name}\nsite_url: http://127.0.0.1:8000/\ndocs_dir: docs\ntheme:\n  name: material\n"
+        f"plugins:\n  - search\nvalidation:\n  omitted_files: ignore\n{extensions}"
+    )
     (tree / CONFIGS["plain"]).write_text(plain, encoding="utf-8")
 
 
 # --- Measurements ------------------------------------------------------------------------
+
 
 def timed(command: list[str], cwd: Path, log: Path) -> Build:
     """Wall time and peak resident memory of one child process; a failure stops the benchmark."""
@@ -116,14 +134,19 @@ def build(tree: Path, variant: str, site: Path) -> Build:
 
 def start_up(runs: int) -> Build:
     """What every build pays before its first page: interpreter, MkDocs, theme, plugins, jieba."""
-    code = ("import mkdocs.commands.build, material.plugins.search.plugin, mkdocs_static_i18n.plugin, jieba;"
-            "jieba.setLogLevel(60); jieba.initialize()")
+    code = (
+        "import mkdocs.commands.build, material.plugins.search.plugin, mkdocs_static_i18n.plugin, jieba;"
+        "jieba.setLogLevel(60); jieba.initialize()"
+    )
     return median([timed([sys.executable, "-c", code], ROOT, SCRATCH / "start-up.log") for _ in range(runs)])
 
 
 def median(builds: list[Build]) -> Build:
-    return Build(statistics.median(build.seconds for build in builds),
-                 statistics.median(build.cpu_seconds for build in builds), max(build.peak_mib for build in builds))
+    return Build(
+        statistics.median(build.seconds for build in builds),
+        statistics.median(build.cpu_seconds for build in builds),
+        max(build.peak_mib for build in builds),
+    )
 
 
 def check_seconds(tree: Path, runs: int) -> float:
@@ -137,8 +160,13 @@ def serve_rebuild_seconds(tree: Path, port: int = 8765, timeout: float = 120) ->
     original = milestone.read_text(encoding="utf-8")
     url = f"http://127.0.0.1:{port}/timeline/"
     log = (SCRATCH / "serve.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr",
-                               f"127.0.0.1:{port}"], cwd=tree, env=ENVIRONMENT, stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tree,
+        env=ENVIRONMENT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         _wait_for(lambda: _fetch(url) is not None, timeout, "mkdocs serve to start")
         # Letters only: a digit in published prose must be one the sources state (prose-number rule).
@@ -174,6 +202,7 @@ def _wait_for(condition, timeout: float, what: str) -> None:
 
 # --- Page weight and Lighthouse ----------------------------------------------------------
 
+
 class _Assets(HTMLParser):
     """The stylesheets, scripts and icons a page loads on first view."""
 
@@ -185,7 +214,11 @@ class _Assets(HTMLParser):
         attributes = dict(attrs)
         if tag == "script" and attributes.get("src"):
             self.urls.append(attributes["src"])
-        elif tag == "link" and attributes.get("href") and set((attributes.get("rel") or "").split()) & {"stylesheet", "icon"}:
+        elif (
+            tag == "link"
+            and attributes.get("href")
+            and set((attributes.get("rel") or "").split()) & {"stylesheet", "icon"}
+        ):
             self.urls.append(attributes["href"])
         elif tag == "img" and attributes.get("src"):
             self.urls.append(attributes["src"])
@@ -213,8 +246,11 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
-        if (not path.is_file() or path.suffix not in self.COMPRESSIBLE
-                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+        if (
+            not path.is_file()
+            or path.suffix not in self.COMPRESSIBLE
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+        ):
             return super().send_head()  # directories without a slash are redirected there
         body = gzip.compress(path.read_bytes(), compresslevel=6)
         self.send_response(200)
@@ -242,13 +278,25 @@ def lighthouse(site: Path) -> dict[str, dict[str, int]]:
             for name, page in LIGHTHOUSE_PAGES.items():
                 url = f"http://127.0.0.1:{server.server_port}/{'zh/' if language == 'zh' else ''}{page}"
                 report = SCRATCH / f"lighthouse-{language}-{name}.json"
-                subprocess.run([str(binary), url, "--quiet", "--output=json", f"--output-path={report}",
-                                f"--only-categories={','.join(CATEGORIES)}", "--form-factor=mobile",
-                                "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-                               env=dict(ENVIRONMENT, CHROME_PATH=CHROMIUM), check=True, capture_output=True)
+                subprocess.run(
+                    [
+                        str(binary),
+                        url,
+                        "--quiet",
+                        "--output=json",
+                        f"--output-path={report}",
+                        f"--only-categories={','.join(CATEGORIES)}",
+                        "--form-factor=mobile",
+                        "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+                    ],
+                    env=dict(ENVIRONMENT, CHROME_PATH=CHROMIUM),
+                    check=True,
+                    capture_output=True,
+                )
                 categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
-                scores[f"{language} {name}"] = {category: round(100 * (categories[category]["score"] or 0))
-                                                for category in CATEGORIES}
+                scores[f"{language} {name}"] = {
+                    category: round(100 * (categories[category]["score"] or 0)) for category in CATEGORIES
+                }
     finally:
         server.shutdown()
     return scores
@@ -269,6 +317,7 @@ def lighthouse_problems() -> list[str]:
 
 
 # --- The run -----------------------------------------------------------------------------
+
 
 def measure(arguments) -> dict:
     SCRATCH.mkdir(parents=True, exist_ok=True)
@@ -294,10 +343,16 @@ def measure(arguments) -> dict:
         if arguments.serve:
             results["serve_rebuild_seconds"] = serve_rebuild_seconds(tree)
         results["article_first_load_bytes"] = first_load_bytes(site, LIGHTHOUSE_PAGES["article"])
-        results["search_index_bytes"] = {language: (gzip_size(folder / "search" / "search_index.json"),
-                                                    (folder / "search" / "search_index.json").stat().st_size)
-                                         for language, folder in (("en", site), ("zh", site / "zh"))}
-        results["baseline_first_load_bytes"] = first_load_bytes(SCRATCH / "site-1x-plain", "en/articles/central-local-2021/")
+        results["search_index_bytes"] = {
+            language: (
+                gzip_size(folder / "search" / "search_index.json"),
+                (folder / "search" / "search_index.json").stat().st_size,
+            )
+            for language, folder in (("en", site), ("zh", site / "zh"))
+        }
+        results["baseline_first_load_bytes"] = first_load_bytes(
+            SCRATCH / "site-1x-plain", "en/articles/central-local-2021/"
+        )
         if arguments.lighthouse:
             results["lighthouse"] = lighthouse(site)
             results["lighthouse_problems"] = lighthouse_problems()
@@ -312,7 +367,9 @@ def budget_values(results: dict) -> dict[str, float]:
         values[f"hooks_overhead_{scale}x"] = variants["hooks"].cpu_seconds / variants["no hooks"].cpu_seconds - 1
     if 1 in builds and 100 in builds:
         fixed = results["start_up"].cpu_seconds
-        values["build_100x_vs_linear"] = builds[100]["hooks"].cpu_seconds / (fixed + 100 * (builds[1]["hooks"].cpu_seconds - fixed))
+        values["build_100x_vs_linear"] = builds[100]["hooks"].cpu_seconds / (
+            fixed + 100 * (builds[1]["hooks"].cpu_seconds - fixed)
+        )
     if 100 in builds:
         values["peak_memory_100x_mib"] = builds[100]["hooks"].peak_mib
     for name in ("check_seconds", "serve_rebuild_seconds"):
@@ -320,7 +377,9 @@ def budget_values(results: dict) -> dict[str, float]:
             values[name] = results[name]
     if "lighthouse" in results:
         for category in CATEGORIES:
-            values[f"lighthouse_{category.replace('-', '_')}"] = min(page[category] for page in results["lighthouse"].values())
+            values[f"lighthouse_{category.replace('-', '_')}"] = min(
+                page[category] for page in results["lighthouse"].values()
+            )
     if "article_first_load_bytes" in results:
         values["article_first_load_kb"] = results["article_first_load_bytes"] / 1000
         values["zh_search_index_kb"] = results["search_index_bytes"]["zh"][0] / 1000
@@ -349,9 +408,12 @@ def parse_budgets(overrides: list[str]) -> dict[str, float]:
 
 # --- Report ------------------------------------------------------------------------------
 
+
 def versions() -> str:
-    packages = ", ".join(f"{name} {metadata.version(name)}" for name in
-                         ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "jieba", "PyYAML"))
+    packages = ", ".join(
+        f"{name} {metadata.version(name)}"
+        for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "jieba", "PyYAML")
+    )
     tools = []
     for command in (["node", "--version"], [CHROMIUM, "--version"]):
         try:
@@ -368,14 +430,22 @@ def versions() -> str:
 def machine() -> str:
     processor = platform.processor() or platform.machine()
     try:
-        model = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                     if line.startswith("model name"))
+        model = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
     except (OSError, StopIteration):
         model = processor
     memory = ""
     try:
-        kib = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
-                       if line.startswith("MemTotal")))
+        kib = int(
+            next(
+                line.split()[1]
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")
+            )
+        )
         memory = f", {kib / 1024 / 1024:.1f} GiB RAM"
     except (OSError, StopIteration):
         pass
@@ -384,66 +454,117 @@ def machine() -> str:
 
 
 def report(results: dict, values: dict, limits: dict, missed: list[str], note: str, context: dict) -> str:
-    lines = ["# Benchmark results", "",
-             "Written by `make bench` (scripts/benchmark.py); do not edit by hand. Build times are whole-process",
-             "wall-clock medians; \"no hooks\" is the same mkdocs.yml without its `hooks:` list, \"plain\" a",
-             "Material build of the same Markdown without i18n or hooks. 10x and 100x are synthetic copies of",
-             "the real content (scripts/synthetic_corpus.py), never published.", "",
-             f"- Measured: {context['date']}", f"- Machine: {context['machine']}", f"- Versions: {context['versions']}"]
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `make bench` (scripts/benchmark.py); do not edit by hand. Build times are whole-process",
+        'wall-clock medians; "no hooks" is the same mkdocs.yml without its `hooks:` list, "plain" a',
+        "Material build of the same Markdown without i18n or hooks. 10x and 100x are synthetic copies of",
+        "the real content (scripts/synthetic_corpus.py), never published.",
+        "",
+        f"- Measured: {context['date']}",
+        f"- Machine: {context['machine']}",
+        f"- Versions: {context['versions']}",
+    ]
     if note:
         lines.append(f"- Note: {note}")
-    lines += ["", "## Build time and memory", "",
-              "Wall clock, then CPU time (user + system) in brackets: on a shared machine the CPU time is the",
-              "steadier measure of what a build costs, so the budgets use it.", "",
-              ("| Content | Runs | Hooks (s) | No hooks (s) | Plain (s) | Hooks / no hooks | Hooks / plain "
-              "| Peak memory, hooks / no hooks / plain (MiB) |"),
-              "|---|---|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## Build time and memory",
+        "",
+        "Wall clock, then CPU time (user + system) in brackets: on a shared machine the CPU time is the",
+        "steadier measure of what a build costs, so the budgets use it.",
+        "",
+        (
+            "| Content | Runs | Hooks (s) | No hooks (s) | Plain (s) | Hooks / no hooks | Hooks / plain "
+            "| Peak memory, hooks / no hooks / plain (MiB) |"
+        ),
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for scale, variants in results["builds"].items():
         hooks, bare, plain = (variants[variant] for variant in VARIANTS)
         times = " | ".join(f"{build.seconds:.1f} ({build.cpu_seconds:.1f})" for build in (hooks, bare, plain))
-        lines.append(f"| {scale}x | {results['runs'][scale]} | {times} "
-                     f"| {hooks.seconds / bare.seconds:.2f} ({hooks.cpu_seconds / bare.cpu_seconds:.2f}) "
-                     f"| {hooks.seconds / plain.seconds:.2f} ({hooks.cpu_seconds / plain.cpu_seconds:.2f}) "
-                     f"| {hooks.peak_mib:.0f} / {bare.peak_mib:.0f} / {plain.peak_mib:.0f} |")
+        lines.append(
+            f"| {scale}x | {results['runs'][scale]} | {times} "
+            f"| {hooks.seconds / bare.seconds:.2f} ({hooks.cpu_seconds / bare.cpu_seconds:.2f}) "
+            f"| {hooks.seconds / plain.seconds:.2f} ({hooks.cpu_seconds / plain.cpu_seconds:.2f}) "
+            f"| {hooks.peak_mib:.0f} / {bare.peak_mib:.0f} / {plain.peak_mib:.0f} |"
+        )
     fixed = results["start_up"]
-    lines += ["", (f"Fixed start-up (interpreter, MkDocs, Material, i18n, jieba; no pages): {fixed.seconds:.1f} s "
-              f"({fixed.cpu_seconds:.1f} s CPU).")]
+    lines += [
+        "",
+        (
+            f"Fixed start-up (interpreter, MkDocs, Material, i18n, jieba; no pages): {fixed.seconds:.1f} s "
+            f"({fixed.cpu_seconds:.1f} s CPU)."
+        ),
+    ]
     if "check_seconds" in results:
-        lines += ["", "## Contributor loop (1x)", "",
-                  f"- `python -m clusterdocs check`: {results['check_seconds']:.2f} s (median)"]
+        lines += [
+            "",
+            "## Contributor loop (1x)",
+            "",
+            f"- `python -m clusterdocs check`: {results['check_seconds']:.2f} s (median)",
+        ]
         if "serve_rebuild_seconds" in results:
-            lines.append(f"- `mkdocs serve`, edited timeline file to changed page: {results['serve_rebuild_seconds']:.1f} s"
-                         f" (full build with hooks for comparison: {results['builds'][1]['hooks'].seconds:.1f} s)")
+            lines.append(
+                f"- `mkdocs serve`, edited timeline file to changed page: {results['serve_rebuild_seconds']:.1f} s"
+                f" (full build with hooks for comparison: {results['builds'][1]['hooks'].seconds:.1f} s)"
+            )
     if "article_first_load_bytes" in results:
         en, zh = results["search_index_bytes"]["en"], results["search_index_bytes"]["zh"]
-        lines += ["", "## Page weight (1x, gzip level 6)", "",
-                  (f"- First load of an article page (HTML, CSS, scripts, icons; search index excluded): "
-                  f"{results['article_first_load_bytes'] / 1000:.1f} KB; the same page in the plain Material build: "
-                  f"{results['baseline_first_load_bytes'] / 1000:.1f} KB"),
-                  (f"- Search index: en {en[0] / 1000:.1f} KB ({en[1] / 1000:.0f} KB uncompressed), "
-                  f"zh {zh[0] / 1000:.1f} KB ({zh[1] / 1000:.0f} KB uncompressed)")]
+        lines += [
+            "",
+            "## Page weight (1x, gzip level 6)",
+            "",
+            (
+                f"- First load of an article page (HTML, CSS, scripts, icons; search index excluded): "
+                f"{results['article_first_load_bytes'] / 1000:.1f} KB; the same page in the plain Material build: "
+                f"{results['baseline_first_load_bytes'] / 1000:.1f} KB"
+            ),
+            (
+                f"- Search index: en {en[0] / 1000:.1f} KB ({en[1] / 1000:.0f} KB uncompressed), "
+                f"zh {zh[0] / 1000:.1f} KB ({zh[1] / 1000:.0f} KB uncompressed)"
+            ),
+        ]
     if "lighthouse" in results:
-        lines += ["", "## Lighthouse (mobile, local server with gzip)", "",
-                  "| Page | Performance | Accessibility | Best practices | SEO |", "|---|---|---|---|---|"]
-        lines += [f"| {page} | {' | '.join(str(scores[category]) for category in CATEGORIES)} |"
-                  for page, scores in results["lighthouse"].items()]
+        lines += [
+            "",
+            "## Lighthouse (mobile, local server with gzip)",
+            "",
+            "| Page | Performance | Accessibility | Best practices | SEO |",
+            "|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| {page} | {' | '.join(str(scores[category]) for category in CATEGORIES)} |"
+            for page, scores in results["lighthouse"].items()
+        ]
         if results["lighthouse_problems"]:
-            lines += ["", "Audits that failed (pages):", ""] + [f"- {problem}" for problem in results["lighthouse_problems"]]
+            lines += ["", "Audits that failed (pages):", ""] + [
+                f"- {problem}" for problem in results["lighthouse_problems"]
+            ]
     lines += ["", "## Budgets", "", "| Budget | Measured | Limit | Met |", "|---|---|---|---|"]
     for name, (_default, direction, what) in BUDGETS.items():
         if name in values:
             met = "no" if any(line.startswith(f"{name}:") for line in missed) else "yes"
-            lines.append(f"| {what} | {values[name]:.3g} | {'≤' if direction == 'max' else '≥'} {limits[name]:g} | {met} |")
+            lines.append(
+                f"| {what} | {values[name]:.3g} | {'≤' if direction == 'max' else '≥'} {limits[name]:g} | {met} |"
+            )
         else:
-            lines.append(f"| {what} | not measured in this run | {'≤' if direction == 'max' else '≥'} {limits[name]:g} | – |")
+            lines.append(
+                f"| {what} | not measured in this run | {'≤' if direction == 'max' else '≥'} {limits[name]:g} | – |"
+            )
     return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     global SCRATCH  # --scratch moves every scratch file; the tests point it at a temporary folder
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scales", type=lambda text: [int(part) for part in text.split(",")], default=[1, 10, 100],
-                        help="content scales to build, comma-separated (default 1,10,100; 1 is the real content)")
+    parser.add_argument(
+        "--scales",
+        type=lambda text: [int(part) for part in text.split(",")],
+        default=[1, 10, 100],
+        help="content scales to build, comma-separated (default 1,10,100; 1 is the real content)",
+    )
     parser.add_argument("--runs", type=int, default=3, help="builds per variant at 1x (default 3)")
     parser.add_argument("--runs-large", type=int, default=1, help="builds per variant at 10x and 100x (default 1)")
     parser.add_argument("--no-lighthouse", dest="lighthouse", action="store_false")
@@ -455,8 +576,7 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     SCRATCH = arguments.scratch
     limits = parse_budgets(arguments.budget)
-    context = {"date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine(),
-               "versions": versions()}
+    context = {"date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine(), "versions": versions()}
     results = measure(arguments)
     values = budget_values(results)
     missed = missed_budgets(values, limits)

@@ -34,8 +34,11 @@ def markdown_problems(path: Path) -> list[str]:
         text = text[end:]
     text = _blank_code_blocks(text)
     # autocorrect also reports lines whose fix lies inside a link target only (old == new): not prose.
-    return [f"{_shown(path)}:{line.line + offset}:{line.col}: typography: {line.old.strip()!r} -> {line.new.strip()!r}"
-            for line in autocorrect_py.lint_for(text, path.name).lines if line.old != line.new]
+    return [
+        f"{_shown(path)}:{line.line + offset}:{line.col}: typography: {line.old.strip()!r} -> {line.new.strip()!r}"
+        for line in autocorrect_py.lint_for(text, path.name).lines
+        if line.old != line.new
+    ]
 
 
 def _blank_code_blocks(text: str) -> str:
@@ -66,8 +69,10 @@ def yaml_problems(path: Path) -> list[str]:
             text = _unfold(node.value) if node.style == ">" else node.value
             fixed = autocorrect_py.format_for(text, "text.txt")
             if fixed != text:
-                problems.append(f"{_shown(path)}:{node.start_mark.line + 1}:{node.start_mark.column + 1}: "
-                                f"typography: {node.value!r} -> {fixed!r}")
+                problems.append(
+                    f"{_shown(path)}:{node.start_mark.line + 1}:{node.start_mark.column + 1}: "
+                    f"typography: {node.value!r} -> {fixed!r}"
+                )
 
     if root is not None:
         walk(root)
@@ -85,8 +90,11 @@ def _unfold(text: str) -> str:
 
 
 def default_files() -> list[Path]:
-    return (sorted((ROOT / "docs" / "zh").rglob("*.md")) + sorted((ROOT / "timeline").glob("*.yml"))
-            + sorted((ROOT / "data").glob("*.yml")))
+    return (
+        sorted((ROOT / "docs" / "zh").rglob("*.md"))
+        + sorted((ROOT / "timeline").glob("*.yml"))
+        + sorted((ROOT / "data").glob("*.yml"))
+    )
 
 
 def _shown(path: Path) -> str:

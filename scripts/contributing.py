@@ -23,7 +23,7 @@ def generated(language: str) -> str:
     page = f"docs/{language}/contributing.md"
     text = (ROOT / page).read_text(encoding="utf-8")
     if text.startswith("---\n"):
-        text = text[text.index("\n---\n", 4) + len("\n---\n"):].lstrip("\n")
+        text = text[text.index("\n---\n", 4) + len("\n---\n") :].lstrip("\n")
     text = ANCHOR.sub("", text)
     text = PAGE_LINK.sub(lambda match: f"](docs/{language}/{match[1]}{match[2] or ''})", text)
     return f"<!-- Generated from {page} by scripts/contributing.py: edit that page, then run the script. -->\n\n{text}"

@@ -56,7 +56,9 @@ def write_corpus(target: Path, scale: int, root: Path = ROOT) -> Path:
         for source_id, (header, body, pages) in sources.items():
             _write_source_copy(target, source_id, header, body, pages, suffix, rename)
         for milestone_id, data in milestones.items():
-            write_yaml(target / "timeline" / f"{milestone_id}{suffix}.yml", _copied_milestone(rename(data, suffix), copy))
+            write_yaml(
+                target / "timeline" / f"{milestone_id}{suffix}.yml", _copied_milestone(rename(data, suffix), copy)
+            )
         copied_clusters += [rename(cluster, suffix) for cluster in clusters["clusters"]]
         copied_terms += [_copied_term(term, copy, rename(term, suffix)) for term in glossary["terms"]]
     write_yaml(target / "data" / "clusters.yml", {**clusters, "clusters": copied_clusters})
@@ -92,8 +94,9 @@ def write_yaml(file: Path, data) -> None:
 
 
 def _dump(data) -> str:
-    return yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
-                     sort_keys=False, width=1000)
+    return yaml.dump(
+        data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=False, width=1000
+    )
 
 
 def _read_source(root: Path, source_id: str) -> tuple[dict, str, dict[str, tuple[dict, str]]]:
@@ -107,8 +110,7 @@ def _read_source(root: Path, source_id: str) -> tuple[dict, str, dict[str, tuple
     return load_yaml(header, source_id)[0].data, body, pages
 
 
-def _write_source_copy(target: Path, source_id: str, header: dict, body: str, pages: dict, suffix: str,
-                       rename) -> None:
+def _write_source_copy(target: Path, source_id: str, header: dict, body: str, pages: dict, suffix: str, rename) -> None:
     text = f"---\n{_dump({**header, 'id': source_id + suffix})}---\n{body}"
     (target / "sources" / f"{source_id}{suffix}.txt").write_text(text, encoding="utf-8")
     for language, (meta, page_body) in pages.items():
@@ -127,9 +129,14 @@ def _copied_milestone(renamed: dict, copy: int) -> dict:
 def _copied_term(original: dict, copy: int, renamed: dict) -> dict:
     """A glossary term with a wording of its own, so linking work grows with the glossary."""
     code = _letters(copy)
-    return {**renamed, "id": f"{original['id']}-{MARK}-{code}", "zh": f"{original['zh']}{code.upper()}型",
-            "en": f"{original['en']} type {code.upper()}", "pinyin": f"{original['pinyin']} {code.upper()} xíng",
-            "avoid": []}
+    return {
+        **renamed,
+        "id": f"{original['id']}-{MARK}-{code}",
+        "zh": f"{original['zh']}{code.upper()}型",
+        "en": f"{original['en']} type {code.upper()}",
+        "pinyin": f"{original['pinyin']} {code.upper()} xíng",
+        "avoid": [],
+    }
 
 
 def _letters(number: int) -> str:
@@ -146,12 +153,20 @@ def _config_text(root: Path, source_ids: list[str], scale: int) -> str:
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     if scale == 1:
         return text
-    text = re.sub(r"^site_name: .*$", f"site_name: Synthetic benchmark corpus ({scale}x, not real content)",
-                  text, count=1, flags=re.MULTILINE)
+    text = re.sub(
+        r"^site_name: .*$",
+        f"site_name: Synthetic benchmark corpus ({scale}x, not real content)",
+        text,
+        count=1,
+        flags=re.MULTILINE,
+    )
     last = f"      - articles/{source_ids[-1]}.md\n"
     pages = sorted(f"      - articles/{source_id}.md\n" for source_id in source_ids)
-    copies = "".join(f"      - articles/{source_id}-{MARK}-{_letters(copy)}.md\n"
-                     for copy in range(1, scale) for source_id in source_ids)
+    copies = "".join(
+        f"      - articles/{source_id}-{MARK}-{_letters(copy)}.md\n"
+        for copy in range(1, scale)
+        for source_id in source_ids
+    )
     anchor = max((line for line in pages if line in text), key=text.index, default=last)
     return text.replace(anchor, anchor + copies, 1)
 

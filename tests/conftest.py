@@ -23,14 +23,19 @@ WITHOUT_PAGE_POLICY = Path(__file__).resolve().parent / "mkdocs_without_page_pol
 CASE_CONTROL_FILES = {"expected.txt", "published.txt", "remove.txt"}
 
 
-def run_mkdocs_build(site_dir: Path, cwd: Path = ROOT, env: dict | None = None,
-                     page_policy: bool = True) -> subprocess.CompletedProcess:
+def run_mkdocs_build(
+    site_dir: Path, cwd: Path = ROOT, env: dict | None = None, page_policy: bool = True
+) -> subprocess.CompletedProcess:
     """``mkdocs build --strict``; ``page_policy=False`` switches the contributor page check off."""
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     command = ["-m", "mkdocs"] if page_policy else [str(WITHOUT_PAGE_POLICY)]
     return subprocess.run(
         [sys.executable, *command, "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=cwd, env=environment, capture_output=True, text=True, timeout=900,
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
 
 
@@ -121,8 +126,15 @@ def browser():
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
             headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield browser
         browser.close()
@@ -138,8 +150,12 @@ class PageWatcher:
         self.failed_responses: list[str] = []
         page.on("console", lambda message: message.type == "error" and self.console_errors.append(message.text))
         page.on("pageerror", lambda error: self.page_errors.append(str(error)))
-        page.on("response", lambda response: response.status >= 400 and self.failed_responses.append(
-            f"{response.status} {response.url}"))
+        page.on(
+            "response",
+            lambda response: (
+                response.status >= 400 and self.failed_responses.append(f"{response.status} {response.url}")
+            ),
+        )
         page.route("**/*", self._route)
 
     def _route(self, route):

@@ -68,11 +68,21 @@ def test_the_hostile_site_passes_the_audit(hostile_site_dir):
     assert audit_site(hostile_site_dir, "http://127.0.0.1:8000/") == []
 
 
-@pytest.mark.parametrize("url, foreign", [
-    ("https://evil.example/a.png", True), ("//evil.example/a.png", True), ("\\\\evil.example\\a.png", True),
-    ("https:evil.example", True), (" https://evil.example", True), ("http://127.0.0.1:8000/assets/x.css", False),
-    ("../assets/x.css", False), ("/assets/x.css", False), ("data:image/png;base64,AAAA", False), ("#top", False),
-])
+@pytest.mark.parametrize(
+    "url, foreign",
+    [
+        ("https://evil.example/a.png", True),
+        ("//evil.example/a.png", True),
+        ("\\\\evil.example\\a.png", True),
+        ("https:evil.example", True),
+        (" https://evil.example", True),
+        ("http://127.0.0.1:8000/assets/x.css", False),
+        ("../assets/x.css", False),
+        ("/assets/x.css", False),
+        ("data:image/png;base64,AAAA", False),
+        ("#top", False),
+    ],
+)
 def test_foreign_urls_are_told_from_local_ones(url, foreign):
     assert is_foreign(url, "127.0.0.1:8000") is foreign
 

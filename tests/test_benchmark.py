@@ -53,14 +53,36 @@ def test_budgets_are_checked_in_both_directions():
 def test_the_benchmark_runs_writes_results_and_fails_on_a_blown_budget(tmp_path):
     results = tmp_path / "results.md"
     run = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "benchmark.py"), "--scales", "1", "--runs", "1", "--no-lighthouse",
-         "--no-serve", "--budget", "zh_search_index_kb=0.001", "--budget", "hooks_overhead_1x=1000",
-         "--budget", "check_seconds=1000", "--output", str(results), "--scratch", str(tmp_path / "scratch")],
-        check=False, cwd=ROOT, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "benchmark.py"),
+            "--scales",
+            "1",
+            "--runs",
+            "1",
+            "--no-lighthouse",
+            "--no-serve",
+            "--budget",
+            "zh_search_index_kb=0.001",
+            "--budget",
+            "hooks_overhead_1x=1000",
+            "--budget",
+            "check_seconds=1000",
+            "--output",
+            str(results),
+            "--scratch",
+            str(tmp_path / "scratch"),
+        ],
+        check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert run.returncode == 1, run.stdout + run.stderr
-    assert [line.split(":")[1].strip() for line in run.stdout.splitlines() if line.startswith("budget missed")] \
-        == ["zh_search_index_kb"]
+    assert [line.split(":")[1].strip() for line in run.stdout.splitlines() if line.startswith("budget missed")] == [
+        "zh_search_index_kb"
+    ]
     report = results.read_text(encoding="utf-8")
     assert "| 1x | 1 |" in report
     assert "| zh search index, gzip (KB) |" in report and "| ≤ 0.001 | no |" in report

@@ -62,7 +62,9 @@ def search(page, site_url: str, language: str, query: str) -> list[str]:
     field.fill(query)
     field.press("End")  # Material listens for keyup; fill() alone does not fire it
     page.wait_for_selector(".md-search-result__item", timeout=15000)
-    return [page.evaluate("(a) => a.href", link) for link in page.locator(".md-search-result__item > a").element_handles()]
+    return [
+        page.evaluate("(a) => a.href", link) for link in page.locator(".md-search-result__item > a").element_handles()
+    ]
 
 
 @pytest.mark.parametrize("language, query, article", SEARCH_TERMS, ids=[f"{l}-{q}" for l, q, _ in SEARCH_TERMS])
@@ -77,12 +79,15 @@ def test_search_finds_pages_in_the_readers_language_only(page, site_url, languag
     assert page.watcher.console_errors == [] and page.watcher.foreign_requests == []
 
 
-@pytest.mark.parametrize("start, target_language, expected", [
-    ("/timeline/", "zh-Hans", "/zh/timeline/"),
-    ("/zh/timeline/", "en", "/timeline/"),
-    ("/articles/central-local-2021/", "zh-Hans", "/zh/articles/central-local-2021/"),
-    ("/zh/articles/conference-2025/", "en", "/articles/conference-2025/"),
-])
+@pytest.mark.parametrize(
+    "start, target_language, expected",
+    [
+        ("/timeline/", "zh-Hans", "/zh/timeline/"),
+        ("/zh/timeline/", "en", "/timeline/"),
+        ("/articles/central-local-2021/", "zh-Hans", "/zh/articles/central-local-2021/"),
+        ("/zh/articles/conference-2025/", "en", "/articles/conference-2025/"),
+    ],
+)
 def test_language_switcher_lands_on_the_same_page(page, site_url, start, target_language, expected):
     page.goto(site_url + start)
     page.locator(".md-header__option .md-select").hover()
@@ -100,8 +105,11 @@ def test_the_page_list_is_every_published_html_file(site_dir):
 def test_page_loads_without_errors_or_foreign_requests(page, site_url, path):
     page.goto(site_url + path, wait_until="networkidle")
     watcher = page.watcher
-    problems = [f"{kind}: {item}" for kind in ("console_errors", "page_errors", "foreign_requests", "failed_responses")
-                for item in getattr(watcher, kind)]
+    problems = [
+        f"{kind}: {item}"
+        for kind in ("console_errors", "page_errors", "foreign_requests", "failed_responses")
+        for item in getattr(watcher, kind)
+    ]
     assert problems == []
 
 
@@ -124,10 +132,13 @@ def test_no_contributed_script_runs(browser, hostile_site_url, path):
     page.wait_for_timeout(100)
     assert page.evaluate("typeof window.__xss") == "undefined"
     assert dialogs == [] and watcher.page_errors == [] and watcher.foreign_requests == []
-    assert page.evaluate("""() => [...document.querySelectorAll('*')].flatMap((element) => [...element.attributes]
+    assert (
+        page.evaluate("""() => [...document.querySelectorAll('*')].flatMap((element) => [...element.attributes]
         .filter((attribute) => /^on/i.test(attribute.name) || /^\\s*(javascript|vbscript|data):/i.test(attribute.value)
                  && ['href', 'src', 'action', 'formaction'].includes(attribute.name))
-        .map((attribute) => `${element.tagName} ${attribute.name}`))""") == []
+        .map((attribute) => `${element.tagName} ${attribute.name}`))""")
+        == []
+    )
     context.close()
 
 
@@ -139,8 +150,10 @@ def test_hostile_titles_and_descriptions_show_as_text(browser, hostile_site_url,
     page.goto(f"{hostile_site_url}{prefix}/glossary/")
     if language == "en":
         assert page.title().startswith("Glossary</title><script>window.__xss = 'title'</script>")
-        assert page.locator("meta[name=description]").get_attribute("content") == \
-            "Terms\" onmouseover=\"window.__xss = 'description'"
+        assert (
+            page.locator("meta[name=description]").get_attribute("content")
+            == "Terms\" onmouseover=\"window.__xss = 'description'"
+        )
     else:
         assert page.title().startswith("术语表<img src=x onerror=\"window.__xss = 'zh title'\">")
     assert "window.__xss" in page.locator(".md-header__title").inner_text()  # shown as text in the header
@@ -172,8 +185,13 @@ def test_page_passes_axe_wcag_21_aa(browser, site_url, path, scheme):
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_article_pages_show_citation_figures_and_quotes(page, site_url, language):
     prefix = "/zh" if language == "zh" else ""
-    for slug in ("central-local-2021", "blueprint-14th-fyp", "chengyu-cross-province-2023",
-                 "park-cluster-paths-2023", "conference-2025"):
+    for slug in (
+        "central-local-2021",
+        "blueprint-14th-fyp",
+        "chengyu-cross-province-2023",
+        "park-cluster-paths-2023",
+        "conference-2025",
+    ):
         page.goto(f"{site_url}{prefix}/articles/{slug}/")
         assert page.locator(".cd-citation").is_visible()
         assert page.locator(".cd-cite").inner_text().strip()
@@ -196,7 +214,9 @@ def test_timeline_shows_every_entry_with_working_anchors_and_filters(page, site_
     page.goto(f"{site_url}{prefix}/timeline/#{target}")
     page.wait_for_timeout(200)
     assert page.locator(f"[id='{target}']").is_visible()
-    assert page.evaluate(f"() => {{ const r = document.getElementById('{target}').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; }}")
+    assert page.evaluate(
+        f"() => {{ const r = document.getElementById('{target}').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; }}"
+    )
 
     # Filters: keyboard-operable checkboxes; unchecking a category hides exactly its entries.
     form = page.locator("#timeline-filters")
@@ -245,7 +265,9 @@ def test_timeline_hides_outside_only_entries_and_shows_targets_apart(page, site_
     page.goto(f"{site_url}{prefix}/timeline/")
     entries = page.locator("article.cd-entry")
     total = entries.count()
-    outside_ids = sorted(page.locator("article.cd-entry[data-from-sources=no]").evaluate_all("(nodes) => nodes.map((n) => n.id)"))
+    outside_ids = sorted(
+        page.locator("article.cd-entry[data-from-sources=no]").evaluate_all("(nodes) => nodes.map((n) => n.id)")
+    )
     assert outside_ids == ["2022-11-24-miit-45-national-clusters", "2024-11-18-miit-2024-round-35-winners"]
     page.locator("#timeline-hide-outside").check()
     hidden = sorted(entries.evaluate_all("(nodes) => nodes.filter((n) => n.hidden).map((n) => n.id)"))
@@ -290,7 +312,9 @@ def test_cluster_directory_filters_and_sorts(page, site_url, language):
     header.locator("button").click()
     assert header.get_attribute("aria-sort") == "ascending"
     values = rows.evaluate_all("(rows) => rows.map((r) => r.cells[2].dataset.value)")
-    collator = page.evaluate("(values) => values.slice().sort((a, b) => a.localeCompare(b, document.documentElement.lang))", values)
+    collator = page.evaluate(
+        "(values) => values.slice().sort((a, b) => a.localeCompare(b, document.documentElement.lang))", values
+    )
     assert values == collator
     header.locator("button").press("Enter")
     assert header.get_attribute("aria-sort") == "descending"
@@ -307,7 +331,9 @@ def test_cluster_directory_filters_and_sorts(page, site_url, language):
 def test_charts_have_accessible_names_and_glossary_tooltips(page, site_url, language):
     prefix = "/zh" if language == "zh" else ""
     page.goto(f"{site_url}{prefix}/figures/")
-    titles = page.locator("svg.cd-chart__svg").evaluate_all("(svgs) => svgs.map((svg) => svg.querySelector('title').textContent)")
+    titles = page.locator("svg.cd-chart__svg").evaluate_all(
+        "(svgs) => svgs.map((svg) => svg.querySelector('title').textContent)"
+    )
     assert len(titles) >= 5
     for title in titles:  # the accessible name comes from <title> via aria-labelledby
         assert page.get_by_role("img", name=title, exact=False).count() >= 1

@@ -23,7 +23,9 @@ from conftest import ROOT, run_mkdocs_build
 # URLs they might fetch, so they (and every other text file) are also searched for known CDNs.
 TEXT_SUFFIXES = {".html", ".js", ".css", ".json", ".xml", ".svg", ".csv", ".txt", ".map"}
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when SITE_URL is not set
-KNOWN_THIRD_PARTY_HOSTS = re.compile(r"fonts\.googleapis|fonts\.gstatic|cdn\.jsdelivr|unpkg\.com|cdnjs|googletagmanager")
+KNOWN_THIRD_PARTY_HOSTS = re.compile(
+    r"fonts\.googleapis|fonts\.gstatic|cdn\.jsdelivr|unpkg\.com|cdnjs|googletagmanager"
+)
 
 
 def html_pages(site_dir: Path) -> list[Path]:
@@ -95,15 +97,17 @@ def test_no_built_file_names_a_known_third_party_host(site_dir):
             continue
         text = file.read_text(encoding="utf-8", errors="replace")
         for match in KNOWN_THIRD_PARTY_HOSTS.finditer(text):
-            offenders.append(f"{file.relative_to(site_dir)}: {text[max(0, match.start() - 40):match.end() + 40]!r}")
+            offenders.append(f"{file.relative_to(site_dir)}: {text[max(0, match.start() - 40) : match.end() + 40]!r}")
     assert offenders == []
 
 
 def test_external_references_are_stripped():
     from clusterdocs.offline import strip_external_references
 
-    bundle = ('x?_t("https://unpkg.com/resize-observer-polyfill"):y;_t("https://unpkg.com/mermaid@11/dist/mermaid.min.js")\n'
-              "//# sourceMappingURL=bundle.min.js.map\n")
+    bundle = (
+        'x?_t("https://unpkg.com/resize-observer-polyfill"):y;_t("https://unpkg.com/mermaid@11/dist/mermaid.min.js")\n'
+        "//# sourceMappingURL=bundle.min.js.map\n"
+    )
     assert strip_external_references(bundle) == 'x?_t("data:text/javascript,"):y;_t("data:text/javascript,")\n'
 
 
@@ -140,7 +144,7 @@ def test_every_internal_link_and_anchor_resolves(site_dir):
     for file, parser in pages.items():
         for line, link in parser.links:
             if link.startswith(site_url):
-                target_text, base = link[len(site_url):], site_dir
+                target_text, base = link[len(site_url) :], site_dir
             elif urlsplit(link).scheme or link.startswith("//"):
                 continue  # another host (navigation) or a data:/mailto: URL
             else:
@@ -175,8 +179,11 @@ def test_no_spam_or_converter_debris_anywhere_in_the_site(site_dir):
     for file in site_dir.rglob("*"):
         if file.suffix in {".html", ".json", ".csv", ".xml"} and file.is_file():
             text = file.read_text(encoding="utf-8")
-            hits += [f"{file.relative_to(site_dir)}: {match.group(0)}" for pattern in (SPAM, DEBRIS)
-                     for match in pattern.finditer(text)]
+            hits += [
+                f"{file.relative_to(site_dir)}: {match.group(0)}"
+                for pattern in (SPAM, DEBRIS)
+                for match in pattern.finditer(text)
+            ]
     assert hits == []
 
 
@@ -186,8 +193,11 @@ def test_no_spam_or_debris_in_repository_content():
         for file in (ROOT / folder).rglob("*"):
             if file.is_file() and file.suffix in {".md", ".yml", ".txt", ".html", ".py"}:
                 text = file.read_text(encoding="utf-8")
-                hits += [f"{file.relative_to(ROOT)}" for pattern in (SPAM, DEBRIS) if pattern.search(text)
-                         and file.name != "sources.py"]
+                hits += [
+                    f"{file.relative_to(ROOT)}"
+                    for pattern in (SPAM, DEBRIS)
+                    if pattern.search(text) and file.name != "sources.py"
+                ]
     assert hits == []
 
 
@@ -202,7 +212,9 @@ def test_timeline_exports_parse_and_hold_every_milestone(site_dir):
 
 
 def test_timeline_exports_let_a_data_user_filter_by_date_basis_and_kind(site_dir):
-    exported = {item["id"]: item for item in json.loads((site_dir / "timeline.json").read_text(encoding="utf-8"))["milestones"]}
+    exported = {
+        item["id"]: item for item in json.loads((site_dir / "timeline.json").read_text(encoding="utf-8"))["milestones"]
+    }
     rows = {row["id"]: row for row in csv.DictReader((site_dir / "timeline.csv").open(encoding="utf-8"))}
     for milestone_id, item in exported.items():
         assert item["date_basis"] in ("stated", "inferred", "external") and item["kind"] in ("event", "target")
@@ -210,10 +222,15 @@ def test_timeline_exports_let_a_data_user_filter_by_date_basis_and_kind(site_dir
         assert (row["date_basis"], row["kind"]) == (item["date_basis"], item["kind"])
         assert row["from_sources"] == ("yes" if any("article" in source for source in item["sources"]) else "no")
     targets = {milestone_id for milestone_id, row in rows.items() if row["kind"] == "target"}
-    assert targets == {"2025-nanjing-power-equipment-cluster-target", "2025-zhuzhou-rail-transit-cluster-target",
-                       "2025-guangzhou-shenzhen-foshan-dongguan-smart-equipment-target",
-                       "2021-shanghai-ic-cluster-investment"}
-    assert all(rows[milestone_id]["date"] == "" and rows[milestone_id]["target_year"] == "2025" for milestone_id in targets)
+    assert targets == {
+        "2025-nanjing-power-equipment-cluster-target",
+        "2025-zhuzhou-rail-transit-cluster-target",
+        "2025-guangzhou-shenzhen-foshan-dongguan-smart-equipment-target",
+        "2021-shanghai-ic-cluster-investment",
+    }
+    assert all(
+        rows[milestone_id]["date"] == "" and rows[milestone_id]["target_year"] == "2025" for milestone_id in targets
+    )
     outside = {milestone_id for milestone_id, row in rows.items() if row["from_sources"] == "no"}
     assert outside == {"2022-11-24-miit-45-national-clusters", "2024-11-18-miit-2024-round-35-winners"}
     assert all(rows[milestone_id]["date_basis"] == "external" for milestone_id in outside)
@@ -228,9 +245,9 @@ def test_timeline_page_shows_basis_targets_and_sourced_counts(site_dir, language
     outside = sum(not any("article" in s for s in item["sources"]) for item in exported)
     counts = re.search(r'<p class="cd-timeline-counts">(.*?)</p>', html).group(1)
     assert [int(number) for number in re.findall(r"\d+", counts)] == [sourced, outside, 4]
-    targets = html[html.index('id="targets"'):]
+    targets = html[html.index('id="targets"') :]
     assert targets.count('data-kind="target"') == 4 and 'data-kind="event"' not in targets
-    assert html[:html.index('id="targets"')].count('data-kind="target"') == 0
+    assert html[: html.index('id="targets"')].count('data-kind="target"') == 0
     assert html.count('data-from-sources="no"') == outside
     assert 'id="timeline-hide-outside"' in html and 'id="legend"' in html
     for basis in ("stated", "inferred", "external"):
@@ -260,8 +277,11 @@ def test_chinese_headings_get_readable_anchors(site_dir):
 
 def test_no_source_maps_are_published(site_dir):
     assert list(site_dir.rglob("*.map")) == []
-    assert not any("sourceMappingURL" in path.read_text(encoding="utf-8")
-                   for pattern in ("*.js", "*.css") for path in site_dir.rglob(pattern))
+    assert not any(
+        "sourceMappingURL" in path.read_text(encoding="utf-8")
+        for pattern in ("*.js", "*.css")
+        for path in site_dir.rglob(pattern)
+    )
 
 
 def test_alternate_sitemaps_exist_for_material_language_lookup(site_dir):
@@ -275,14 +295,17 @@ def test_a_tampered_figure_fails_the_build_with_a_clear_message(repo_copy, tmp_p
     match = re.search(r'source_text: "([^"\n]*?)(\d)', text)
     assert match, "the page should have a figure with a digit"
     digit = match.group(2)
-    tampered = text[:match.start(2)] + str((int(digit) + 1) % 10) + text[match.end(2):]
+    tampered = text[: match.start(2)] + str((int(digit) + 1) % 10) + text[match.end(2) :]
     page.write_text(tampered, encoding="utf-8")
-    line = text[:match.start()].count("\n") + 1
+    line = text[: match.start()].count("\n") + 1
     result = run_mkdocs_build(tmp_path / "site", cwd=repo_copy, env={"PYTHONPATH": str(repo_copy)})
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert re.search(rf"docs/en/articles/central-local-2021\.md:{line}:\d+: article\.figures\[\d+\]\.source_text: "
-                     r"not found verbatim in sources/central-local-2021\.txt", result.stderr), result.stderr[-2000:]
+    assert re.search(
+        rf"docs/en/articles/central-local-2021\.md:{line}:\d+: article\.figures\[\d+\]\.source_text: "
+        r"not found verbatim in sources/central-local-2021\.txt",
+        result.stderr,
+    ), result.stderr[-2000:]
 
 
 def test_check_command_reports_problems_without_traceback(repo_copy):
@@ -290,15 +313,28 @@ def test_check_command_reports_problems_without_traceback(repo_copy):
     import sys
 
     entry = repo_copy / "timeline" / "2019-08-miit-first-preliminary-round.yml"
-    entry.write_text(entry.read_text(encoding="utf-8").replace("category: miit-competition", "category: contest")
-                     .replace("level: national", "level: galactic"), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "clusterdocs", "check"], cwd=repo_copy, capture_output=True,
-                            text=True, env={"PYTHONPATH": str(repo_copy), "PATH": "/usr/bin:/bin"})
+    entry.write_text(
+        entry.read_text(encoding="utf-8")
+        .replace("category: miit-competition", "category: contest")
+        .replace("level: national", "level: galactic"),
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "clusterdocs", "check"],
+        cwd=repo_copy,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(repo_copy), "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert lines[-1] == "2 problem(s) found."
-    assert lines[0].startswith("timeline/2019-08-miit-first-preliminary-round.yml:5:1: category: 'contest' is not allowed")
-    assert lines[1].startswith("timeline/2019-08-miit-first-preliminary-round.yml:6:1: level: 'galactic' is not allowed")
+    assert lines[0].startswith(
+        "timeline/2019-08-miit-first-preliminary-round.yml:5:1: category: 'contest' is not allowed"
+    )
+    assert lines[1].startswith(
+        "timeline/2019-08-miit-first-preliminary-round.yml:6:1: level: 'galactic' is not allowed"
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -322,16 +358,26 @@ def test_figures_page_shows_exactly_the_data(site_dir, language):
         assert chart, distribution["id"]
         bars = [int(value) for value in re.findall(r'class="cd-chart__value"[^>]*>(\d+)<', chart.group(1))]
         assert bars == [item["value"] for item in distribution["items"]], distribution["id"]
-        assert re.search(r'<svg[^>]*role="img"[^>]*aria-labelledby="chart-[^"]+-title chart-[^"]+-desc"', chart.group(1))
+        assert re.search(
+            r'<svg[^>]*role="img"[^>]*aria-labelledby="chart-[^"]+-title chart-[^"]+-desc"', chart.group(1)
+        )
         assert f">{html_escape(distribution['title'][language])}</title>" in chart.group(1)
     for item in figures["headline"]:
         assert f'<tr id="{item["id"]}" data-basis="{item["basis"]}">' in html
         if language == "zh":
-            assert f'<td class="cd-figure__value" lang="zh" data-no-glossary="">{to_simplified(item["value"])}</td>' in html
+            assert (
+                f'<td class="cd-figure__value" lang="zh" data-no-glossary="">{to_simplified(item["value"])}</td>'
+                in html
+            )
         else:  # English pages state the value in English; the original wording stays beside it
-            assert f'<td class="cd-figure__value" lang="en" data-no-glossary="">{html_escape(item["value_en"])}</td>' in html
+            assert (
+                f'<td class="cd-figure__value" lang="en" data-no-glossary="">{html_escape(item["value_en"])}</td>'
+                in html
+            )
             assert html_escape(item["source_text"]) in html
-        when = item["as_of"][language] if "as_of" in item else item["year"] or ("not stated" if language == "en" else None)
+        when = (
+            item["as_of"][language] if "as_of" in item else item["year"] or ("not stated" if language == "en" else None)
+        )
         if when:
             assert f"<td>{html_escape(when)}" in html, item["id"]
 
@@ -376,8 +422,14 @@ def test_spam_in_any_page_fails_the_check(repo_copy):
 
     page = repo_copy / "docs" / "zh" / "about.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n蜘蛛池模板\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "clusterdocs", "check"], cwd=repo_copy, capture_output=True,
-                            text=True, env={"PYTHONPATH": str(repo_copy), "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-m", "clusterdocs", "check"],
+        cwd=repo_copy,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(repo_copy), "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 1
-    assert re.search(r"docs/zh/about\.md:\d+:1: \(text\): spam from the source capture: '蜘蛛池' must be removed", result.stderr)
-
+    assert re.search(
+        r"docs/zh/about\.md:\d+:1: \(text\): spam from the source capture: '蜘蛛池' must be removed", result.stderr
+    )

@@ -91,15 +91,28 @@ def test_both_guides_show_the_same_example_and_output():
 
 def test_the_guides_cover_the_walkthroughs():
     english = GUIDES["en"].read_text(encoding="utf-8")
-    for anchor in ("from-fork-to-pull-request", "fix-a-typo", "add-a-milestone", "add-a-cluster-or-a-glossary-term",
-                   "add-a-source-article", "what-the-checks-tell-you", "style"):
+    for anchor in (
+        "from-fork-to-pull-request",
+        "fix-a-typo",
+        "add-a-milestone",
+        "add-a-cluster-or-a-glossary-term",
+        "add-a-source-article",
+        "what-the-checks-tell-you",
+        "style",
+    ):
         assert f"{{ #{anchor} }}" in english
     assert "make serve" in english and "last good build" in english
 
 
 def test_root_contributing_files_are_generated_from_the_pages():
-    result = subprocess.run([sys.executable, "scripts/contributing.py", "--check"], cwd=ROOT, capture_output=True,
-                            text=True, timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, "scripts/contributing.py", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     root_file = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert not re.search(r"^#.*\{ ?#[\w-]+ ?\}$", root_file, re.MULTILINE) and "\n---\n" not in root_file[:200]
@@ -110,13 +123,19 @@ def test_a_sixth_article_added_as_the_guide_says_checks_and_builds_in_both_langu
     fixture = FIXTURES / "sixth-article"
     slug = next((fixture / "sources").glob("*.txt")).stem
     repo = tmp_path / "repo"
-    shutil.copytree(ROOT, repo, ignore=shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache",
-                                                              "node_modules", "CONTRIBUTING*.md"))
+    shutil.copytree(
+        ROOT,
+        repo,
+        ignore=shutil.ignore_patterns(
+            ".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules", "CONTRIBUTING*.md"
+        ),
+    )
     shutil.copytree(fixture, repo, dirs_exist_ok=True)
     config = (repo / "mkdocs.yml").read_text(encoding="utf-8")
     last_article = re.findall(r"^      - articles/[\w-]+\.md\n", config, re.MULTILINE)[-1]
-    (repo / "mkdocs.yml").write_text(config.replace(last_article, last_article + f"      - articles/{slug}.md\n"),
-                                     encoding="utf-8")
+    (repo / "mkdocs.yml").write_text(
+        config.replace(last_article, last_article + f"      - articles/{slug}.md\n"), encoding="utf-8"
+    )
 
     data = load_site_data(repo)
     assert slug in data.sources and {page.language for page in data.articles if page.slug == slug} == {"en", "zh"}

@@ -63,12 +63,17 @@ def test_duplicate_id_is_reported(sample_sources, tmp_path):
 
 def test_end_date_before_date(sample_sources, tmp_path):
     text = (FIXTURES / "timeline-good" / "2019-08-first-round.yml").read_text(encoding="utf-8")
-    (tmp_path / "2019-08-first-round.yml").write_text(text.replace('date: "2019-08"\n', 'date: "2019-08"\nend_date: "2019-07"\n'))
+    (tmp_path / "2019-08-first-round.yml").write_text(
+        text.replace('date: "2019-08"\n', 'date: "2019-08"\nend_date: "2019-07"\n')
+    )
     _milestones, problems = load_timeline(sample_sources, tmp_path)
-    assert [(problem.line, problem.field, problem.message) for problem in problems] == [(3, "end_date", "end_date is before date")]
+    assert [(problem.line, problem.field, problem.message) for problem in problems] == [
+        (3, "end_date", "end_date is before date")
+    ]
 
 
 # --- article front matter -------------------------------------------------------------------
+
 
 def write_article(tmp_path: Path, text: str) -> Path:
     for language in ("en", "zh"):
@@ -92,35 +97,63 @@ def test_good_article_front_matter(sample_sources, tmp_path):
     assert article_problems(tmp_path, sample_sources) == []
 
 
-@pytest.mark.parametrize("replace, expected", [
-    (("45\"\n      measures: national advanced manufacturing clusters\n      year: \"2022\"\n      source_text: \"截至2022年,我国已确定45个",
-      "46\"\n      measures: national advanced manufacturing clusters\n      year: \"2022\"\n      source_text: \"截至2022年,我国已确定46个"),
-     "10: article.figures[0].source_text: not found verbatim in sources/sample-article.txt: '截至2022年,我国已确定46个国家先进制造业集群'"),
-    (('value: "45"', 'value: "46"'), "7: article.figures[0].value: value '46' does not occur in its source_text as a whole number"),
-    (("第一批先进制造业集群初赛", "第二批先进制造业集群初赛"),
-     "12: article.quotes[0].original: not found verbatim in sources/sample-article.txt: '工业和信息化部启动了第二批先进制造业集群初赛'"),
-    (('value: "45"', "value: 45"), "7: article.figures[0].value: value must be a quoted string, written exactly as in the source"),
-    (("  source: sample-article", "  source: missing-article"),
-     "5: article.source: unknown source 'missing-article'; known: sample-article"),
-    (("  entities:", "  people: []\n  entities:"),
-     "15: article.people: unknown key 'people'; allowed keys: entities, figures, quotes, source"),
-    (("description: A fixture page for the article checks.\n", ""), "2: description: missing required field 'description'"),
-])
+@pytest.mark.parametrize(
+    "replace, expected",
+    [
+        (
+            (
+                '45"\n      measures: national advanced manufacturing clusters\n      year: "2022"\n      source_text: "截至2022年,我国已确定45个',
+                '46"\n      measures: national advanced manufacturing clusters\n      year: "2022"\n      source_text: "截至2022年,我国已确定46个',
+            ),
+            "10: article.figures[0].source_text: not found verbatim in sources/sample-article.txt: '截至2022年,我国已确定46个国家先进制造业集群'",
+        ),
+        (
+            ('value: "45"', 'value: "46"'),
+            "7: article.figures[0].value: value '46' does not occur in its source_text as a whole number",
+        ),
+        (
+            ("第一批先进制造业集群初赛", "第二批先进制造业集群初赛"),
+            "12: article.quotes[0].original: not found verbatim in sources/sample-article.txt: '工业和信息化部启动了第二批先进制造业集群初赛'",
+        ),
+        (
+            ('value: "45"', "value: 45"),
+            "7: article.figures[0].value: value must be a quoted string, written exactly as in the source",
+        ),
+        (
+            ("  source: sample-article", "  source: missing-article"),
+            "5: article.source: unknown source 'missing-article'; known: sample-article",
+        ),
+        (
+            ("  entities:", "  people: []\n  entities:"),
+            "15: article.people: unknown key 'people'; allowed keys: entities, figures, quotes, source",
+        ),
+        (
+            ("description: A fixture page for the article checks.\n", ""),
+            "2: description: missing required field 'description'",
+        ),
+    ],
+)
 def test_bad_article_front_matter(sample_sources, tmp_path, replace, expected):
     assert article_problems(tmp_path, sample_sources, replace) == [expected]
 
 
 def test_english_quotes_need_a_translation(sample_sources, tmp_path):
-    problems = article_problems(tmp_path, sample_sources, ("      translation: MIIT launched the first batch of the preliminary round.\n", ""))
+    problems = article_problems(
+        tmp_path, sample_sources, ("      translation: MIIT launched the first batch of the preliminary round.\n", "")
+    )
     assert problems == ["12: article.quotes[0]: English pages give a 'translation' for every quote"]
 
 
 # --- spam and converter debris --------------------------------------------------------------
 
-@pytest.mark.parametrize("line, expected", [
-    ("先進製造業(yè)集群", "converter debris such as 業(yè): '業(yè)' must be removed"),
-    ("主站蜘蛛池模板", "spam from the source capture: '蜘蛛池' must be removed"),
-])
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("先進製造業(yè)集群", "converter debris such as 業(yè): '業(yè)' must be removed"),
+        ("主站蜘蛛池模板", "spam from the source capture: '蜘蛛池' must be removed"),
+    ],
+)
 def test_spam_and_debris_are_caught(line, expected):
     problems = text_problems(f"clean line\n{line}\n", "docs/en/x.md")
     assert [(problem.line, problem.message) for problem in problems] == [(2, expected)]
@@ -144,14 +177,19 @@ def test_the_published_schema_works_with_check_jsonschema(tmp_path):
     from clusterdocs.paths import SCHEMAS_DIR, TIMELINE_DIR
 
     command = [sys.executable, "-m", "check_jsonschema", "--schemafile", str(SCHEMAS_DIR / "timeline.schema.json")]
-    good = subprocess.run(command + sorted(str(path) for path in TIMELINE_DIR.glob("*.yml")), capture_output=True, text=True)
+    good = subprocess.run(
+        command + sorted(str(path) for path in TIMELINE_DIR.glob("*.yml")), capture_output=True, text=True
+    )
     assert good.returncode == 0, good.stdout + good.stderr
-    bad = subprocess.run(command + [str(FIXTURES / "timeline-bad" / "2019-08-unknown-category.yml")], capture_output=True, text=True)
+    bad = subprocess.run(
+        command + [str(FIXTURES / "timeline-bad" / "2019-08-unknown-category.yml")], capture_output=True, text=True
+    )
     assert bad.returncode == 1
     assert "competition" in bad.stdout + bad.stderr
 
 
 # --- date basis ---------------------------------------------------------------------------------
+
 
 def basis_problems(sample_sources, tmp_path: Path, old: str, new: str) -> list[str]:
     text = (FIXTURES / "timeline-good" / "2019-08-first-round.yml").read_text(encoding="utf-8")
@@ -164,26 +202,48 @@ def basis_problems(sample_sources, tmp_path: Path, old: str, new: str) -> list[s
 EXTERNAL = '\n  - external: {outlet: TechWeb, date: "2019-08-15"}\n'
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("date_basis: stated", "date_basis: external", ["16:date_basis: date_basis is 'external' but sources has no 'external' citation"]),
-    ("date_basis: stated", "date_basis: inferred", ["1:date_note: missing required field 'date_note'"]),
-    ('date: "2019-08"', 'date: "2019-09"', ["1:id: id must start with its date: '2019-09-…'",
-                                            ("16:date_basis: date_basis is 'stated' but no quote writes date '2019-09' at that "
-                                             "precision (2019年9月); quote the words that do, or use 'inferred' or 'external'")]),
-    ("date_basis: stated", 'date_basis: stated\nstated_date: "2019"',
-     ["17:stated_date: stated_date is for a date whose most precise part is not stated; with date_basis 'stated' leave it out"]),
-    ("kind: event", "kind: target", ["1:target_year: missing required field 'target_year'"]),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            "date_basis: stated",
+            "date_basis: external",
+            ["16:date_basis: date_basis is 'external' but sources has no 'external' citation"],
+        ),
+        ("date_basis: stated", "date_basis: inferred", ["1:date_note: missing required field 'date_note'"]),
+        (
+            'date: "2019-08"',
+            'date: "2019-09"',
+            [
+                "1:id: id must start with its date: '2019-09-…'",
+                (
+                    "16:date_basis: date_basis is 'stated' but no quote writes date '2019-09' at that "
+                    "precision (2019年9月); quote the words that do, or use 'inferred' or 'external'"
+                ),
+            ],
+        ),
+        (
+            "date_basis: stated",
+            'date_basis: stated\nstated_date: "2019"',
+            [
+                "17:stated_date: stated_date is for a date whose most precise part is not stated; with date_basis 'stated' leave it out"
+            ],
+        ),
+        ("kind: event", "kind: target", ["1:target_year: missing required field 'target_year'"]),
+    ],
+)
 def test_the_date_basis_must_match_the_citations(sample_sources, tmp_path, old, new, expected):
     assert basis_problems(sample_sources, tmp_path, old, new) == expected
 
 
 def test_a_mixed_date_with_its_outside_citation_passes(sample_sources, tmp_path):
     text = (FIXTURES / "timeline-good" / "2019-08-first-round.yml").read_text(encoding="utf-8")
-    text = (text.replace("id: 2019-08-first-round", "id: 2019-08-15-first-round")
-            .replace('date: "2019-08"', 'date: "2019-08-15"\nstated_date: "2019-08"')
-            .replace("date_basis: stated", "date_basis: external")
-            .replace("\ndate_basis:", EXTERNAL + "date_basis:"))
+    text = (
+        text.replace("id: 2019-08-first-round", "id: 2019-08-15-first-round")
+        .replace('date: "2019-08"', 'date: "2019-08-15"\nstated_date: "2019-08"')
+        .replace("date_basis: stated", "date_basis: external")
+        .replace("\ndate_basis:", EXTERNAL + "date_basis:")
+    )
     (tmp_path / "2019-08-15-first-round.yml").write_text(text, encoding="utf-8")
     milestones, problems = load_timeline(sample_sources, tmp_path)
     assert problems == []
@@ -196,4 +256,8 @@ def test_a_month_and_day_without_the_year_count_when_the_source_is_dated_that_ye
     assert stated_in("2025-09-11", "9月11日,先進制造業集群發展大會(2025)在廣州成功舉辦", dateline="2025-09-11")
     assert not stated_in("2025-09-11", "9月11日,大會在廣州舉辦", dateline="2024-09-11")
     assert stated_in("2019-08", "分别于2019年8月和2020年5月") and stated_in("2023-05-05", "2023年05月05日")
-    assert not stated_in("2019-01", "2019年11月") and not stated_in("2019", "12019年") and not stated_in("2019-08", "2019年")
+    assert (
+        not stated_in("2019-01", "2019年11月")
+        and not stated_in("2019", "12019年")
+        and not stated_in("2019-08", "2019年")
+    )

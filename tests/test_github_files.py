@@ -26,16 +26,24 @@ PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
 
 
 def check_jsonschema(schema: str, files: list[Path]) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", schema, *map(str, files)],
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [str(BIN / "check-jsonschema"), "--builtin-schema", schema, *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
-@pytest.mark.parametrize("schema, files", [
-    ("vendor.github-workflows", WORKFLOWS),
-    ("vendor.github-issue-forms", ISSUE_FORMS),
-    ("vendor.github-issue-config", [GITHUB / "ISSUE_TEMPLATE" / "config.yml"]),
-    ("vendor.dependabot", [GITHUB / "dependabot.yml"]),
-])
+@pytest.mark.parametrize(
+    "schema, files",
+    [
+        ("vendor.github-workflows", WORKFLOWS),
+        ("vendor.github-issue-forms", ISSUE_FORMS),
+        ("vendor.github-issue-config", [GITHUB / "ISSUE_TEMPLATE" / "config.yml"]),
+        ("vendor.dependabot", [GITHUB / "dependabot.yml"]),
+    ],
+)
 def test_github_files_match_their_schemas(schema, files):
     assert files
     result = check_jsonschema(schema, files)
@@ -98,12 +106,14 @@ def test_pull_request_template_has_a_checklist_and_codeowners_exists():
     template = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
     assert template.count("- [ ]") >= 5
     assert "make check" in template
-    owners = [line for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
-              if line.strip() and not line.startswith("#")]
+    owners = [
+        line
+        for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     assert owners and owners[0].split()[0] == "*"
 
 
 def test_issue_forms_cover_corrections_milestones_and_sources():
     names = {path.stem for path in ISSUE_FORMS}
     assert {"correction", "new-milestone", "new-source"} <= names
-

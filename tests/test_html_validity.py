@@ -25,8 +25,12 @@ def run_vnu(*arguments: str) -> subprocess.CompletedProcess:
     java = shutil.which("java")
     if java is None or not VNU_JAR.exists():
         pytest.fail("the Nu HTML Checker needs java and node_modules/vnu-jar: run `bash scripts/install-test-tools.sh`")
-    return subprocess.run([java, "-jar", str(VNU_JAR), "--errors-only", "--format", "gnu", *arguments],
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "gnu", *arguments],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def test_every_built_page_is_valid_html(site_dir):

@@ -25,8 +25,9 @@ MARKDOWN_TARGETS = ["docs", "README.md", "CONTRIBUTING.md", "CONTRIBUTING.zh-Han
 
 
 def run(*command: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([str(part) for part in command], cwd=cwd, capture_output=True, text=True,
-                          timeout=300, check=False)
+    return subprocess.run(
+        [str(part) for part in command], cwd=cwd, capture_output=True, text=True, timeout=300, check=False
+    )
 
 
 def present(paths: list[str], root: Path = ROOT) -> list[str]:
@@ -36,6 +37,11 @@ def present(paths: list[str], root: Path = ROOT) -> list[str]:
 def test_ruff():
     result = run(BIN / "ruff", "check", "--no-cache", ".")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format():
+    result = run(BIN / "ruff", "format", "--check", "--no-cache", ".")
+    assert result.returncode == 0, "run `.venv/bin/ruff format .`\n" + result.stdout + result.stderr
 
 
 def test_yamllint():
@@ -53,10 +59,15 @@ def test_cjk_typography():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("schema, files", [
-    ("timeline", sorted(str(path.relative_to(ROOT)) for path in (ROOT / "timeline").glob("*.yml"))),
-    ("clusters", ["data/clusters.yml"]), ("figures", ["data/figures.yml"]), ("glossary", ["data/glossary.yml"]),
-])
+@pytest.mark.parametrize(
+    "schema, files",
+    [
+        ("timeline", sorted(str(path.relative_to(ROOT)) for path in (ROOT / "timeline").glob("*.yml"))),
+        ("clusters", ["data/clusters.yml"]),
+        ("figures", ["data/figures.yml"]),
+        ("glossary", ["data/glossary.yml"]),
+    ],
+)
 def test_json_schema_validation(schema, files):
     result = run(BIN / "check-jsonschema", "--schemafile", f"schemas/{schema}.schema.json", *files)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -71,6 +82,10 @@ def test_the_linters_catch_planted_mistakes(tmp_path):
     (tmp_path / "docs" / "zh").mkdir(parents=True)
     (tmp_path / "docs" / "zh" / "bad.md").write_text("# 标题\n\n中文,标点\n", encoding="utf-8")
     assert "F401" in run(BIN / "ruff", "check", "--no-cache", "bad.py", cwd=tmp_path).stdout
+    (tmp_path / "unformatted.py").write_text("x = [1,2]\n", encoding="utf-8")
+    assert (
+        "unformatted.py" in run(BIN / "ruff", "format", "--check", "--no-cache", "unformatted.py", cwd=tmp_path).stdout
+    )
     assert "key-duplicates" in run(BIN / "yamllint", "-c", ".yamllint.yml", "bad.yml", cwd=tmp_path).stdout
     assert "MD040" in run(BIN / "pymarkdown", "--config", ".pymarkdown.json", "scan", "bad.md", cwd=tmp_path).stdout
     typography = run(sys.executable, ROOT / "scripts" / "cjk_typography.py", tmp_path / "docs" / "zh" / "bad.md")
@@ -81,8 +96,15 @@ def test_pre_commit_hooks_are_local_and_run_from_the_venv():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
     assert {repo["repo"] for repo in config["repos"]} == {"local"}, "a hook from a Git host is fetched at commit time"
-    assert {"clusterdocs-check", "ruff", "yamllint", "pymarkdown", "cjk-typography", "timeline-schema"} <= {
-        hook["id"] for hook in hooks}
+    assert {
+        "clusterdocs-check",
+        "ruff",
+        "ruff-format",
+        "yamllint",
+        "pymarkdown",
+        "cjk-typography",
+        "timeline-schema",
+    } <= {hook["id"] for hook in hooks}
     for hook in hooks:
         assert hook["language"] == "system", hook["id"]
         executable = hook["entry"].split()[0]

@@ -52,20 +52,36 @@ def test_the_package_is_licensed_versioned_and_covers_the_four_datasets(files):
     package = descriptor(files)
     assert package["version"] == VERSION and package["licenses"][0]["name"] == "CC-BY-4.0"
     names = {resource["name"] for resource in package["resources"]}
-    assert {"timeline", "clusters", "figures", "glossary", "timeline-json", "clusters-json",
-            "figures-json", "glossary-json"} <= names
-    clusters_fields = {field["name"]: field for field in next(
-        resource for resource in package["resources"] if resource["name"] == "clusters")["schema"]["fields"]}
+    assert {
+        "timeline",
+        "clusters",
+        "figures",
+        "glossary",
+        "timeline-json",
+        "clusters-json",
+        "figures-json",
+        "glossary-json",
+    } <= names
+    clusters_fields = {
+        field["name"]: field
+        for field in next(resource for resource in package["resources"] if resource["name"] == "clusters")["schema"][
+            "fields"
+        ]
+    }
     assert clusters_fields["region"]["constraints"]["enum"] == ["east", "central", "west", "northeast"]
     assert clusters_fields["cross_province"]["type"] == "boolean"
     assert clusters_fields["id"]["constraints"]["required"] is True
     links = next(resource for resource in package["resources"] if resource["name"] == "timeline-clusters")
-    assert {"fields": "cluster", "reference": {"resource": "clusters", "fields": "id"}} in links["schema"]["foreignKeys"]
+    assert {"fields": "cluster", "reference": {"resource": "clusters", "fields": "id"}} in links["schema"][
+        "foreignKeys"
+    ]
 
 
 def test_a_dangling_cluster_reference_makes_the_package_invalid(files, tmp_path):
     broken = dict(files)
-    broken["timeline-clusters.csv"] = files["timeline-clusters.csv"] + "2019-08-miit-first-preliminary-round,no-such-cluster\n"
+    broken["timeline-clusters.csv"] = (
+        files["timeline-clusters.csv"] + "2019-08-miit-first-preliminary-round,no-such-cluster\n"
+    )
     package = descriptor(files)
     for resource in package["resources"]:  # keep the size and hash honest so only the key fails
         if resource["name"] == "timeline-clusters":

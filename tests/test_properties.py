@@ -31,9 +31,47 @@ from clusterdocs.sources import fold, text_problems
 from clusterdocs.textfile import decode
 from clusterdocs.yamlfile import load_front_matter, load_yaml
 
-FRAGMENTS = ["a:", "b: 1", " ", "  ", "\n", "- ", "[", "]", "{", "}", ",", ":", "?", "&x ", "*x", "!!str ", "!x ",
-             '"', "'", "\t", "# c", "null", "1", "1.5", "true", "<<:", "|", ">", "---", "...", "%YAML 1.1",
-             "\ufeff", "\x00", "\r", "\x85", "\u2028", "\ud800", "日期", "9" * 50]
+FRAGMENTS = [
+    "a:",
+    "b: 1",
+    " ",
+    "  ",
+    "\n",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ":",
+    "?",
+    "&x ",
+    "*x",
+    "!!str ",
+    "!x ",
+    '"',
+    "'",
+    "\t",
+    "# c",
+    "null",
+    "1",
+    "1.5",
+    "true",
+    "<<:",
+    "|",
+    ">",
+    "---",
+    "...",
+    "%YAML 1.1",
+    "\ufeff",
+    "\x00",
+    "\r",
+    "\x85",
+    "\u2028",
+    "\ud800",
+    "日期",
+    "9" * 50,
+]
 yaml_like = st.lists(st.sampled_from(FRAGMENTS), max_size=60).map("".join)
 any_text = st.one_of(st.text(max_size=400), yaml_like)
 ALLOWED_CONTROL = {"\t", "\n"}
@@ -88,8 +126,14 @@ def test_spam_check_never_raises_and_folding_maps_back(text):
 
 
 @bounded
-@given(st.one_of(st.text(max_size=20), st.from_regex(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", fullmatch=True),
-                 st.none(), st.integers()))
+@given(
+    st.one_of(
+        st.text(max_size=20),
+        st.from_regex(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", fullmatch=True),
+        st.none(),
+        st.integers(),
+    )
+)
 def test_date_helpers_never_raise(value):
     well_formed = is_well_formed(value)
     real = is_real_date(value)
@@ -130,10 +174,33 @@ def test_deep_nesting_is_refused_in_bounded_memory():
 
 # --- the whole check: a mutated content file gives problems or passes, never another exception ---
 
-TARGETS = ["timeline/2019-08-miit-first-preliminary-round.yml", "docs/en/about.md", "docs/zh/articles/conference-2025.md",
-           "sources/blueprint-14th-fyp.txt", "data/clusters.yml"]
-SPLICES = [b"", b"\xff", b"\xef\xbb\xbf", b"\r\n", b"\x00", b"\n", b"---\n", b"&a ", b"*a", b"[" * 50, b": ", b"- ",
-           b"\t", b'"', "蜘\u200b蛛池".encode(), b"1: x\n", b"0999", b"!!binary "]
+TARGETS = [
+    "timeline/2019-08-miit-first-preliminary-round.yml",
+    "docs/en/about.md",
+    "docs/zh/articles/conference-2025.md",
+    "sources/blueprint-14th-fyp.txt",
+    "data/clusters.yml",
+]
+SPLICES = [
+    b"",
+    b"\xff",
+    b"\xef\xbb\xbf",
+    b"\r\n",
+    b"\x00",
+    b"\n",
+    b"---\n",
+    b"&a ",
+    b"*a",
+    b"[" * 50,
+    b": ",
+    b"- ",
+    b"\t",
+    b'"',
+    "蜘\u200b蛛池".encode(),
+    b"1: x\n",
+    b"0999",
+    b"!!binary ",
+]
 
 
 @pytest.fixture(scope="module")
@@ -145,13 +212,17 @@ def content_tree(tmp_path_factory):
 
 
 @settings(deadline=20_000, max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(target=st.sampled_from(TARGETS), position=st.floats(0, 1), cut=st.integers(0, 40),
-       splice=st.lists(st.sampled_from(SPLICES), max_size=4).map(b"".join))
+@given(
+    target=st.sampled_from(TARGETS),
+    position=st.floats(0, 1),
+    cut=st.integers(0, 40),
+    splice=st.lists(st.sampled_from(SPLICES), max_size=4).map(b"".join),
+)
 def test_a_mutated_content_file_gives_problems_never_an_exception(content_tree, target, position, cut, splice):
     file = content_tree / target
     original = (ROOT / target).read_bytes()
     at = int(position * len(original))
-    file.write_bytes(original[:at] + splice + original[at + cut:])
+    file.write_bytes(original[:at] + splice + original[at + cut :])
     try:
         load_site_data(content_tree)
     except DataError as error:

@@ -41,6 +41,7 @@ def data():
 
 # --- Timeline overview geometry ---------------------------------------------------------------
 
+
 def test_the_detailed_axis_starts_after_the_last_long_gap():
     assert detailed_start([1990, 2003, 2016, 2017, 2019, 2022]) == 2016
     assert detailed_start([2017, 2018, 2020]) == 2017
@@ -63,18 +64,29 @@ def test_early_years_are_compressed_and_later_years_are_linear():
 
 
 def _milestone(**fields) -> Milestone:
-    data = {"id": "x", "date": "2020", "category": "local-target", "level": "national",
-            "title": {"en": "T", "zh": "T"}, "summary": {"en": "S", "zh": "S"}, "places": [], "clusters": [],
-            "sources": []}
+    data = {
+        "id": "x",
+        "date": "2020",
+        "category": "local-target",
+        "level": "national",
+        "title": {"en": "T", "zh": "T"},
+        "summary": {"en": "S", "zh": "S"},
+        "places": [],
+        "clusters": [],
+        "sources": [],
+    }
     data.update(fields)
     return Milestone(data, "timeline/x.yml")
 
 
-@pytest.mark.parametrize("fields, basis, kind", [
-    ({}, "stated", "target"),
-    ({"approximate": True, "category": "conference"}, "inferred", "event"),
-    ({"date_basis": "external", "kind": "event"}, "external", "event"),
-])
+@pytest.mark.parametrize(
+    "fields, basis, kind",
+    [
+        ({}, "stated", "target"),
+        ({"approximate": True, "category": "conference"}, "inferred", "event"),
+        ({"date_basis": "external", "kind": "event"}, "external", "event"),
+    ],
+)
 def test_marks_carry_date_basis_and_kind(fields, basis, kind):
     milestone = _milestone(**fields)
     entry = {"id": "x", "date": "2020", "title": "T", "category": milestone.data["category"]}
@@ -87,8 +99,10 @@ def test_marks_carry_date_basis_and_kind(fields, basis, kind):
 
 def test_overview_of_the_real_timeline_has_one_mark_per_entry_inside_the_picture(data):
     lanes = [{"key": key, "label": value["en"]["label"]} for key, value in taxonomy()["categories"].items()]
-    entries = [{"id": m.id, "date": m.display_date("en"), "title": m.data["title"]["en"], "category": m.data["category"]}
-               for m in data.milestones]
+    entries = [
+        {"id": m.id, "date": m.display_date("en"), "title": m.data["title"]["en"], "category": m.data["category"]}
+        for m in data.milestones
+    ]
     result = overview(data.milestones, entries, lanes, ui_strings()["en"])
     marks = [mark for lane in result["lanes"] for mark in lane["marks"]]
     assert sorted(mark["id"] for mark in marks) == sorted(m.id for m in data.milestones)
@@ -99,6 +113,7 @@ def test_overview_of_the_real_timeline_has_one_mark_per_entry_inside_the_picture
 
 
 # --- Tile map ----------------------------------------------------------------------------------
+
 
 def test_the_layout_has_31_divisions_on_distinct_tiles():
     assert len(LAYOUT) == 31
@@ -122,6 +137,7 @@ def test_tiles_give_directory_counts_and_the_winners_source_001_gives(data):
 
 
 # --- Citations ---------------------------------------------------------------------------------
+
 
 def test_article_citation_in_three_formats(data):
     source = data.sources["central-local-2021"]
@@ -153,6 +169,7 @@ def test_json_ld_cannot_close_its_script_element():
 
 
 # --- The built site ----------------------------------------------------------------------------
+
 
 class HeadTags(HTMLParser):
     def __init__(self):
@@ -201,17 +218,30 @@ def test_feeds_list_articles_and_milestones_newest_first_in_their_language(site_
     assert any(milestone.data["title"][language] in title for title in titles)
 
 
-@pytest.mark.parametrize("page, kind", [("articles/central-local-2021", "Article"), ("timeline", "Dataset"),
-                                        ("zh/clusters", "WebPage"), ("zh/articles/conference-2025", "Article")])
+@pytest.mark.parametrize(
+    "page, kind",
+    [
+        ("articles/central-local-2021", "Article"),
+        ("timeline", "Dataset"),
+        ("zh/clusters", "WebPage"),
+        ("zh/articles/conference-2025", "Article"),
+    ],
+)
 def test_every_page_head_has_absolute_metadata_and_json_ld(site_dir, page, kind):
     head = head_of(site_dir / page / "index.html")
     canonical = next(link["href"] for link in head.links if link.get("rel") == "canonical")
     assert canonical == f"{SITE_URL}{page}/"
-    hreflang = {link["hreflang"]: link["href"] for link in head.links
-                if link.get("rel") == "alternate" and link.get("type") is None}
+    hreflang = {
+        link["hreflang"]: link["href"]
+        for link in head.links
+        if link.get("rel") == "alternate" and link.get("type") is None
+    }
     english = page.removeprefix("zh/")
-    assert hreflang == {"en": f"{SITE_URL}{english}/", "zh-Hans": f"{SITE_URL}zh/{english}/",
-                        "x-default": f"{SITE_URL}{english}/"}
+    assert hreflang == {
+        "en": f"{SITE_URL}{english}/",
+        "zh-Hans": f"{SITE_URL}zh/{english}/",
+        "x-default": f"{SITE_URL}{english}/",
+    }
     feeds = [link["href"] for link in head.links if link.get("type") == "application/atom+xml"]
     assert sorted(feeds) == [f"{SITE_URL}feed.xml", f"{SITE_URL}zh/feed.xml"]
     assert head.meta["og:url"] == canonical and head.meta["twitter:card"] == "summary"
@@ -219,13 +249,17 @@ def test_every_page_head_has_absolute_metadata_and_json_ld(site_dir, page, kind)
     (structured,) = [json.loads(text) for text in head.json_ld]
     assert structured["@type"] == kind and structured["url"] == canonical
     if kind == "Dataset":
-        assert {item["contentUrl"] for item in structured["distribution"]} == {f"{SITE_URL}timeline.json",
-                                                                               f"{SITE_URL}timeline.csv"}
+        assert {item["contentUrl"] for item in structured["distribution"]} == {
+            f"{SITE_URL}timeline.json",
+            f"{SITE_URL}timeline.csv",
+        }
 
 
 def test_descriptions_differ_between_pages(site_dir):
-    descriptions = [head_of(site_dir / page / "index.html").meta["description"]
-                    for page in ("timeline", "clusters", "figures", "articles/central-local-2021")]
+    descriptions = [
+        head_of(site_dir / page / "index.html").meta["description"]
+        for page in ("timeline", "clusters", "figures", "articles/central-local-2021")
+    ]
     assert len(set(descriptions)) == len(descriptions)
 
 
@@ -262,7 +296,10 @@ def test_materials_sitemap_lookup_skips_the_absolute_alternate_links():
     from clusterdocs.offline import strip_external_references
 
     bundle = 'e.pipe(b(()=>M("link[rel=alternate]")),m(r=>new URL(r.href)))'
-    assert strip_external_references(bundle) == """e.pipe(b(()=>M("link[rel=alternate]:not([href*='//'])")),m(r=>new URL(r.href)))"""
+    assert (
+        strip_external_references(bundle)
+        == """e.pipe(b(()=>M("link[rel=alternate]:not([href*='//'])")),m(r=>new URL(r.href)))"""
+    )
 
 
 def test_the_built_bundle_looks_up_no_absolute_alternate(site_dir):

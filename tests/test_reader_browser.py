@@ -26,7 +26,9 @@ def prefix(language: str) -> str:
 @pytest.mark.parametrize("width", [1280, 360])
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("path", ["/clusters/", "/figures/", "/timeline/"])
-def test_reference_pages_fit_the_window_and_tables_do_not_break_words(browser, site_url, tmp_path, width, language, path):
+def test_reference_pages_fit_the_window_and_tables_do_not_break_words(
+    browser, site_url, tmp_path, width, language, path
+):
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(site_url + prefix(language) + path)
@@ -101,7 +103,7 @@ def test_overview_scrolls_inside_its_box_on_a_phone(browser, site_url):
     sizes = page.evaluate("""() => { const box = document.querySelector('.cd-overview__scroll');
         return [box.scrollWidth, box.clientWidth, document.documentElement.scrollWidth, innerWidth]; }""")
     assert sizes[0] > sizes[1] and sizes[0] >= 600  # readable size, scrolls sideways
-    assert sizes[2] <= sizes[3]                     # the page does not
+    assert sizes[2] <= sizes[3]  # the page does not
     context.close()
 
 
@@ -111,7 +113,9 @@ def test_pictures_follow_the_colour_scheme(browser, site_url, scheme, expected):
     page = context.new_page()
     page.goto(f"{site_url}/timeline/")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
-    mark_fill = page.evaluate("getComputedStyle(document.querySelector('.cd-overview__mark--stated .cd-overview__shape')).fill")
+    mark_fill = page.evaluate(
+        "getComputedStyle(document.querySelector('.cd-overview__mark--stated .cd-overview__shape')).fill"
+    )
     label_fill = page.evaluate("getComputedStyle(document.querySelector('.cd-overview__lane-label')).fill")
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     page.goto(f"{site_url}/clusters/")

@@ -60,31 +60,74 @@ def test_good_figures_load(tmp_path, sample_sources):
 HEADLINE_BASIS = '    basis: stated\n    year_text: "截至2022年,我国已确定45个国家先进制造业集群"\n'
 
 
-@pytest.mark.parametrize("new, expected", [
-    ('    basis: stated\n', [("19:headline[0].basis: basis is 'stated' but neither source_text nor year_text writes the "
-                              "year 2022 (2022年); quote the words that do in year_text, or use 'inferred' or 'external'")]),
-    ('    basis: inferred\n', ["19:headline[0].basis: basis is 'inferred': give the reasoning in a bilingual note"]),
-    ('    basis: external\n', ["19:headline[0].basis: basis is 'external' but the figure has no 'external' citation"]),
-    ('    basis: external\n    external: [{outlet: People\'s Daily, date: "2022-09-25"}]\n', []),
-    ('    basis: inferred\n    note: {en: Because., zh: 因为。}\n', []),
-    ('', ["13:headline[0].basis: missing required field 'basis'"]),
-])
+@pytest.mark.parametrize(
+    "new, expected",
+    [
+        (
+            "    basis: stated\n",
+            [
+                (
+                    "19:headline[0].basis: basis is 'stated' but neither source_text nor year_text writes the "
+                    "year 2022 (2022年); quote the words that do in year_text, or use 'inferred' or 'external'"
+                )
+            ],
+        ),
+        (
+            "    basis: inferred\n",
+            ["19:headline[0].basis: basis is 'inferred': give the reasoning in a bilingual note"],
+        ),
+        (
+            "    basis: external\n",
+            ["19:headline[0].basis: basis is 'external' but the figure has no 'external' citation"],
+        ),
+        ('    basis: external\n    external: [{outlet: People\'s Daily, date: "2022-09-25"}]\n', []),
+        ("    basis: inferred\n    note: {en: Because., zh: 因为。}\n", []),
+        ("", ["13:headline[0].basis: missing required field 'basis'"]),
+    ],
+)
 def test_each_figure_says_where_its_year_comes_from(tmp_path, sample_sources, new, expected):
     assert FIGURES.endswith(HEADLINE_BASIS)
     assert figure_problems(tmp_path, sample_sources, FIGURES.removesuffix(HEADLINE_BASIS) + new) == expected
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("value: 45, source_text: \"已确定45个", "value: 46, source_text: \"已确定46个",
-     ["9:distributions[0].items[0].source_text: not found verbatim in sources/sample-article.txt: '已确定46个国家先进制造业集群'",
-      "7:distributions[0].total: items add up to 46, not 45; explain the difference in a 'note'"]),
-    ("    total: 45\n", "    total: 44\n", ["7:distributions[0].total: items add up to 45, not 44; explain the difference in a 'note'"]),
-    ('    value: "45"', '    value: "44"', ["14:headline[0].value: value '44' does not occur in its source_text as a whole number"]),
-    ("  - id: national", "  - id: national\n    colour: red", [("14:headline[0].colour: unknown key 'colour'; allowed keys: "
-      "as_of, basis, external, id, label, note, source, source_text, value, value_en, year, year_text")]),
-    ("    source: sample-article\n    year", "    source: other-article\n    year",
-     ["4:distributions[0].source: unknown source 'other-article'; known: sample-article"]),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            'value: 45, source_text: "已确定45个',
+            'value: 46, source_text: "已确定46个',
+            [
+                "9:distributions[0].items[0].source_text: not found verbatim in sources/sample-article.txt: '已确定46个国家先进制造业集群'",
+                "7:distributions[0].total: items add up to 46, not 45; explain the difference in a 'note'",
+            ],
+        ),
+        (
+            "    total: 45\n",
+            "    total: 44\n",
+            ["7:distributions[0].total: items add up to 45, not 44; explain the difference in a 'note'"],
+        ),
+        (
+            '    value: "45"',
+            '    value: "44"',
+            ["14:headline[0].value: value '44' does not occur in its source_text as a whole number"],
+        ),
+        (
+            "  - id: national",
+            "  - id: national\n    colour: red",
+            [
+                (
+                    "14:headline[0].colour: unknown key 'colour'; allowed keys: "
+                    "as_of, basis, external, id, label, note, source, source_text, value, value_en, year, year_text"
+                )
+            ],
+        ),
+        (
+            "    source: sample-article\n    year",
+            "    source: other-article\n    year",
+            ["4:distributions[0].source: unknown source 'other-article'; known: sample-article"],
+        ),
+    ],
+)
 def test_bad_figures_are_reported_precisely(tmp_path, sample_sources, old, new, expected):
     assert old in FIGURES
     assert figure_problems(tmp_path, sample_sources, FIGURES.replace(old, new, 1)) == expected
@@ -98,11 +141,18 @@ def test_an_unknown_cluster_id_in_the_timeline_fails(repo_copy):
     text = entry.read_text(encoding="utf-8")
     assert "- shanghai-integrated-circuits" in text
     entry.write_text(text.replace("- shanghai-integrated-circuits", "- shanghai-chips"), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "clusterdocs", "check"], cwd=repo_copy, capture_output=True,
-                            text=True, env={"PYTHONPATH": str(repo_copy), "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-m", "clusterdocs", "check"],
+        cwd=repo_copy,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(repo_copy), "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 1
-    assert re.search(r"timeline/2021-shanghai-ic-cluster-investment\.yml:\d+:\d+: clusters\[0\]: unknown cluster id 'shanghai-chips'",
-                     result.stderr)
+    assert re.search(
+        r"timeline/2021-shanghai-ic-cluster-investment\.yml:\d+:\d+: clusters\[0\]: unknown cluster id 'shanghai-chips'",
+        result.stderr,
+    )
 
 
 def test_an_edited_interface_string_shows_on_the_next_load(tmp_path):
@@ -112,8 +162,9 @@ def test_an_edited_interface_string_shows_on_the_next_load(tmp_path):
     assert load_site_data(tmp_path).ui["en"]["citation"] == "Citation"
     assert ui_strings()["en"]["citation"] == "Citation"
     ui = tmp_path / "data" / "ui.yml"
-    ui.write_text(ui.read_text(encoding="utf-8").replace("  citation: Citation\n", "  citation: How to cite\n"),
-                  encoding="utf-8")
+    ui.write_text(
+        ui.read_text(encoding="utf-8").replace("  citation: Citation\n", "  citation: How to cite\n"), encoding="utf-8"
+    )
     os.utime(ui, ns=(ui.stat().st_atime_ns, ui.stat().st_mtime_ns + 1_000_000_000))
     assert load_site_data(tmp_path).ui["en"]["citation"] == "How to cite"
     assert ui_strings()["en"]["citation"] == "How to cite"
@@ -134,7 +185,9 @@ def test_sector_lists_stay_out_of_the_clusters_directory():
     assert list_ids and not list_ids & {cluster["id"] for cluster in data.clusters}
     list_passages = {item["source_text"] for item in data.sector_lists}
     cluster_passages = {mention["source_text"] for cluster in data.clusters for mention in cluster["mentions"]}
-    assert not any(cluster in passage or passage in cluster for passage in list_passages for cluster in cluster_passages)
+    assert not any(
+        cluster in passage or passage in cluster for passage in list_passages for cluster in cluster_passages
+    )
 
 
 def test_clusters_named_in_one_sentence_share_a_status():
