@@ -12,7 +12,7 @@ from conftest import FIXTURES
 
 from clusterdocs.datasets import load_dataset
 from clusterdocs.paths import DATA_DIR, ROOT
-from clusterdocs.render import ui_strings
+from clusterdocs.ui_text import ui_strings
 from clusterdocs.sitedata import CONTENT_DIRS, load_site_data
 from clusterdocs.sources import load_sources
 from clusterdocs.terminology import avoided_renderings
