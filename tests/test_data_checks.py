@@ -83,20 +83,22 @@ def test_end_date_before_date(sample_sources, timeline):
 # --- article front matter -------------------------------------------------------------------
 
 
-def write_article(tmp_path: Path, text: str) -> Path:
+def write_article(tmp_path: Path, text: str, name: str) -> Path:
     for language in ("en", "zh"):
         folder = tmp_path / "docs" / language / "articles"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "sample-article.md").write_text(text, encoding="utf-8")
+        (folder / name).write_text(text, encoding="utf-8")
     return tmp_path
 
 
-def article_problems(tmp_path: Path, sources, replace: tuple[str, str] | None = None) -> list[str]:
+def article_problems(
+    tmp_path: Path, sources, replace: tuple[str, str] | None = None, name: str = "sample-article.md"
+) -> list[str]:
     text = (FIXTURES / "articles" / "sample-article.md").read_text(encoding="utf-8")
     if replace:
         assert replace[0] in text
         text = text.replace(*replace)
-    _pages, problems = load_articles(sources, write_article(tmp_path, text))
+    _pages, problems = load_articles(sources, write_article(tmp_path, text, name))
     return sorted({f"{problem.line}: {problem.field}: {problem.message}" for problem in problems})
 
 
@@ -142,6 +144,12 @@ def test_good_article_front_matter(sample_sources, tmp_path):
 )
 def test_bad_article_front_matter(sample_sources, tmp_path, replace, expected):
     assert article_problems(tmp_path, sample_sources, replace) == [expected]
+
+
+def test_an_article_page_is_named_after_its_source(sample_sources, tmp_path):
+    assert article_problems(tmp_path, sample_sources, name="renamed-article.md") == [
+        "5: article.source: source 'sample-article' must match the file name 'renamed-article'"
+    ]
 
 
 def test_english_quotes_need_a_translation(sample_sources, tmp_path):
