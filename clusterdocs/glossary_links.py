@@ -9,7 +9,7 @@ and a term inside a longer term that is already linked is not linked there. The 
 whole words, case-insensitively, with an optional plural ``s``.
 
 All terms of a language are searched with one regular expression, built once per glossary as a
-prefix tree (so its cost grows with the text, hardly with the number of terms).
+prefix tree (clusterdocs/term_patterns.py).
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ import html as html_module
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from .term_patterns import prefix_tree_pattern
 
 TAG = re.compile(r"(<[^>]*>)")
 TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
@@ -123,31 +125,10 @@ def _key(text: str, language: str) -> str:
 
 @lru_cache(maxsize=4)
 def _pattern(texts: tuple[str, ...], language: str) -> re.Pattern:
-    alternatives = _prefix_tree_pattern(texts) or "(?!)"
+    alternatives = prefix_tree_pattern(texts) or "(?!)"
     if language == "en":
         return re.compile(rf"(?<![\w-])({alternatives})s?(?![\w-])", re.IGNORECASE)
     return re.compile(f"({alternatives})")
-
-
-def _prefix_tree_pattern(texts: tuple[str, ...]) -> str:
-    """One alternation for all ``texts``, factored by shared prefixes; longer matches are tried first."""
-    tree: dict = {}
-    for text in texts:
-        node = tree
-        for character in text:
-            node = node.setdefault(character, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(character) + emit(child) for character, child in sorted(node.items()) if character]
-        if not branches:
-            return ""
-        group = "|".join(branches)
-        if "" in node:
-            return f"(?:{group})?"
-        return group if len(branches) == 1 else f"(?:{group})"
-
-    return emit(tree)
 
 
 def _track(tag: str, skipping: list[str]) -> None:

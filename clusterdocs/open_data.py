@@ -258,8 +258,20 @@ def json_exports(data: SiteData) -> dict[str, str]:
     }
 
 
+_written_for: list = [None, None]  # the SiteData the files were last made from, and the files
+
+
 def package_files(data: SiteData) -> dict[str, str]:
-    """Every data download and ``datapackage.json``, as ``{path relative to the site root: text}``."""
+    """Every data download and ``datapackage.json``, as ``{path relative to the site root: text}``.
+
+    Made once per loaded data: both Data pages and the build's exports use the same files.
+    """
+    if _written_for[0] is not data:
+        _written_for[:] = [data, _package_files(data)]
+    return dict(_written_for[1])
+
+
+def _package_files(data: SiteData) -> dict[str, str]:
     files: dict[str, str] = {}
     resources = []
     for table, (columns, text) in tables(data).items():

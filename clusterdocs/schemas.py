@@ -23,9 +23,12 @@ from .yamlfile import YamlDocument
 
 @cache
 def validator(name: str) -> Draft202012Validator:
-    """The validator for ``schemas/<name>.schema.json``."""
+    """The validator for ``schemas/<name>.schema.json``, built once per process.
+
+    The schemas themselves are checked against the draft's meta-schema by the tests
+    (tests/test_data_checks.py), not on every load.
+    """
     schema = json.loads((SCHEMAS_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
 
 

@@ -25,10 +25,12 @@ import hashlib
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from functools import cache
 from urllib.parse import urlsplit
 
 import tinycss2
 
+from .build_cache import code_fingerprint, load_json, store_json
 from .html_policy import is_script_url
 from .problems import Problem
 
@@ -83,15 +85,30 @@ def audit_site(site_dir: Path, site_url: str = "") -> list[Problem]:
     return problems
 
 
-# Findings by file content: a file the build wrote again unchanged (the theme's assets, every
-# page `mkdocs serve` did not change) is not parsed again in the same process.
-_findings: dict[tuple[str, str, bytes], list[tuple[int, int, str, str]]] = {}
+# A file's findings depend only on its content, its kind, the site's host and this code: a file
+# the build wrote again unchanged (the theme's assets, every page an edit did not touch) is not
+# parsed again, in this process or, through clusterdocs/build_cache.py, in a later build.
+_findings: dict[str, list[tuple[int, int, str, str]]] = {}
+
+
+@cache
+def _code_fingerprint() -> bytes:
+    here = Path(__file__).parent
+    return code_fingerprint(here / "site_audit.py", here / "html_policy.py", extra=f"tinycss2 {tinycss2.VERSION}")
 
 
 def _file_findings(content: bytes, suffix: str, own_host: str) -> list[tuple[int, int, str, str]]:
     """(line, column, field, message) of every offence in one file's content."""
-    key = (suffix, own_host, hashlib.sha256(content).digest())
-    if key not in _findings:
+    digest = hashlib.sha256(_code_fingerprint())
+    digest.update(f"{suffix}\n{own_host}\n".encode())
+    digest.update(content)
+    key = digest.hexdigest()
+    if key in _findings:
+        return _findings[key]
+    stored = load_json("site-audit", key)
+    if isinstance(stored, list):
+        found = [tuple(finding) for finding in stored]
+    else:
         text = content.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
         if suffix == ".css":
             found = list(_css_findings(tinycss2.parse_stylesheet(text), own_host))
@@ -100,8 +117,9 @@ def _file_findings(content: bytes, suffix: str, own_host: str) -> list[tuple[int
             auditor.feed(text)
             auditor.close()
             found = [(problem.line, problem.column, problem.field, problem.message) for problem in auditor.problems]
-        _findings[key] = found
-    return _findings[key]
+        store_json("site-audit", key, found)
+    _findings[key] = found
+    return found
 
 
 def is_foreign(url: str, own_host: str = "") -> bool:

@@ -3,7 +3,8 @@
 Python prepares plain values (formatted dates, resolved links, interface strings); the
 templates only lay them out. Autoescaping is on, so text from YAML or front matter can never
 inject markup: a title containing ``<script>`` is shown as text. The environment is created
-once per process; Jinja recompiles a template only when its file changes.
+once per process, and the compiled templates are kept between builds (clusterdocs/build_cache.py);
+Jinja recompiles a template only when its file changes.
 
 Inside ``html_slots()`` a macro's HTML is set aside and a one-element placeholder returned in
 its place: the build puts the HTML back after Markdown conversion (clusterdocs/pages.py), so
@@ -18,9 +19,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from .build_cache import cache_dir
 from .cjk_text import join_folded_cjk
 from .paths import TEMPLATES_DIR
 from .ui_text import ui_strings
@@ -30,6 +32,7 @@ from .ui_text import ui_strings
 def environment() -> Environment:
     return Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
+        bytecode_cache=_compiled_templates(),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -48,6 +51,16 @@ def render_macro(template: str, macro: str, language: str, **values) -> Markup:
         return html
     slots.append(html)
     return Markup(SLOT.format(len(slots) - 1))
+
+
+def _compiled_templates() -> FileSystemBytecodeCache | None:
+    """Jinja's own cache of compiled templates, checked against each template's source."""
+    folder = cache_dir("jinja")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
 
 
 # A block-level element Markdown copies through untouched, and that the contributor policy

@@ -12,15 +12,16 @@ import re
 from pathlib import Path
 
 from .problems import Problem, relative_path
+from .term_patterns import prefix_tree_pattern
 from .textfile import read_text
 from .yamlfile import YamlDocument
 
 
 def avoided_renderings(glossary: YamlDocument) -> tuple[re.Pattern, dict[str, str]]:
-    """One pattern for every avoided form (longest first, so the longest wins at each place), and
+    """One pattern for every avoided form (the longest wins at each place), and
     the canonical rendering for each avoided form (lower case)."""
     canonical_of = {avoid.lower(): term["en"] for term in glossary.data["terms"] for avoid in term["avoid"]}
-    alternatives = "|".join(re.escape(avoid) for avoid in sorted(canonical_of, key=len, reverse=True)) or "(?!)"
+    alternatives = prefix_tree_pattern(canonical_of) or "(?!)"
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE), canonical_of
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from clusterdocs.articles import load_articles
+from clusterdocs.paths import SCHEMAS_DIR
 from clusterdocs.sources import load_sources, text_problems
 from clusterdocs.timeline import load_timeline
 from conftest import FIXTURES
@@ -279,3 +282,11 @@ def test_a_month_and_day_without_the_year_count_when_the_source_is_dated_that_ye
         and not stated_in("2019", "12019年")
         and not stated_in("2019-08", "2019年")
     )
+
+
+@pytest.mark.parametrize("schema", sorted(SCHEMAS_DIR.glob("*.schema.json")), ids=lambda path: path.name)
+def test_every_schema_is_valid_against_its_meta_schema(schema):
+    """clusterdocs/schemas.py builds validators without checking the schemas on every load."""
+    document = json.loads(schema.read_text(encoding="utf-8"))
+    assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(document)
