@@ -30,6 +30,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 SHARED_BUILDS = {"site_dir": "site-build", "corpus_build": "corpus-build"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items):
     for item in items:
         group = next((group for fixture, group in SHARED_BUILDS.items() if fixture in item.fixturenames), None)
@@ -151,3 +152,4 @@ def repo_copy(tmp_path) -> Path:
 def content_tree(tmp_path) -> Path:
     """A throwaway copy of the content folders, for tests that break data on purpose."""
     return content_copy(tmp_path / "content")
+

@@ -137,14 +137,10 @@ def test_an_unknown_cluster_id_in_the_timeline_fails(content_tree):
     text = entry.read_text(encoding="utf-8")
     assert "- shanghai-integrated-circuits" in text
     entry.write_text(text.replace("- shanghai-integrated-circuits", "- shanghai-chips"), encoding="utf-8")
-    assert any(
-        re.fullmatch(
-            r"timeline/2021-shanghai-ic-cluster-investment\.yml:\d+:\d+: clusters\[0\]: "
-            r"unknown cluster id 'shanghai-chips'",
-            line,
-        )
-        for line in check_lines(content_tree)
+    unknown = re.compile(
+        r"timeline/2021-shanghai-ic-cluster-investment\.yml:\d+:\d+: clusters\[0\]: unknown cluster id 'shanghai-chips'"
     )
+    assert any(unknown.match(line) for line in check_lines(content_tree))
 
 
 def test_an_edited_interface_string_shows_on_the_next_load(content_tree):
