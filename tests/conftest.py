@@ -152,4 +152,3 @@ def repo_copy(tmp_path) -> Path:
 def content_tree(tmp_path) -> Path:
     """A throwaway copy of the content folders, for tests that break data on purpose."""
     return content_copy(tmp_path / "content")
-
