@@ -10,7 +10,7 @@ import pytest
 from clusterdocs.articles import load_articles
 from clusterdocs.sources import load_sources, text_problems
 from clusterdocs.timeline import load_timeline
-from conftest import FIXTURES
+from support import FIXTURES
 
 BAD_TIMELINE = sorted((FIXTURES / "timeline-bad").glob("*.yml"))
 

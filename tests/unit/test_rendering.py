@@ -16,7 +16,7 @@ from clusterdocs.paths import ROOT
 from clusterdocs.sources import load_sources
 from clusterdocs.timeline import Milestone
 from clusterdocs.timeline_view import export_csv, export_json, render_timeline
-from conftest import FIXTURES
+from support import FIXTURES
 
 
 @pytest.mark.parametrize(

@@ -13,11 +13,13 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from clusterdocs.paths import TIMELINE_DIR
 from clusterdocs.chinese_script import to_simplified
+from clusterdocs.open_data import package_files
+from clusterdocs.paths import SCHEMAS_DIR, TIMELINE_DIR
 from clusterdocs.site_audit import audit_site
+from clusterdocs.sitedata import load_site_data
 from clusterdocs.sources import DEBRIS, SPAM
-from conftest import ROOT, run_mkdocs_build
+from support import ROOT, run_mkdocs_build
 
 # The audit (clusterdocs/site_audit.py) parses HTML, SVG and CSS; scripts cannot be parsed for the
 # URLs they might fetch, so they (and every other text file) are also searched for known CDNs.
@@ -101,16 +103,6 @@ def test_no_built_file_names_a_known_third_party_host(site_dir):
     assert offenders == []
 
 
-def test_external_references_are_stripped():
-    from clusterdocs.offline import strip_external_references
-
-    bundle = (
-        'x?_t("https://unpkg.com/resize-observer-polyfill"):y;_t("https://unpkg.com/mermaid@11/dist/mermaid.min.js")\n'
-        "//# sourceMappingURL=bundle.min.js.map\n"
-    )
-    assert strip_external_references(bundle) == 'x?_t("data:text/javascript,"):y;_t("data:text/javascript,")\n'
-
-
 class LinkParser(HTMLParser):
     """The ids a page defines and the same-site links and resources it points at."""
 
@@ -184,20 +176,6 @@ def test_no_spam_or_converter_debris_anywhere_in_the_site(site_dir):
                 for pattern in (SPAM, DEBRIS)
                 for match in pattern.finditer(text)
             ]
-    assert hits == []
-
-
-def test_no_spam_or_debris_in_repository_content():
-    hits = []
-    for folder in ("docs", "timeline", "sources", "data", "overrides", "hooks"):
-        for file in (ROOT / folder).rglob("*"):
-            if file.is_file() and file.suffix in {".md", ".yml", ".txt", ".html", ".py"}:
-                text = file.read_text(encoding="utf-8")
-                hits += [
-                    f"{file.relative_to(ROOT)}"
-                    for pattern in (SPAM, DEBRIS)
-                    if pattern.search(text) and file.name != "sources.py"
-                ]
     assert hits == []
 
 
@@ -328,36 +306,6 @@ def test_a_tampered_figure_fails_the_build_with_a_clear_message(repo_copy, tmp_p
     ), result.stderr[-2000:]
 
 
-def test_check_command_reports_problems_without_traceback(repo_copy):
-    import subprocess
-    import sys
-
-    entry = repo_copy / "timeline" / "2019-08-miit-first-preliminary-round.yml"
-    entry.write_text(
-        entry.read_text(encoding="utf-8")
-        .replace("category: miit-competition", "category: contest")
-        .replace("level: national", "level: galactic"),
-        encoding="utf-8",
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "clusterdocs", "check"],
-        cwd=repo_copy,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(repo_copy), "PATH": "/usr/bin:/bin"},
-    )
-    assert result.returncode == 1
-    lines = result.stderr.strip().splitlines()
-    assert lines[-1] == "2 problem(s) found."
-    assert lines[0].startswith(
-        "timeline/2019-08-miit-first-preliminary-round.yml:5:1: category: 'contest' is not allowed"
-    )
-    assert lines[1].startswith(
-        "timeline/2019-08-miit-first-preliminary-round.yml:6:1: level: 'galactic' is not allowed"
-    )
-    assert "Traceback" not in result.stderr
-
-
 def test_every_article_page_renders_citation_figures_and_quotes(site_dir):
     for language, prefix in (("en", site_dir), ("zh", site_dir / "zh")):
         for page in sorted((ROOT / "docs" / language / "articles").glob("*.md")):
@@ -436,20 +384,12 @@ def test_cluster_names_link_to_their_directory_entries(site_dir, language):
         assert targets and set(targets) <= ids, page
 
 
-def test_spam_in_any_page_fails_the_check(repo_copy):
-    import subprocess
-    import sys
-
-    page = repo_copy / "docs" / "zh" / "about.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n蜘蛛池模板\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "clusterdocs", "check"],
-        cwd=repo_copy,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(repo_copy), "PATH": "/usr/bin:/bin"},
-    )
-    assert result.returncode == 1
-    assert re.search(
-        r"docs/zh/about\.md:\d+:1: \(text\): spam from the source capture: '蜘蛛池' must be removed", result.stderr
-    )
+def test_the_site_publishes_the_package_and_the_schemas(site_dir):
+    files = package_files(load_site_data())
+    for name, text in files.items():
+        assert (site_dir / name).read_text(encoding="utf-8") == text, name
+    for schema in SCHEMAS_DIR.glob("*.json"):
+        assert (site_dir / "schemas" / schema.name).exists()
+    page = (site_dir / "data" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../datapackage.json"' in page and 'href="../clusters.csv"' in page
+    assert "<code>cross_province</code>" in (site_dir / "zh" / "data" / "index.html").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from clusterdocs.paths import DOCS_DIR, ROOT, TIMELINE_DIR
-from conftest import PageWatcher, published_html
+from support import PageWatcher, published_html
 
 pytestmark = pytest.mark.browser
 
