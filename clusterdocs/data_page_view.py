@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 
+from .links import PageLinks
 from .markers import replace_markers
 from .open_data import LICENCE, LIST_SEPARATOR, TABLES, VERSION, package_files
-from .render import render_macro, ui_strings
+from .templates import render_macro
+from .ui_text import ui_strings
 from .sitedata import SiteData
 
 
@@ -33,8 +35,9 @@ def _field(field: dict, language: str, strings: dict) -> dict:
     }
 
 
-def render_data_page(markdown: str, data: SiteData, language: str, root_url: str, path: str) -> str:
-    """Replace ``<!-- data:… -->`` markers; ``root_url`` is the relative URL of the site root ('../')."""
+def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, path: str) -> str:
+    """Replace the ``<!-- data:… -->`` markers of ``docs/<language>/data.md``."""
+    root_url = links.root
     strings = ui_strings()[language]
     package = json.loads(package_files(data)["datapackage.json"])
     tables = [

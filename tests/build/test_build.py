@@ -13,9 +13,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
+from clusterdocs.chinese_script import to_simplified
 from clusterdocs.open_data import package_files
 from clusterdocs.paths import SCHEMAS_DIR, TIMELINE_DIR
-from clusterdocs.render import to_simplified
 from clusterdocs.site_audit import audit_site
 from clusterdocs.sitedata import load_site_data
 from clusterdocs.sources import DEBRIS, SPAM
@@ -88,7 +88,7 @@ def test_lang_attribute_and_hreflang_alternates(site_dir, language, tag):
 
 
 def test_the_built_site_passes_the_audit(site_dir):
-    """The same audit the build runs (hooks/site_audit.py), over the site the tests use."""
+    """The same audit the build runs (hooks/post_build.py), over the site the tests use."""
     assert audit_site(site_dir, "http://127.0.0.1:8000/") == []
 
 
@@ -245,6 +245,26 @@ def test_each_language_has_its_own_search_index(site_dir):
     assert any("\u200b时间线\u200b" in doc["title"] + "\u200b" for doc in chinese["docs"])
     separator = chinese["config"]["separator"]
     assert "\\u200b" in separator or "\u200b" in separator
+
+
+@pytest.mark.parametrize(
+    "page, base",
+    [
+        ("index.html", "."),
+        ("timeline/index.html", ".."),
+        ("zh/index.html", "../zh/"),
+        ("zh/timeline/index.html", "../../zh/"),
+    ],
+)
+def test_each_language_searches_its_own_index(site_dir, page, base):
+    """overrides/main.html renders Material's own config block and replaces only its "base" (the
+    root search loads its index from): a Material upgrade that renames the search worker needs no
+    change there, and one that changes how the block writes "base" fails here."""
+    html = (site_dir / page).read_text(encoding="utf-8")
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html).group(1))
+    assert config["base"] == base
+    worker = (site_dir / page).parent / config["search"]
+    assert worker.is_file() and "/workers/search." in config["search"]
 
 
 def test_chinese_headings_get_readable_anchors(site_dir):

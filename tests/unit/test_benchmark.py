@@ -22,18 +22,18 @@ from synthetic_corpus import write_corpus
 def test_synthetic_corpus_is_valid_deterministic_and_grows_everything(tmp_path):
     real = load_site_data(ROOT)
     tree = tmp_path / "a"
-    write_corpus(tree, 3)
+    write_corpus(tree, 2)
     grown = load_site_data(tree)  # raises DataError, with every problem, if the copies are not valid
-    assert len(grown.sources) == 3 * len(real.sources)
-    assert len(grown.articles) == 3 * len(real.articles)
-    assert len(grown.milestones) == 3 * len(real.milestones)
-    assert len(grown.clusters) == 3 * len(real.clusters)
-    assert len(grown.glossary) == 3 * len(real.glossary)
+    assert len(grown.sources) == 2 * len(real.sources)
+    assert len(grown.articles) == 2 * len(real.articles)
+    assert len(grown.milestones) == 2 * len(real.milestones)
+    assert len(grown.clusters) == 2 * len(real.clusters)
+    assert len(grown.glossary) == 2 * len(real.glossary)
     assert len({term["zh"] for term in grown.glossary}) == len(grown.glossary), "copied terms have their own wording"
     config = (tree / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "Synthetic benchmark corpus" in config and "articles/conference-2025-synthetic-b.md" in config
+    assert "Synthetic benchmark corpus" in config and "articles/conference-2025-synthetic-a.md" in config
     again = tmp_path / "b"
-    write_corpus(again, 3)
+    write_corpus(again, 2)
     comparison = filecmp.dircmp(tree / "timeline", again / "timeline")
     assert not comparison.diff_files and not comparison.left_only and not comparison.right_only
     assert (tree / "data" / "glossary.yml").read_bytes() == (again / "data" / "glossary.yml").read_bytes()

@@ -3,7 +3,7 @@
 from markupsafe import Markup
 
 from clusterdocs.cjk_text import join_folded_cjk
-from clusterdocs.render import environment
+from clusterdocs.templates import environment
 
 
 def test_a_space_next_to_full_width_punctuation_is_dropped():

@@ -15,7 +15,7 @@ from clusterdocs.citations import (
     to_ris,
 )
 from clusterdocs.page_metadata import json_ld
-from clusterdocs.render import ui_strings
+from clusterdocs.ui_text import ui_strings
 from clusterdocs.sitedata import load_site_data
 from clusterdocs.tile_map import LAYOUT, divisions_of, tile_map
 from clusterdocs.timeline import Milestone

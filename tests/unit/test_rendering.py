@@ -75,7 +75,7 @@ MARKERS = (
 
 
 def render(language: str) -> str:
-    sources, _ = load_sources(FIXTURES / "sources")
+    sources, _ = load_sources(FIXTURES)
     return render_timeline(
         MARKERS,
         [hostile_milestone()],
@@ -140,7 +140,8 @@ def test_search_index_is_split_by_language():
 
 
 def test_chart_geometry_leaves_room_for_the_longest_label():
-    from clusterdocs.reference_views import bar_chart, text_width
+    from clusterdocs.figures_view import bar_chart
+    from clusterdocs.text_metrics import text_width
 
     chart = bar_chart("c", "Title", [("New-generation information technology", 12), ("Biomedicine", 4)], "clusters")
     assert chart["label_width"] >= text_width("New-generation information technology") + 8
@@ -211,7 +212,7 @@ OUTSIDE = [{"external": {"outlet": "TechWeb", "date": "2022-11-24"}}]
 
 
 def render_entries(milestones: list[Milestone], language: str = "en") -> str:
-    sources, _ = load_sources(FIXTURES / "sources")
+    sources, _ = load_sources(FIXTURES)
     return render_timeline(
         MARKERS,
         milestones,
@@ -354,7 +355,7 @@ def test_glossary_links_skip_a_term_inside_a_longer_linked_term_and_scale_to_man
 
 
 def test_simplified_rendering_uses_full_width_punctuation_but_keeps_numbers():
-    from clusterdocs.render import to_simplified
+    from clusterdocs.chinese_script import to_simplified
 
     assert to_simplified("2022年,川渝電子信息產業規模達2.2萬億元") == "2022年，川渝电子信息产业规模达2.2万亿元"
     assert to_simplified("點(企業效率提升)、線(產業鏈供應鏈暢通)") == "点（企业效率提升）、线（产业链供应链畅通）"
@@ -362,7 +363,7 @@ def test_simplified_rendering_uses_full_width_punctuation_but_keeps_numbers():
 
 
 def test_quotes_from_a_machine_converted_capture_do_not_call_the_traditional_text_original():
-    from clusterdocs.render import render_macro
+    from clusterdocs.templates import render_macro
     from clusterdocs.sitedata import load_site_data
 
     site_data = load_site_data(ROOT)
@@ -379,7 +380,7 @@ def test_quotes_from_a_machine_converted_capture_do_not_call_the_traditional_tex
 
 def test_citation_of_a_machine_converted_capture_calls_its_title_captured_not_original():
     from clusterdocs.article_view import citation_values
-    from clusterdocs.render import render_macro
+    from clusterdocs.templates import render_macro
     from clusterdocs.sitedata import load_site_data
 
     sources = load_site_data(ROOT).sources

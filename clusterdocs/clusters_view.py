@@ -1,17 +1,17 @@
-"""Render the clusters directory, the figures page and the glossary page.
+"""Render the clusters directory: the tile map, the filterable table, one entry per cluster and the sector lists.
 
-Python prepares plain values (labels in the page's language, links, chart geometry); the
-macros in ``overrides/hooks/reference.html`` lay them out. Charts are inline SVG drawn at
-build time (see ``bar_chart``), so they need no script, no web font and no other host.
+Python prepares plain values (labels in the page's language, links); the macros in
+``overrides/hooks/reference.html`` and ``overrides/hooks/map.html`` lay them out.
 """
 
 from __future__ import annotations
 
-from .markers import replace_markers, section
-from .render import render_macro, to_simplified, ui_strings
+from .links import PageLinks
+from .markers import replace_markers
 from .sitedata import SiteData, current_site_data
-from .text_metrics import text_width
+from .templates import render_macro
 from .tile_map import divisions_of, tile_map, winners_by_division
+from .ui_text import ui_strings
 
 
 def labels() -> dict:
@@ -72,7 +72,13 @@ def cluster_values(cluster: dict, language: str, data: SiteData, article_url, ti
     }
 
 
-def render_clusters(markdown: str, data: SiteData, language: str, article_url, timeline_url, path: str) -> str:
+def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, path: str) -> str:
+    """Replace the ``<!-- clusters:… -->`` markers of ``docs/<language>/clusters.md``."""
+
+    def article_url(source_id: str) -> str:
+        return links.to_page(f"articles/{source_id}.md")
+
+    timeline_url = links.to_page("timeline.md")
     clusters = [cluster_values(cluster, language, data, article_url, timeline_url) for cluster in data.clusters]
     order = {key: index for index, key in enumerate(labels()["statuses"])}
     clusters.sort(key=lambda cluster: (order[cluster["status"]], cluster["region"], cluster["id"]))
@@ -149,118 +155,3 @@ def sector_list_values(item: dict, language: str, data: SiteData, article_url, t
             for milestone_id in item["milestones"]
         ],
     }
-
-
-def bar_chart(chart_id: str, title: str, items: list[tuple[str, int]], unit: str) -> dict:
-    """Geometry of a horizontal bar chart, in SVG user units (the SVG scales to its container)."""
-    bar_width, value_width, row, gap = 300, 60, 26, 8
-    label_width = max(text_width(label) for label, _value in items) + 16
-    largest = max(value for _label, value in items) or 1
-    bars = [
-        {
-            "label": label,
-            "value": value,
-            "y": index * (row + gap),
-            "width": max(2, round(value / largest * bar_width)),
-            "height": row,
-        }
-        for index, (label, value) in enumerate(items)
-    ]
-    return {
-        "id": chart_id,
-        "title": title,
-        "bars": bars,
-        "unit": unit,
-        "label_width": label_width,
-        "width": label_width + bar_width + value_width,
-        "height": len(items) * (row + gap) - gap,
-        "description": "; ".join(f"{label}: {value} {unit}" for label, value in items),
-    }
-
-
-def render_figures(markdown: str, data: SiteData, language: str, article_url, path: str) -> str:
-    figures = data.figures
-
-    def shown(value: str, source_id: str) -> str:
-        """Figures from Traditional-script sources appear in Simplified on the zh site."""
-        return to_simplified(value) if data.sources[source_id].shows_simplified(language) else value
-
-    def provenance(figure: dict) -> dict:
-        """The year as shown (or what the count runs to), its basis, and any outside citation."""
-        external = [
-            dict(citation, note=citation.get("note", {}).get(language)) for citation in figure.get("external", [])
-        ]
-        return {
-            "when": figure["as_of"][language] if "as_of" in figure else figure["year"],
-            "basis": figure["basis"],
-            "external": external,
-        }
-
-    def headline() -> str:
-        rows = [
-            dict(
-                item,
-                label=item["label"][language],
-                note=(item.get("note") or {}).get(language),
-                shown_value=item["value_en"]
-                if language == "en" and "value_en" in item
-                else shown(item["value"], item["source"]),
-                value_lang="en" if language == "en" and "value_en" in item else "zh",
-                source_title=data.article_title(language, item["source"]),
-                href=article_url(item["source"]),
-                **provenance(item),
-            )
-            for item in figures["headline"]
-        ]
-        return render_macro("reference.html", "headline", language, rows=rows)
-
-    def charts() -> str:
-        parts = []
-        for distribution in figures["distributions"]:
-            source = data.sources[distribution["source"]]
-            items = [(item["label"][language], item["value"]) for item in distribution["items"]]
-            chart = bar_chart(
-                f"chart-{distribution['id']}", distribution["title"][language], items, distribution["unit"][language]
-            )
-            html = render_macro(
-                "reference.html",
-                "chart",
-                language,
-                chart=chart,
-                distribution=dict(
-                    distribution, note=(distribution.get("note") or {}).get(language), **provenance(distribution)
-                ),
-                rows=[
-                    dict(item, label=item["label"][language], note=(item.get("note") or {}).get(language))
-                    for item in distribution["items"]
-                ],
-                source_title=data.article_title(language, distribution["source"]),
-                href=article_url(distribution["source"]),
-                source_lang=source.lang,
-            )
-            parts.append(section(distribution["title"][language], distribution["id"], html))
-        return "".join(parts)
-
-    return replace_markers(
-        markdown, "figures", {"headline": headline, "charts": charts}, path, required=("headline", "charts")
-    )
-
-
-def render_glossary(markdown: str, data: SiteData, language: str, article_url, path: str) -> str:
-    def terms() -> str:
-        rows = [
-            dict(
-                term,
-                definition=term["definition"][language],
-                sources=[
-                    {"href": article_url(source_id), "title": data.article_title(language, source_id)}
-                    for source_id in term["sources"]
-                ],
-            )
-            for term in sorted(
-                data.glossary, key=lambda term: term["en"].lower() if language == "en" else term["pinyin"]
-            )
-        ]
-        return render_macro("reference.html", "glossary", language, terms=rows)
-
-    return replace_markers(markdown, "glossary", {"terms": terms}, path, required=("terms",))
