@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .articles import ArticlePage
 from .dates import format_date
+from .languages import language_of, script_tag
 from .markers import replace_markers, section
 from .render import render_macro, to_simplified, ui_strings
 from .sources import Source
@@ -31,7 +32,7 @@ def citation_values(source: Source, language: str) -> dict:
             for author in header["authors"]
         ],
         "authors_note": (header.get("authors_note") or {}).get(language),
-        "list_separator": "、" if language == "zh" else "; ",
+        "author_joints": language_of(language).list_joints(len(header["authors"])),
         "date": format_date(header["date"], language) if header["date"] else None,
         "date_iso": header["date"],
         "date_note": header.get(f"date_note_{language}"),
@@ -55,9 +56,7 @@ def publication(source: Source, language: str) -> str:
     repost = (header.get("repost") or {}).get(language)
     if repost is None:
         return outlet or strings["outlet_unknown"]
-    if language == "zh":
-        return f"{outlet}，{repost}转载" if outlet else f"{repost}转载"
-    return f"{outlet}, reposted by {repost}" if outlet else f"reposted by {repost}"
+    return strings["outlet_reposted" if outlet else "reposted_only"].format(outlet=outlet, repost=repost)
 
 
 def short_outlet(source: Source, language: str) -> str:
@@ -69,19 +68,15 @@ def cite_line(source: Source, page_title: str, page_url: str, language: str) -> 
     """A ready-to-copy citation of the summary page, naming the article it summarises."""
     values = citation_values(source, language)
     strings = ui_strings()[language]
-    authors = ("、" if language == "zh" else ", ").join(author["name"] for author in values["authors"])
-    date = values["date"] or strings["undated"]
-    where = publication(source, language)
-    if language == "zh":
-        by = f"{authors}：" if authors else ""
-        return (
-            f"{strings['site_name']}：《{page_title}》（摘要，原文：{by}《{values['title_original']}》，"
-            f"{where}，{date}）。{page_url}"
-        )
-    by = f"{authors}, " if authors else ""
-    return (
-        f"{strings['site_name']}. “{page_title}” (summary of {by}“{values['title_original']}”, "
-        f"{where}, {date}). {page_url}"
+    authors = language_of(language).join([author["name"] for author in values["authors"]])
+    return strings["cite_article_line"].format(
+        site=strings["site_name"],
+        title=page_title,
+        by=strings["cite_authors"].format(authors=authors) if authors else "",
+        original=values["title_original"],
+        where=publication(source, language),
+        date=values["date"] or strings["undated"],
+        url=page_url,
     )
 
 
@@ -119,7 +114,12 @@ def render_article(
 
     def figures() -> str:
         rows = [
-            dict(figure, shown_value=to_simplified(figure["value"]) if show_simplified else figure["value"])
+            dict(
+                figure,
+                shown_value=to_simplified(figure["value"]) if show_simplified else figure["value"],
+                value_lang=script_tag("Simplified") if show_simplified else source.lang,
+                source_lang=source.lang,
+            )
             for figure in data["figures"]
         ]
         html = render_macro("article.html", "figures", language, figures=rows)

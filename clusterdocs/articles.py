@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import schemas
-from .paths import DOCS_DIR, LANGUAGES, ROOT
+from .languages import CODES
+from .paths import DOCS_DIR, ROOT
 from .problems import Problem, relative_path
 from .sources import Source, check_quote, check_value, unknown_source
 from .textfile import read_text
@@ -46,7 +47,7 @@ def load_articles(
 ) -> tuple[list[ArticlePage], list[Problem]]:
     pages: list[ArticlePage] = []
     problems: list[Problem] = []
-    for language in LANGUAGES:
+    for language in CODES:
         for file in article_files(language, docs_dir):
             page, found = _load_page(file, language, sources, root)
             problems += found
@@ -104,7 +105,7 @@ def _cross_language_problems(pages: list[ArticlePage]) -> list[Problem]:
         by_slug.setdefault(page.slug, {})[page.language] = page
     problems = []
     for slug, versions in sorted(by_slug.items()):
-        if len(versions) != len(LANGUAGES):
+        if len(versions) != len(CODES):
             continue  # a missing translation is reported by the page-parity check
         english, chinese = versions["en"], versions["zh"]
         for kind, key in (("figures", "value"), ("quotes", "original")):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .article_view import short_outlet
 from .dates import format_date, sort_key
 from .markers import replace_markers
-from .render import render_macro
+from .render import render_macro, ui_strings
 from .sitedata import SiteData
 
 
@@ -18,7 +18,7 @@ def render_articles_index(markdown: str, data: SiteData, language: str, article_
             rows.append(
                 {
                     "date_iso": header["date"] or "",
-                    "date": format_date(header["date"], language),
+                    "date": format_date(header["date"], language) or ui_strings()[language]["undated"],
                     "title": page.meta["title"],
                     "title_original": header["title_original"],
                     "lang": data.sources[page.source_id].lang,

@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from .paths import DOCS_DIR, LANGUAGES, ROOT
+from .languages import CODES
+from .paths import DOCS_DIR, ROOT
 from .problems import DataError, Problem, relative_path
 from .textfile import read_text
 
@@ -52,7 +53,7 @@ def markers_in(text: str) -> list[tuple[int, str, str]]:
 def marker_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Problem]:
     """Every page's markers against ``PAGE_MARKERS``, with lines counted from the top of the file."""
     problems = []
-    for language in LANGUAGES:
+    for language in CODES:
         for file in sorted((docs_dir / language).rglob("*.md")):
             page = file.relative_to(docs_dir / language).as_posix()
             text, _unreadable = read_text(file, root)  # an unreadable page is reported by the content check

@@ -7,6 +7,7 @@ build time (see ``bar_chart``), so they need no script, no web font and no other
 
 from __future__ import annotations
 
+from .languages import counterpart, language_of, script_tag
 from .markers import replace_markers, section
 from .render import render_macro, to_simplified, ui_strings
 from .sitedata import SiteData, current_site_data
@@ -39,11 +40,12 @@ def cluster_values(cluster: dict, language: str, data: SiteData, article_url, ti
         }
         for milestone_id in cluster["milestones"]
     ]
-    other = "zh" if language == "en" else "en"
+    other = counterpart(language)
     return {
         "id": cluster["id"],
         "name": cluster["name"][language],
-        "name_other": cluster["name"][other],
+        "name_other": cluster["name"][other.code],
+        "name_other_lang": other.tag,
         "sector": cluster["sector"],
         "sector_label": labels()["sectors"][cluster["sector"]][language],
         "region": cluster["region"],
@@ -51,13 +53,14 @@ def cluster_values(cluster: dict, language: str, data: SiteData, article_url, ti
         "status": cluster["status"],
         "status_label": labels()["statuses"][cluster["status"]][language],
         "status_note": cluster["status_note"][language],
-        "places": ("、" if language == "zh" else ", ").join(place[language] for place in cluster["places"]),
+        "places": language_of(language).join([place[language] for place in cluster["places"]]),
         "cross_province": cluster["cross_province"],
         "divisions": divisions_of(cluster),
         "targets": [
             dict(
                 target,
                 measures=target["measures"][language],
+                lang=data.sources[target["source"]].lang,
                 source_title=data.article_title(language, target["source"]),
             )
             for target in cluster["targets"]
@@ -185,6 +188,14 @@ def render_figures(markdown: str, data: SiteData, language: str, article_url, pa
         """Figures from Traditional-script sources appear in Simplified on the zh site."""
         return to_simplified(value) if data.sources[source_id].shows_simplified(language) else value
 
+    def shown_lang(source_id: str) -> str:
+        source = data.sources[source_id]
+        return script_tag("Simplified") if source.shows_simplified(language) else source.lang
+
+    def english_value(item: dict) -> bool:
+        """A headline figure may give an English rendering of its value for the English page."""
+        return not language_of(language).is_chinese and "value_en" in item
+
     def provenance(figure: dict) -> dict:
         """The year as shown (or what the count runs to), its basis, and any outside citation."""
         external = [
@@ -202,10 +213,9 @@ def render_figures(markdown: str, data: SiteData, language: str, article_url, pa
                 item,
                 label=item["label"][language],
                 note=(item.get("note") or {}).get(language),
-                shown_value=item["value_en"]
-                if language == "en" and "value_en" in item
-                else shown(item["value"], item["source"]),
-                value_lang="en" if language == "en" and "value_en" in item else "zh",
+                shown_value=item["value_en"] if english_value(item) else shown(item["value"], item["source"]),
+                value_lang="en" if english_value(item) else shown_lang(item["source"]),
+                source_lang=data.sources[item["source"]].lang,
                 source_title=data.article_title(language, item["source"]),
                 href=article_url(item["source"]),
                 **provenance(item),
@@ -252,13 +262,15 @@ def render_glossary(markdown: str, data: SiteData, language: str, article_url, p
             dict(
                 term,
                 definition=term["definition"][language],
+                zh_lang=script_tag("Simplified"),
                 sources=[
                     {"href": article_url(source_id), "title": data.article_title(language, source_id)}
                     for source_id in term["sources"]
                 ],
             )
             for term in sorted(
-                data.glossary, key=lambda term: term["en"].lower() if language == "en" else term["pinyin"]
+                data.glossary,
+                key=lambda term: term["pinyin"] if language_of(language).is_chinese else term["en"].lower(),
             )
         ]
         return render_macro("reference.html", "glossary", language, terms=rows)

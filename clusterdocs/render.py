@@ -15,6 +15,7 @@ from markupsafe import Markup
 from opencc import OpenCC
 
 from .cjk_text import join_folded_cjk
+from .languages import language_of
 from .paths import TEMPLATES_DIR
 from .sitedata import current_site_data
 
@@ -65,4 +66,4 @@ def render_macro(template: str, macro: str, language: str, **values) -> Markup:
     """Call ``macro`` from ``overrides/hooks/<template>`` with the language's interface strings."""
     module = environment().get_template(template).module
     strings = ui_strings()[language]
-    return Markup(getattr(module, macro)(t=strings, language=language, **values)).strip()
+    return Markup(getattr(module, macro)(t=strings, language=language_of(language), **values)).strip()

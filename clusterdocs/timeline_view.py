@@ -163,7 +163,7 @@ def render_timeline(
         parts = []
         for year, group in groupby(events, key=lambda entry: entry["date_iso"][:4]):
             html = render_macro("timeline.html", "year", language, year=year, entries=list(group))
-            parts.append(section(year if language == "en" else f"{year}年", f"year-{year}", html))
+            parts.append(section(format_date(str(year), language), f"year-{year}", html))
         return "".join(parts)
 
     def targets_section() -> str:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .articles import article_files
 from .markers import markers_in
-from .paths import DOCS_DIR, LANGUAGES, ROOT
+from .languages import CODES
+from .paths import DOCS_DIR, ROOT
 from .problems import Problem, relative_path
 from .textfile import read_text
 from .yamlfile import load_front_matter
@@ -27,11 +28,11 @@ def page_files(directory: Path) -> list[Path]:
 def missing_translations(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Problem]:
     pages = {
         language: {path.relative_to(docs_dir / language).as_posix() for path in page_files(docs_dir / language)}
-        for language in LANGUAGES
+        for language in CODES
     }
     problems = []
-    for language in LANGUAGES:
-        for other in LANGUAGES:
+    for language in CODES:
+        for other in CODES:
             for page in sorted(pages[language] - pages[other]):
                 path = relative_path(docs_dir / language / page, root)
                 problems.append(
@@ -49,7 +50,7 @@ def page_front_matter_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> 
     not a mapping) is reported, as are bare ``key: value`` lines at the top of a page, and a
     ``title`` or ``description`` that is not plain text.
     """
-    articles = {file for language in LANGUAGES for file in article_files(language, docs_dir)}
+    articles = {file for language in CODES for file in article_files(language, docs_dir)}
     problems = []
     for file in page_files(docs_dir):
         if file in articles:
@@ -107,7 +108,7 @@ def parity_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT, broken: set[st
     is the one to fix, and a comparison would only repeat it from the other side.
     """
     problems = []
-    english, chinese = LANGUAGES
+    english, chinese = CODES
     for file in sorted((docs_dir / english).rglob("*.md")):
         page = file.relative_to(docs_dir / english).as_posix()
         other = docs_dir / chinese / page

@@ -34,7 +34,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         data = site_data(config)
     for language in sorted({language for language, _path in _urls}):
         strings = ui_strings()[language]
-        colon = "：" if language == "zh" else ": "
+        colon = strings["colon"]
         items = [
             FeedItem(
                 id=url,

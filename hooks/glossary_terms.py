@@ -9,6 +9,7 @@ The term list is built once per language and glossary address, not once per page
 from _shared import language_and_path, link_to, site_data
 
 from clusterdocs.glossary_links import Term, link_first_uses
+from clusterdocs.languages import language_of
 
 _terms: dict[tuple[str, str], list[Term]] = {}
 _terms_of: list = [None]  # the SiteData the cached lists were built from
@@ -31,7 +32,7 @@ def _glossary_terms(data, language: str, glossary_url: str) -> list[Term]:
         label = data.ui[language]["glossary_link_title"]
         terms = []
         for term in data.glossary:
-            other = term["en"] if language == "zh" else f"{term['zh']} ({term['pinyin']})"
+            other = term["en"] if language_of(language).is_chinese else f"{term['zh']} ({term['pinyin']})"
             terms.append(
                 Term(
                     term["id"],

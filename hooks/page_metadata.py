@@ -12,15 +12,14 @@ from mkdocs.structure.pages import Page
 
 from _shared import data_errors_fail_the_build, language_and_path, site_data
 
+from clusterdocs.languages import code_for_tag
 from clusterdocs.page_metadata import page_metadata
-
-CODES = {"en": "en", "zh-Hans": "zh", "zh": "zh"}
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     language, path = language_and_path(page)
     alternates = {
-        CODES.get(alternate["lang"], alternate["lang"]): alternate["link"]
+        code_for_tag(alternate["lang"]): alternate["link"]
         for alternate in getattr(config.extra, "alternate", None) or []
     }
     article = dataset = None

@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
+from clusterdocs.languages import LANGUAGES
 from clusterdocs.paths import TIMELINE_DIR
 from clusterdocs.render import to_simplified
 from clusterdocs.site_audit import audit_site
@@ -284,6 +285,13 @@ def test_no_source_maps_are_published(site_dir):
     )
 
 
+def test_the_sitemap_names_languages_by_their_bcp47_tags(site_dir):
+    """The sitemap's hreflang values are the same tags as <html lang> (zh-Hans, never the folder name zh)."""
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    hreflangs = set(re.findall(r'hreflang="([^"]+)"', sitemap))
+    assert hreflangs == {language.tag for language in LANGUAGES}
+
+
 def test_alternate_sitemaps_exist_for_material_language_lookup(site_dir):
     for path in ("zh/timeline", "timeline", "zh", "articles/central-local-2021"):
         assert (site_dir / path / "sitemap.xml").read_text(encoding="utf-8").startswith("<?xml")
@@ -366,7 +374,7 @@ def test_figures_page_shows_exactly_the_data(site_dir, language):
         assert f'<tr id="{item["id"]}" data-basis="{item["basis"]}">' in html
         if language == "zh":
             assert (
-                f'<td class="cd-figure__value" lang="zh" data-no-glossary="">{to_simplified(item["value"])}</td>'
+                f'<td class="cd-figure__value" lang="zh-Hans" data-no-glossary="">{to_simplified(item["value"])}</td>'
                 in html
             )
         else:  # English pages state the value in English; the original wording stays beside it
