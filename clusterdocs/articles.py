@@ -1,8 +1,9 @@
 """Article summary pages: load their front matter, validate it, verify quotes and figures.
 
 Each ``docs/<lang>/articles/<id>.md`` (other than ``index.md``) carries the structured part
-of a summary in its front matter. This module checks it against ``schemas/article.schema.json``,
-then checks what a schema cannot: that the cited source exists, that every quote and figure
+of a summary in its front matter. ``load_articles(sources, root)`` loads it through the shared
+path (``datafile.read_front_matter``, ``schemas/article.schema.json``), then checks what a
+schema cannot: that the cited source exists, that every quote and figure
 passage is verbatim in that source, that each figure's value occurs in its passage, and that
 the English and Chinese pages agree on the numbers and quotes.
 """
@@ -12,13 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import schemas
+from .datafile import file_name_problems, read_front_matter
 from .languages import CODES
-from .paths import DOCS_DIR, ROOT
-from .problems import Problem, relative_path
-from .sources import Source, check_quote, check_value, unknown_source
-from .textfile import read_text
-from .yamlfile import YamlDocument, load_front_matter
+from .problems import Problem
+from .sources import Source, check_figure, check_quote, unknown_source
+from .yamlfile import YamlDocument
+
+MISSING_FRONT_MATTER = "article pages need a '---' YAML front matter block"
 
 
 @dataclass
@@ -38,17 +39,16 @@ class ArticlePage:
         return self.meta["article"]
 
 
-def article_files(language: str, docs_dir: Path = DOCS_DIR) -> list[Path]:
-    return sorted(path for path in (docs_dir / language / "articles").glob("*.md") if path.name != "index.md")
+def article_files(root: Path, language: str) -> list[Path]:
+    """The article summary pages of one language (the articles index is not one)."""
+    return sorted(path for path in (root / "docs" / language / "articles").glob("*.md") if path.name != "index.md")
 
 
-def load_articles(
-    sources: dict[str, Source], docs_dir: Path = DOCS_DIR, root: Path = ROOT
-) -> tuple[list[ArticlePage], list[Problem]]:
+def load_articles(sources: dict[str, Source], root: Path) -> tuple[list[ArticlePage], list[Problem]]:
     pages: list[ArticlePage] = []
     problems: list[Problem] = []
     for language in CODES:
-        for file in article_files(language, docs_dir):
+        for file in article_files(root, language):
             page, found = _load_page(file, language, sources, root)
             problems += found
             if page:
@@ -58,35 +58,20 @@ def load_articles(
 
 
 def _load_page(
-    file: Path, language: str, sources: dict[str, Source], root: Path = ROOT
+    file: Path, language: str, sources: dict[str, Source], root: Path
 ) -> tuple[ArticlePage | None, list[Problem]]:
-    path = relative_path(file, root)
-    text, problems = read_text(file, root)
-    if text is None:
-        return None, problems
-    document, _body, problems = load_front_matter(text, path)
-    if document is None:
-        return None, problems or [
-            Problem(path, 1, 1, "(front matter)", "article pages need a '---' YAML front matter block")
-        ]
-    schema_problems = schemas.validate(document, "article")
-    if schema_problems:
-        return None, problems + schema_problems
-    meta = document.data
-    article = meta["article"]
+    loaded = read_front_matter(file, root, "article", required=("(front matter)", MISSING_FRONT_MATTER))
+    if not loaded.valid:
+        return None, loaded.problems + loaded.schema_problems
+    document, problems = loaded.document, loaded.problems
+    article = document.data["article"]
     source = sources.get(article["source"])
     if source is None:
         problems.append(unknown_source(document, ("article", "source"), article["source"], sources))
-    elif article["source"] != file.stem:
-        problems.append(
-            document.problem(
-                ("article", "source"), f"source '{article['source']}' must match the file name '{file.stem}'"
-            )
-        )
+    else:
+        problems += file_name_problems(document, ("article", "source"), file)
     for index, figure in enumerate(article["figures"]):
-        location = ("article", "figures", index)
-        problems += check_quote(document, location + ("source_text",), figure["source_text"], source, article["source"])
-        problems += check_value(document, location + ("value",), figure["value"], figure["source_text"])
+        problems += check_figure(document, ("article", "figures", index), figure, source, article["source"])
     for index, quote in enumerate(article["quotes"]):
         problems += check_quote(
             document, ("article", "quotes", index, "original"), quote["original"], source, article["source"]
@@ -95,7 +80,7 @@ def _load_page(
             problems.append(
                 document.problem(("article", "quotes", index), "English pages give a 'translation' for every quote")
             )
-    return ArticlePage(language, file.stem, path, meta, document), problems
+    return ArticlePage(language, file.stem, loaded.path, document.data, document), problems
 
 
 def _cross_language_problems(pages: list[ArticlePage]) -> list[Problem]:

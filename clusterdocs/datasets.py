@@ -1,24 +1,23 @@
 """The data in ``data/``: clusters, figures and glossary; interface strings and labels.
 
-Each file is loaded with line numbers, validated against its schema in ``schemas/``, and then
-checked the same way as article pages: every ``source_text`` must be verbatim in the cited
-source (a ``source`` given higher up, e.g. on a distribution, applies to the items below it),
-every stated value must occur in its ``source_text``, ids must be unique, and distribution
-items must add up to the stated total.
+Each file is loaded through the shared path (``datafile.read_yaml``: line numbers, then its
+schema in ``schemas/``) and then checked the same way as article pages: every ``source_text``
+must be verbatim in the cited source (a ``source`` given higher up, e.g. on a distribution,
+applies to the items below it), every stated value must occur in its ``source_text``
+(``sources.check_figure``), ids must be unique, and distribution items must add up to the
+stated total.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from . import schemas
+from .datafile import read_yaml
 from .figures import figure_basis_problems
 from .labels import label_problems, ui_problems
-from .paths import DATA_DIR, ROOT
 from .problems import Problem, relative_path
-from .sources import Source, check_quote, check_value, unknown_source
-from .textfile import read_text
-from .yamlfile import YamlDocument, load_yaml
+from .sources import Source, check_figure, unknown_source
+from .yamlfile import YamlDocument
 
 # Content cites sources; the interface files hold the site's own words, checked for both languages.
 CONTENT = ("clusters", "figures", "glossary")
@@ -26,23 +25,15 @@ INTERFACE = ("ui", "categories", "reference_labels")
 DATASETS = CONTENT + INTERFACE
 
 
-def load_dataset(
-    name: str, sources: dict[str, Source], directory: Path = DATA_DIR, root: Path = ROOT
-) -> tuple[YamlDocument | None, list[Problem]]:
-    file = directory / f"{name}.yml"
-    path = relative_path(file, root)
+def load_dataset(name: str, sources: dict[str, Source], root: Path) -> tuple[YamlDocument | None, list[Problem]]:
+    """``root``'s ``data/<name>.yml``, loaded and checked; ``None`` if it is missing, unreadable or off its schema."""
+    file = root / "data" / f"{name}.yml"
     if not file.exists():
-        return None, [Problem(path, 1, 1, "(file)", "missing data file")]
-    text, problems = read_text(file, root)
-    if text is None:
-        return None, problems
-    document, found = load_yaml(text, path)
-    problems += found
-    if document is None:
-        return None, problems
-    schema_problems = schemas.validate(document, name)
-    if schema_problems:
-        return None, problems + schema_problems
+        return None, [Problem(relative_path(file, root), 1, 1, "(file)", "missing data file")]
+    loaded = read_yaml(file, root, name)
+    if not loaded.valid:
+        return None, loaded.problems + loaded.schema_problems
+    document, problems = loaded.document, loaded.problems
     if name in CONTENT:
         problems += _snippet_problems(document, sources) + _duplicate_ids(document) + _total_problems(document)
     else:
@@ -62,14 +53,7 @@ def _snippet_problems(document: YamlDocument, sources: dict[str, Source]) -> lis
                 if source_id not in sources:
                     problems.append(unknown_source(document, location + ("source",), source_id, sources))
             if isinstance(node.get("source_text"), str) and source_id in sources:
-                problems.extend(
-                    check_quote(
-                        document, location + ("source_text",), node["source_text"], sources[source_id], source_id
-                    )
-                )
-                value = node.get("value")
-                if value is not None:
-                    problems.extend(check_value(document, location + ("value",), value, node["source_text"]))
+                problems.extend(check_figure(document, location, node, sources[source_id], source_id))
             for key, child in node.items():
                 walk(child, location + (key,), source_id)
         elif isinstance(node, list):

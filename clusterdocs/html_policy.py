@@ -31,7 +31,6 @@ import nh3
 from markupsafe import Markup
 
 from .textfile import read_text
-from .paths import DOCS_DIR, ROOT
 from .problems import Problem, relative_path
 from .yamlfile import load_yaml, split_front_matter
 
@@ -179,7 +178,7 @@ def is_script_url(url: str) -> bool:
     return compact.startswith(SCRIPT_SCHEMES)
 
 
-def page_policy_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Problem]:
+def page_policy_problems(docs_dir: Path, root: Path) -> list[Problem]:
     """Every breach of the contributor policy in every page under ``docs_dir``."""
     problems = []
     for page in sorted(docs_dir.rglob("*.md")):
@@ -205,7 +204,7 @@ def _front_matter_problems(header: str, path: str, offset: int, is_article: bool
     if document is None or not isinstance(document.data, dict):
         return []  # reported by the front-matter loaders
     problems = []
-    # Article pages' keys are checked by their schema; a non-text title by translations.py.
+    # Article pages' keys are checked by their schema; a non-text title by page_checks.py.
     for key, value in document.data.items():
         if key not in PAGE_KEYS and not is_article:
             problems.append(

@@ -1,7 +1,7 @@
 """Marker comments (``<!-- article:figures -->``) that hooks replace with rendered sections.
 
 They do not show in GitHub's Markdown preview, so reviewers read clean text. Which page takes
-which markers is declared once here (``PAGE_MARKERS``): ``python -m clusterdocs check`` reports an
+which markers is declared once here (``MARKERS``): ``python -m clusterdocs check`` reports an
 unknown, misspelt, misplaced or missing marker with its line in the file, and the build's
 ``replace_markers`` renders exactly these names.
 """
@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .languages import CODES
-from .paths import DOCS_DIR, ROOT
 from .problems import DataError, Problem, relative_path
 from .textfile import read_text
 
@@ -50,8 +49,9 @@ def markers_in(text: str) -> list[tuple[int, str, str]]:
     return [(text.count("\n", 0, match.start()) + 1, match["kind"], match["name"]) for match in MARKER.finditer(text)]
 
 
-def marker_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Problem]:
-    """Every page's markers against ``PAGE_MARKERS``, with lines counted from the top of the file."""
+def marker_problems(root: Path) -> list[Problem]:
+    """Every page's markers against ``MARKERS``, with lines counted from the top of the file."""
+    docs_dir = root / "docs"
     problems = []
     for language in CODES:
         for file in sorted((docs_dir / language).rglob("*.md")):

@@ -25,7 +25,7 @@ from .sources import Source, load_sources
 from .terminology import terminology_problems
 from .tile_map import figure_problems as map_figure_problems
 from .timeline import Milestone, load_timeline
-from .translations import (
+from .page_checks import (
     missing_translations,
     page_front_matter_problems,
     parity_problems,
@@ -134,25 +134,25 @@ def load_site_data(root: Path = ROOT) -> SiteData:
 
 
 def _load(root: Path) -> SiteData:
-    sources, problems = load_sources(root / "sources", root)
+    sources, problems = load_sources(root)
     broken_sources = {Path(problem.path).stem for problem in problems}
-    articles, found = load_articles(sources, root / "docs", root)
+    articles, found = load_articles(sources, root)
     problems += found
-    milestones, found = load_timeline(sources, root / "timeline", root)
+    milestones, found = load_timeline(sources, root)
     problems += found
     broken_milestones = {Path(problem.path).stem for problem in found}
     documents = {}
     for name in DATASETS:
-        documents[name], found = load_dataset(name, sources, root / "data", root)
+        documents[name], found = load_dataset(name, sources, root)
         problems += found
     if documents["clusters"] is not None:
         problems += cluster_reference_problems(documents["clusters"], milestones, articles, broken_milestones)
     if documents["figures"] is not None:
         problems += map_figure_problems(documents["figures"])
-    problems += missing_translations(root / "docs", root) + page_front_matter_problems(root / "docs", root)
+    problems += missing_translations(root) + page_front_matter_problems(root)
     problems += content_text_problems(root, CONTENT_DIRS)
-    found = marker_problems(root / "docs", root)
-    problems += found + parity_problems(root / "docs", root, {problem.path for problem in found})
+    found = marker_problems(root)
+    problems += found + parity_problems(root, {problem.path for problem in found})
     if documents["glossary"] is not None:
         english = [milestone.document for milestone in milestones] + [
             document for name, document in documents.items() if document is not None

@@ -1,9 +1,12 @@
-"""The cleaned source texts in ``sources/`` and the one verbatim check every quote goes through.
+"""The cleaned source texts in ``sources/``, and the checks that tie cited text to them.
 
 Each ``sources/<id>.txt`` starts with a YAML attribution header (titles, outlet, authors,
-date, script, what cleaning was done) followed by the article body. Quotes on article pages
-and in the timeline, and figures on article pages, must appear in that body word for word;
-whitespace runs are the only thing normalised, so a changed digit or character fails.
+date, script, what cleaning was done) followed by the article body; ``load_sources(root)``
+loads them through the shared path (``datafile.read_front_matter``). Quotes on article pages
+and in the timeline, and figures on article pages and in ``data/``, must appear in that body
+word for word (``check_quote``, ``check_figure``): whitespace runs are the only thing
+normalised, so a changed digit or character fails. ``text_problems`` finds spam and converter
+debris, which must never reach the site.
 """
 
 from __future__ import annotations
@@ -14,14 +17,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from . import schemas
+from .datafile import file_name_problems, read_front_matter
 from .dates import date_problem
 from .languages import language_of, script_tag
 from .numbers import occurs_in
-from .paths import ROOT, SOURCES_DIR
-from .problems import Problem, relative_path
-from .textfile import read_text
-from .yamlfile import YamlDocument, load_front_matter
+from .problems import Problem
+from .yamlfile import YamlDocument
 
 # Converter debris: a CJK character followed by its parenthesised pinyin, e.g. 業(yè).
 DEBRIS = re.compile(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
@@ -38,6 +39,7 @@ _INVISIBLE = re.compile(
     "\ufe00-\ufe0f\U000e0100-\U000e01ef]"
 )
 _WHITESPACE = re.compile(r"\s+")
+MISSING_HEADER = "missing the '---' YAML attribution header"
 
 
 def normalise(text: str) -> str:
@@ -85,33 +87,23 @@ class Source:
         return language_of(language).script == "Simplified" and self.script == "Traditional"
 
 
-def load_sources(directory: Path = SOURCES_DIR, root: Path = ROOT) -> tuple[dict[str, Source], list[Problem]]:
-    """All cleaned sources, keyed by id, with any problems in their headers or bodies."""
+def load_sources(root: Path) -> tuple[dict[str, Source], list[Problem]]:
+    """All cleaned sources in ``root``'s ``sources/``, keyed by id, with any problems in their headers or bodies."""
     sources: dict[str, Source] = {}
     problems: list[Problem] = []
-    for file in sorted(directory.glob("*.txt")):
-        path = relative_path(file, root)
-        text, found = read_text(file, root)
-        problems += found
-        if text is None:
+    for file in sorted((root / "sources").glob("*.txt")):
+        loaded = read_front_matter(file, root, "source", required=("(header)", MISSING_HEADER))
+        problems += loaded.problems + loaded.schema_problems
+        if loaded.text is None:
             continue
-        document, body, found = load_front_matter(text, path)
-        problems += found
-        if document is None:
-            if not found:
-                problems.append(Problem(path, 1, 1, "(header)", "missing the '---' YAML attribution header"))
-            # A source whose header is broken is still listed, so that what cites it is checked against
-            # its body and not reported again as citing an unknown source.
-            sources[file.stem] = Source(file.stem, path, {}, body)
-            continue
-        problems += schemas.validate(document, "source")
-        header = document.data
-        source_id = header.get("id", file.stem)
-        if source_id != file.stem:
-            problems.append(document.problem(("id",), f"id '{source_id}' must match the file name '{file.stem}'"))
-        if (message := date_problem(header.get("date"))) is not None:
-            problems.append(document.problem(("date",), message))
-        sources[file.stem] = Source(file.stem, path, header, body)
+        # A source whose header is broken is still listed, so that what cites it is checked against
+        # its body and not reported again as citing an unknown source.
+        header = loaded.document.data if loaded.document is not None else {}
+        if loaded.document is not None:
+            problems += file_name_problems(loaded.document, ("id",), file)
+            if (message := date_problem(header.get("date"))) is not None:
+                problems.append(loaded.document.problem(("date",), message))
+        sources[file.stem] = Source(file.stem, loaded.path, header, loaded.body)
     return sources, problems
 
 
@@ -174,11 +166,22 @@ def check_quote(
     return [document.problem(location, f"not found verbatim in sources/{source_id}.txt: {shorten(text)!r}")]
 
 
-def check_value(document: YamlDocument, location: tuple, value: object, source_text: str) -> list[Problem]:
-    """The shared figure check: ``value`` must occur in its ``source_text`` as whole numbers (4 is not in 44)."""
-    if occurs_in(str(value), source_text):
-        return []
-    return [document.problem(location, f"value {value!r} does not occur in its source_text as a whole number")]
+def check_figure(
+    document: YamlDocument, location: tuple, figure: dict, source: Source | None, source_id: str
+) -> list[Problem]:
+    """The shared figure check, for article pages and ``data/`` alike: the figure's ``source_text``
+    is verbatim in the source, and its ``value``, if it has one, occurs in that ``source_text`` as
+    whole numbers (4 is not in 44)."""
+    source_text = figure["source_text"]
+    problems = check_quote(document, location + ("source_text",), source_text, source, source_id)
+    value = figure.get("value")
+    if value is not None and not occurs_in(str(value), source_text):
+        problems.append(
+            document.problem(
+                location + ("value",), f"value {value!r} does not occur in its source_text as a whole number"
+            )
+        )
+    return problems
 
 
 def unknown_source(

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .paths import DOCS_DIR, ROOT
 from .problems import Problem, relative_path
 from .textfile import read_text
 from .yamlfile import YamlDocument
@@ -30,7 +29,7 @@ def _message(found: str, canonical: str) -> str:
 
 
 def terminology_problems(
-    glossary: YamlDocument, documents: list[YamlDocument], docs_dir: Path = DOCS_DIR, root: Path = ROOT
+    glossary: YamlDocument, documents: list[YamlDocument], docs_dir: Path, root: Path
 ) -> list[Problem]:
     renderings = avoided_renderings(glossary)
     problems = []

@@ -1,7 +1,7 @@
 """Policy milestones in ``timeline/``: load, validate and order them.
 
 One YAML file per milestone, named ``<id>.yml``, directly in ``timeline/``. ``load_timeline``
-reports every problem in every file at once (files it would not read, schema violations,
+loads each through the shared path (``datafile.read_yaml``), reports every problem in every file at once (files it would not read, schema violations,
 impossible or out-of-range dates, ids that do not match their file, duplicate ids, the same
 milestone under two ids, unknown article ids, quotes not found verbatim in the cited source,
 a date basis its citations do not bear out) and returns the valid entries oldest first.
@@ -17,13 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import schemas
+from .datafile import DataFile, file_name_problems, read_yaml
 from .dates import date_problem, format_date, format_range, is_well_formed, sort_key, stated_in
-from .paths import ROOT, TIMELINE_DIR
 from .problems import Problem, relative_path
 from .sources import Source, check_quote, normalise, unknown_source
-from .textfile import read_text
-from .yamlfile import YamlDocument, load_yaml
+from .yamlfile import YamlDocument
+
+NOT_A_MAPPING = "a milestone file holds one mapping of fields (id, date, …)"
 
 
 @dataclass
@@ -73,11 +73,11 @@ class Milestone:
         return sort_key(self.date), self.id
 
 
-def load_timeline(
-    sources: dict[str, Source], directory: Path = TIMELINE_DIR, root: Path = ROOT
-) -> tuple[list[Milestone], list[Problem]]:
+def load_timeline(sources: dict[str, Source], root: Path) -> tuple[list[Milestone], list[Problem]]:
+    """Every milestone in ``root``'s ``timeline/``, oldest first, and every problem in every file."""
+    directory = root / "timeline"
     problems: list[Problem] = []
-    loaded: list[tuple[Path, YamlDocument]] = []
+    loaded: list[DataFile] = []
     for file in sorted(directory.iterdir()) if directory.is_dir() else []:
         path = relative_path(file, root)
         if file.is_dir():
@@ -95,25 +95,17 @@ def load_timeline(
             rename = f" (rename to {file.stem}.yml)" if file.suffix.lower() in (".yml", ".yaml") else ""
             problems.append(Problem(path, 1, 1, "(file)", f"not read: milestone files are named <id>.yml{rename}"))
             continue
-        text, found = read_text(file, root)
-        problems += found
-        if text is None:
-            continue
-        document, found = load_yaml(text, path)
-        problems += found
-        if document is None:
-            continue
-        if not isinstance(document.data, dict):
-            problems.append(document.problem((), "a milestone file holds one mapping of fields (id, date, …)"))
-            continue
-        loaded.append((file, document))
+        milestone_file = read_yaml(file, root, "timeline", mapping=NOT_A_MAPPING)
+        problems += milestone_file.problems
+        if milestone_file.document is not None:
+            loaded.append(milestone_file)
 
     seen_ids: dict[str, str] = {}
     seen_titles: dict[tuple[str, str], str] = {}
     milestones: list[Milestone] = []
-    for file, document in loaded:
-        found = schemas.validate(document, "timeline")
-        found += _semantic_problems(file, document, sources, check_basis=not _concerns_citations(found))
+    for milestone_file in loaded:
+        document, found = milestone_file.document, list(milestone_file.schema_problems)
+        found += _semantic_problems(milestone_file.file, document, sources, check_basis=not _concerns_citations(found))
         entry_id = document.data.get("id")
         if isinstance(entry_id, str):
             if entry_id in seen_ids:
@@ -155,9 +147,7 @@ def _semantic_problems(
 ) -> list[Problem]:
     """What the schema cannot see: real dates, id vs file name, cited articles and quotes, date basis."""
     data = document.data
-    problems = []
-    if isinstance(data.get("id"), str) and data["id"] != file.stem:
-        problems.append(document.problem(("id",), f"id '{data['id']}' must match the file name '{file.stem}'"))
+    problems = file_name_problems(document, ("id",), file)
     dates = {}  # the event dates that pass the calendar checks
     for key in ("date", "end_date", "stated_date", "target_start", "target_year"):
         value = data.get(key)

@@ -17,21 +17,29 @@ BAD_TIMELINE = sorted((FIXTURES / "timeline-bad").glob("*.yml"))
 
 @pytest.fixture(scope="module")
 def sample_sources():
-    sources, problems = load_sources(FIXTURES / "sources")
+    sources, problems = load_sources(FIXTURES)
     assert problems == []
     return sources
 
 
-def problems_for(files: list[Path], sources, tmp_path: Path) -> list[str]:
+@pytest.fixture
+def timeline(tmp_path) -> Path:
+    """The ``timeline/`` folder of a fixture tree rooted at ``tmp_path``."""
+    folder = tmp_path / "timeline"
+    folder.mkdir()
+    return folder
+
+
+def problems_for(files: list[Path], sources, timeline: Path) -> list[str]:
     for file in files:
-        shutil.copy(file, tmp_path / file.name)
-    _milestones, problems = load_timeline(sources, tmp_path)
+        shutil.copy(file, timeline / file.name)
+    _milestones, problems = load_timeline(sources, timeline.parent)
     return [str(problem) for problem in problems]
 
 
-def test_good_milestone_loads(sample_sources, tmp_path):
-    shutil.copy(FIXTURES / "timeline-good" / "2019-08-first-round.yml", tmp_path)
-    milestones, problems = load_timeline(sample_sources, tmp_path)
+def test_good_milestone_loads(sample_sources, timeline):
+    shutil.copy(FIXTURES / "timeline-good" / "2019-08-first-round.yml", timeline)
+    milestones, problems = load_timeline(sample_sources, timeline.parent)
     assert problems == []
     assert [milestone.id for milestone in milestones] == ["2019-08-first-round"]
     assert milestones[0].display_date("en") == "August 2019"
@@ -39,34 +47,34 @@ def test_good_milestone_loads(sample_sources, tmp_path):
 
 
 @pytest.mark.parametrize("fixture", BAD_TIMELINE, ids=[path.stem for path in BAD_TIMELINE])
-def test_each_error_kind_gives_one_exact_line(fixture, sample_sources, tmp_path):
+def test_each_error_kind_gives_one_exact_line(fixture, sample_sources, timeline):
     expected = fixture.with_suffix(".expected").read_text(encoding="utf-8").strip()
-    problems = problems_for([fixture], sample_sources, tmp_path)
-    assert problems == [f"{tmp_path / fixture.name}:{expected}"]
+    problems = problems_for([fixture], sample_sources, timeline)
+    assert problems == [f"timeline/{fixture.name}:{expected}"]
 
 
-def test_every_problem_in_every_file_is_reported_at_once(sample_sources, tmp_path):
-    problems = problems_for(BAD_TIMELINE, sample_sources, tmp_path)
+def test_every_problem_in_every_file_is_reported_at_once(sample_sources, timeline):
+    problems = problems_for(BAD_TIMELINE, sample_sources, timeline)
     assert len(problems) == len(BAD_TIMELINE)
     assert {problem.split(":", 1)[0].rsplit("/", 1)[-1] for problem in problems} == {path.name for path in BAD_TIMELINE}
 
 
-def test_duplicate_id_is_reported(sample_sources, tmp_path):
+def test_duplicate_id_is_reported(sample_sources, timeline):
     good = FIXTURES / "timeline-good" / "2019-08-first-round.yml"
-    shutil.copy(good, tmp_path / good.name)
-    shutil.copy(good, tmp_path / "2019-08-first-round-copy.yml")
-    _milestones, problems = load_timeline(sample_sources, tmp_path)
+    shutil.copy(good, timeline / good.name)
+    shutil.copy(good, timeline / "2019-08-first-round-copy.yml")
+    _milestones, problems = load_timeline(sample_sources, timeline.parent)
     messages = [problem.message for problem in problems]
     assert any(message.startswith("duplicate id '2019-08-first-round', already used by") for message in messages)
     assert all(problem.line == 1 and problem.field == "id" for problem in problems)
 
 
-def test_end_date_before_date(sample_sources, tmp_path):
+def test_end_date_before_date(sample_sources, timeline):
     text = (FIXTURES / "timeline-good" / "2019-08-first-round.yml").read_text(encoding="utf-8")
-    (tmp_path / "2019-08-first-round.yml").write_text(
+    (timeline / "2019-08-first-round.yml").write_text(
         text.replace('date: "2019-08"\n', 'date: "2019-08"\nend_date: "2019-07"\n')
     )
-    _milestones, problems = load_timeline(sample_sources, tmp_path)
+    _milestones, problems = load_timeline(sample_sources, timeline.parent)
     assert [(problem.line, problem.field, problem.message) for problem in problems] == [
         (3, "end_date", "end_date is before date")
     ]
@@ -75,21 +83,22 @@ def test_end_date_before_date(sample_sources, tmp_path):
 # --- article front matter -------------------------------------------------------------------
 
 
-def write_article(tmp_path: Path, text: str) -> Path:
+def write_article(tmp_path: Path, text: str, name: str) -> Path:
     for language in ("en", "zh"):
-        folder = tmp_path / language / "articles"
+        folder = tmp_path / "docs" / language / "articles"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "sample-article.md").write_text(text, encoding="utf-8")
+        (folder / name).write_text(text, encoding="utf-8")
     return tmp_path
 
 
-def article_problems(tmp_path: Path, sources, replace: tuple[str, str] | None = None) -> list[str]:
+def article_problems(
+    tmp_path: Path, sources, replace: tuple[str, str] | None = None, name: str = "sample-article.md"
+) -> list[str]:
     text = (FIXTURES / "articles" / "sample-article.md").read_text(encoding="utf-8")
     if replace:
         assert replace[0] in text
         text = text.replace(*replace)
-    docs = write_article(tmp_path, text)
-    _pages, problems = load_articles(sources, docs)
+    _pages, problems = load_articles(sources, write_article(tmp_path, text, name))
     return sorted({f"{problem.line}: {problem.field}: {problem.message}" for problem in problems})
 
 
@@ -137,6 +146,12 @@ def test_bad_article_front_matter(sample_sources, tmp_path, replace, expected):
     assert article_problems(tmp_path, sample_sources, replace) == [expected]
 
 
+def test_an_article_page_is_named_after_its_source(sample_sources, tmp_path):
+    assert article_problems(tmp_path, sample_sources, name="renamed-article.md") == [
+        "5: article.source: source 'sample-article' must match the file name 'renamed-article'"
+    ]
+
+
 def test_english_quotes_need_a_translation(sample_sources, tmp_path):
     problems = article_problems(
         tmp_path, sample_sources, ("      translation: MIIT launched the first batch of the preliminary round.\n", "")
@@ -164,9 +179,12 @@ def test_real_parentheses_are_not_debris():
 
 
 def test_source_without_header_is_reported(tmp_path):
-    (tmp_path / "broken.txt").write_text("no header here\n", encoding="utf-8")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "broken.txt").write_text("no header here\n", encoding="utf-8")
     _sources, problems = load_sources(tmp_path)
-    assert [problem.message for problem in problems] == ["missing the '---' YAML attribution header"]
+    assert [str(problem) for problem in problems] == [
+        "sources/broken.txt:1:1: (header): missing the '---' YAML attribution header"
+    ]
 
 
 def test_the_published_schema_works_with_check_jsonschema(tmp_path):
@@ -191,11 +209,11 @@ def test_the_published_schema_works_with_check_jsonschema(tmp_path):
 # --- date basis ---------------------------------------------------------------------------------
 
 
-def basis_problems(sample_sources, tmp_path: Path, old: str, new: str) -> list[str]:
+def basis_problems(sample_sources, timeline: Path, old: str, new: str) -> list[str]:
     text = (FIXTURES / "timeline-good" / "2019-08-first-round.yml").read_text(encoding="utf-8")
     assert old in text
-    (tmp_path / "2019-08-first-round.yml").write_text(text.replace(old, new), encoding="utf-8")
-    _milestones, problems = load_timeline(sample_sources, tmp_path)
+    (timeline / "2019-08-first-round.yml").write_text(text.replace(old, new), encoding="utf-8")
+    _milestones, problems = load_timeline(sample_sources, timeline.parent)
     return [f"{problem.line}:{problem.field}: {problem.message}" for problem in problems]
 
 
@@ -232,11 +250,11 @@ EXTERNAL = '\n  - external: {outlet: TechWeb, date: "2019-08-15"}\n'
         ("kind: event", "kind: target", ["1:target_year: missing required field 'target_year'"]),
     ],
 )
-def test_the_date_basis_must_match_the_citations(sample_sources, tmp_path, old, new, expected):
-    assert basis_problems(sample_sources, tmp_path, old, new) == expected
+def test_the_date_basis_must_match_the_citations(sample_sources, timeline, old, new, expected):
+    assert basis_problems(sample_sources, timeline, old, new) == expected
 
 
-def test_a_mixed_date_with_its_outside_citation_passes(sample_sources, tmp_path):
+def test_a_mixed_date_with_its_outside_citation_passes(sample_sources, timeline):
     text = (FIXTURES / "timeline-good" / "2019-08-first-round.yml").read_text(encoding="utf-8")
     text = (
         text.replace("id: 2019-08-first-round", "id: 2019-08-15-first-round")
@@ -244,8 +262,8 @@ def test_a_mixed_date_with_its_outside_citation_passes(sample_sources, tmp_path)
         .replace("date_basis: stated", "date_basis: external")
         .replace("\ndate_basis:", EXTERNAL + "date_basis:")
     )
-    (tmp_path / "2019-08-15-first-round.yml").write_text(text, encoding="utf-8")
-    milestones, problems = load_timeline(sample_sources, tmp_path)
+    (timeline / "2019-08-15-first-round.yml").write_text(text, encoding="utf-8")
+    milestones, problems = load_timeline(sample_sources, timeline.parent)
     assert problems == []
     assert (milestones[0].date_basis, milestones[0].kind, milestones[0].from_sources) == ("external", "event", True)
 

@@ -11,7 +11,7 @@ import pytest
 from conftest import FIXTURES
 
 from clusterdocs.datasets import load_dataset
-from clusterdocs.paths import DATA_DIR, ROOT
+from clusterdocs.paths import ROOT
 from clusterdocs.render import ui_strings
 from clusterdocs.sitedata import CONTENT_DIRS, load_site_data
 from clusterdocs.sources import load_sources
@@ -20,7 +20,7 @@ from clusterdocs.terminology import avoided_renderings
 
 @pytest.fixture(scope="module")
 def sample_sources():
-    return load_sources(FIXTURES / "sources")[0]
+    return load_sources(FIXTURES)[0]
 
 
 FIGURES = """\
@@ -48,7 +48,8 @@ headline:
 
 
 def figure_problems(tmp_path: Path, sources, text: str) -> list[str]:
-    (tmp_path / "figures.yml").write_text(text, encoding="utf-8")
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "figures.yml").write_text(text, encoding="utf-8")
     _document, problems = load_dataset("figures", sources, tmp_path)
     return [f"{problem.line}:{problem.field}: {problem.message}" for problem in problems]
 
@@ -171,7 +172,7 @@ def test_an_edited_interface_string_shows_on_the_next_load(tmp_path):
 
 
 def test_the_terminology_rule_matches_whole_words_only():
-    glossary, _problems = load_dataset("glossary", {}, DATA_DIR)
+    glossary, _problems = load_dataset("glossary", {}, ROOT)
     pattern, canonical_of = avoided_renderings(glossary)
     assert "champion enterprise" in canonical_of
     assert pattern.search("Shenzhen has 12 champion enterprises.") is None  # plural not listed

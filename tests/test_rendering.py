@@ -76,7 +76,7 @@ MARKERS = (
 
 
 def render(language: str) -> str:
-    sources, _ = load_sources(FIXTURES / "sources")
+    sources, _ = load_sources(FIXTURES)
     return render_timeline(
         MARKERS,
         [hostile_milestone()],
@@ -212,7 +212,7 @@ OUTSIDE = [{"external": {"outlet": "TechWeb", "date": "2022-11-24"}}]
 
 
 def render_entries(milestones: list[Milestone], language: str = "en") -> str:
-    sources, _ = load_sources(FIXTURES / "sources")
+    sources, _ = load_sources(FIXTURES)
     return render_timeline(
         MARKERS,
         milestones,

@@ -1,4 +1,9 @@
-"""Checks over every page in ``docs/``: both languages present with the same outline, front matter MkDocs can read."""
+"""Checks over every page in ``docs/``: both languages present with the same outline, front matter MkDocs can read.
+
+Each takes the repository root: ``missing_translations(root)``, ``page_front_matter_problems(root)``
+(pages other than article summaries, read through ``datafile.read_front_matter``) and
+``parity_problems(root, broken)``.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,11 @@ import re
 from pathlib import Path
 
 from .articles import article_files
+from .datafile import read_front_matter
 from .markers import markers_in
 from .languages import CODES
-from .paths import DOCS_DIR, ROOT
 from .problems import Problem, relative_path
 from .textfile import read_text
-from .yamlfile import load_front_matter
 
 # What MkDocs builds as a page (mkdocs.utils.markdown_extensions).
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -25,7 +29,8 @@ def page_files(directory: Path) -> list[Path]:
     return sorted(path for path in directory.rglob("*") if path.name.endswith(MARKDOWN_SUFFIXES) and path.is_file())
 
 
-def missing_translations(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Problem]:
+def missing_translations(root: Path) -> list[Problem]:
+    docs_dir = root / "docs"
     pages = {
         language: {path.relative_to(docs_dir / language).as_posix() for path in page_files(docs_dir / language)}
         for language in CODES
@@ -43,30 +48,27 @@ def missing_translations(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[P
     return problems
 
 
-def page_front_matter_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Problem]:
+def page_front_matter_problems(root: Path) -> list[Problem]:
     """Front matter of every page other than article summaries (their schema checks theirs).
 
     Front matter that MkDocs would silently publish as page text (not closed, not valid YAML,
     not a mapping) is reported, as are bare ``key: value`` lines at the top of a page, and a
     ``title`` or ``description`` that is not plain text.
     """
-    articles = {file for language in CODES for file in article_files(language, docs_dir)}
+    articles = {file for language in CODES for file in article_files(root, language)}
     problems = []
-    for file in page_files(docs_dir):
+    for file in page_files(root / "docs"):
         if file in articles:
             continue
-        path = relative_path(file, root)
-        text, found = read_text(file, root)
-        problems += found
-        if text is None:
+        page = read_front_matter(file, root)
+        problems += page.problems
+        if page.text is None:
             continue
-        document, _body, found = load_front_matter(text, path)
-        problems += found
-        if document is None:
-            if not found and _BARE_METADATA.match(text):
+        if page.document is None:
+            if not page.problems and _BARE_METADATA.match(page.text):
                 problems.append(
                     Problem(
-                        path,
+                        page.path,
                         1,
                         1,
                         "(front matter)",
@@ -76,8 +78,8 @@ def page_front_matter_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> 
                 )
             continue
         for key in PLAIN_TEXT_FIELDS:
-            if key in document.data and not isinstance(document.data[key], str):
-                problems.append(document.problem((key,), "must be plain text"))
+            if key in page.document.data and not isinstance(page.document.data[key], str):
+                problems.append(page.document.problem((key,), "must be plain text"))
     return problems
 
 
@@ -99,7 +101,7 @@ def _outline(text: str) -> tuple[list[tuple[int, str]], list[int]]:
     return anchored, bare
 
 
-def parity_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT, broken: set[str] = frozenset()) -> list[Problem]:
+def parity_problems(root: Path, broken: set[str] = frozenset()) -> list[Problem]:
     """Each page and its translation have the same heading anchors and markers, in the same order.
 
     Headings (levels 1–3) carry explicit ``{ #anchor }`` ids, so links and the language switcher
@@ -107,6 +109,7 @@ def parity_problems(docs_dir: Path = DOCS_DIR, root: Path = ROOT, broken: set[st
     of its own (``broken`` paths, or a heading without an anchor) is not compared: that problem
     is the one to fix, and a comparison would only repeat it from the other side.
     """
+    docs_dir = root / "docs"
     problems = []
     english, chinese = CODES
     for file in sorted((docs_dir / english).rglob("*.md")):
