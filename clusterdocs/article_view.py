@@ -4,40 +4,40 @@ from __future__ import annotations
 
 from .articles import ArticlePage
 from .dates import format_date
-from .languages import language_of, script_tag
+from .languages import counterpart, language_of, script_tag
 from .markers import replace_markers, section
 from .render import render_macro, to_simplified, ui_strings
 from .sources import Source
 from .timeline import Milestone
+from .sitedata import field_in, in_language, optional_in
 
 SECTIONS = ("citation", "figures", "quotes", "entities", "milestones")
 
 
 def citation_values(source: Source, language: str) -> dict:
     header = source.header
-    other = "zh" if language == "en" else "en"
     return {
         "title_original": header["title_original"],
-        "title_translated": header[f"title_{language}"],
-        "title_other": header[f"title_{other}"],
+        "title_translated": field_in(header, "title", language),
+        "title_other": header[f"title_{counterpart(language).code}"],
         "outlet_original": header["outlet"]["original"],
-        "outlet": header["outlet"][language],
-        "outlet_note": (header.get("outlet_note") or {}).get(language),
+        "outlet": in_language(header["outlet"], language),
+        "outlet_note": optional_in(header.get("outlet_note"), language),
         "authors": [
             {
-                "name": author[language],
+                "name": in_language(author, language),
                 "original": author["original"],
-                "affiliation": author.get(f"affiliation_{language}"),
+                "affiliation": field_in(author, "affiliation", language),
             }
             for author in header["authors"]
         ],
-        "authors_note": (header.get("authors_note") or {}).get(language),
+        "authors_note": optional_in(header.get("authors_note"), language),
         "author_joints": language_of(language).list_joints(len(header["authors"])),
         "date": format_date(header["date"], language) if header["date"] else None,
         "date_iso": header["date"],
-        "date_note": header.get(f"date_note_{language}"),
-        "reprint": (header.get("reprint") or {}).get(language),
-        "repost": (header.get("repost") or {}).get(language),
+        "date_note": field_in(header, "date_note", language),
+        "reprint": optional_in(header.get("reprint"), language),
+        "repost": optional_in(header.get("repost"), language),
         "script": header["script"],
         "machine_converted": bool(header.get("converted_from_simplified")),
         "lang": source.lang,
@@ -52,8 +52,8 @@ def publication(source: Source, language: str) -> str:
     """
     header = source.header
     strings = ui_strings()[language]
-    outlet = (header.get("reprint") or {}).get(language) or header["outlet"][language]
-    repost = (header.get("repost") or {}).get(language)
+    outlet = optional_in(header.get("reprint"), language) or in_language(header["outlet"], language)
+    repost = optional_in(header.get("repost"), language)
     if repost is None:
         return outlet or strings["outlet_unknown"]
     return strings["outlet_reposted" if outlet else "reposted_only"].format(outlet=outlet, repost=repost)
@@ -140,7 +140,7 @@ def render_article(
             {
                 "id": milestone.id,
                 "date": milestone.display_date(language),
-                "title": milestone.data["title"][language],
+                "title": in_language(milestone.data["title"], language),
                 "href": f"{timeline_url}#{milestone.id}",
             }
             for milestone in milestones

@@ -10,6 +10,7 @@ the English and Chinese pages agree on the numbers and quotes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,23 @@ class ArticlePage:
     @property
     def data(self) -> dict:
         return self.meta["article"]
+
+    def converted(self, language: str, convert: Callable[[str], str]) -> ArticlePage:
+        """This page as a generated language shows it: every string ``convert``-ed except the
+        verbatim ones (``VERBATIM_KEYS``), which keep the source's own script."""
+        return ArticlePage(language, self.slug, self.path, _converted(self.meta, convert), self.document)
+
+
+# Front-matter fields that hold a source's own wording (or ids), never converted.
+VERBATIM_KEYS = frozenset({"source_text", "original", "value", "source", "cluster", "id"})
+
+
+def _converted(node, convert: Callable[[str], str]):
+    if isinstance(node, dict):
+        return {key: value if key in VERBATIM_KEYS else _converted(value, convert) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_converted(item, convert) for item in node]
+    return convert(node) if isinstance(node, str) else node
 
 
 def article_files(root: Path, language: str) -> list[Path]:

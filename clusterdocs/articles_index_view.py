@@ -11,7 +11,7 @@ from .sitedata import SiteData
 
 def render_articles_index(markdown: str, data: SiteData, language: str, article_url, path: str) -> str:
     def table() -> str:
-        pages = [page for page in data.articles if page.language == language]
+        pages = data.articles_in(language)
         rows = []
         for page in pages:
             header = data.sources[page.source_id].header

@@ -20,6 +20,7 @@ from .languages import bcp47, language_of
 from .render import ui_strings
 from .sources import Source
 from .timeline import Milestone
+from .sitedata import in_language
 
 FORMATS = {"bib": "cite_bibtex", "ris": "cite_ris", "json": "cite_csl"}
 
@@ -45,7 +46,7 @@ def download_path(language: str, kind: str, item_id: str, extension: str) -> str
 def article_citation(source: Source, page_title: str, page_url: str, language: str) -> Citation:
     header = source.header
     strings = ui_strings()[language]
-    authors = [author[language] for author in header["authors"]]
+    authors = [in_language(author, language) for author in header["authors"]]
     outlet = short_outlet(source, language)
     date = format_date(header["date"], language) if header["date"] else strings["undated"]
     note = strings["cite_article_note"].format(
@@ -78,7 +79,7 @@ def entry_citation(milestone: Milestone, timeline_url: str, language: str) -> Ci
     return Citation(
         key=f"clusterdocs-{language}-{milestone.id}",
         language=language,
-        title=milestone.data["title"][language],
+        title=in_language(milestone.data["title"], language),
         url=f"{timeline_url}#{milestone.id}",
         site_name=strings["site_name"],
         note=note,

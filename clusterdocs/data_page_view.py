@@ -11,7 +11,7 @@ import json
 from .markers import replace_markers
 from .open_data import LICENCE, LIST_SEPARATOR, TABLES, VERSION, package_files
 from .render import render_macro, ui_strings
-from .sitedata import SiteData
+from .sitedata import SiteData, in_language
 
 
 def _field(field: dict, language: str, strings: dict) -> dict:
@@ -42,7 +42,7 @@ def render_data_page(markdown: str, data: SiteData, language: str, root_url: str
             "name": resource["name"],
             "href": root_url + resource["path"],
             "bytes": resource["bytes"],
-            "title": TABLES[resource["name"]][2][language],
+            "title": in_language(TABLES[resource["name"]][2], language),
             "fields": [_field(field, language, strings) for field in resource["schema"]["fields"]],
             "foreign_keys": resource["schema"].get("foreignKeys", []),
         }

@@ -24,6 +24,9 @@ class Language:
     locale: str  # Babel locale that formats dates, lists and numbers
     script: str  # "Latin", "Simplified" or "Traditional"; a source's `script` uses the same names
     default: bool = False
+    # A language nobody writes: its pages, interface strings and data are generated at build
+    # time from this language's by OpenCC (clusterdocs/script_conversion.py).
+    converted_from: str | None = None
 
     @property
     def prefix(self) -> str:
@@ -68,8 +71,10 @@ class Language:
 LANGUAGES = (
     Language("en", "en", "English", "en_GB", "Latin", default=True),
     Language("zh", "zh-Hans", "简体中文", "zh_Hans_CN", "Simplified"),
+    Language("zh-Hant", "zh-Hant", "繁體中文", "zh_Hant_TW", "Traditional", converted_from="zh"),
 )
-CODES = tuple(language.code for language in LANGUAGES)
+# The languages contributors write (folders under docs/, keys in the data files).
+CODES = tuple(language.code for language in LANGUAGES if language.converted_from is None)
 DEFAULT = next(language for language in LANGUAGES if language.default)
 _BY_CODE = {language.code: language for language in LANGUAGES}
 
@@ -85,6 +90,12 @@ def counterpart(code: str | Language) -> Language:
     return DEFAULT if this.is_chinese else next(other for other in LANGUAGES if other.is_chinese)
 
 
+def source_code(code: str | Language) -> str:
+    """The language whose pages and data ``code``'s are made from: itself, or the one it is converted from."""
+    this = language_of(code)
+    return this.converted_from or this.code
+
+
 def bcp47(code: str) -> str:
     """The BCP 47 tag of the language with folder ``code`` (an unknown code is returned as it is)."""
     return _BY_CODE[code].tag if code in _BY_CODE else code
@@ -97,4 +108,7 @@ def code_for_tag(tag: str) -> str:
 
 def script_tag(script: str) -> str:
     """The BCP 47 tag for Chinese text in ``script`` ("Simplified" or "Traditional")."""
-    return "zh-Hant" if script == "Traditional" else "zh-Hans"
+    return SCRIPT_TAGS[script]
+
+
+SCRIPT_TAGS = {"Simplified": "zh-Hans", "Traditional": "zh-Hant"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from .languages import counterpart, language_of, script_tag
 from .markers import replace_markers, section
 from .render import render_macro, to_simplified, ui_strings
-from .sitedata import SiteData, current_site_data
+from .sitedata import SiteData, current_site_data, in_language, optional_in
 from .text_metrics import text_width
 from .tile_map import divisions_of, tile_map, winners_by_division
 
@@ -36,30 +36,30 @@ def cluster_values(cluster: dict, language: str, data: SiteData, article_url, ti
         {
             "href": f"{timeline_url}#{milestone_id}",
             "date": by_id[milestone_id].display_date(language),
-            "title": by_id[milestone_id].data["title"][language],
+            "title": by_id[milestone_id].in_language(data["title"], language),
         }
         for milestone_id in cluster["milestones"]
     ]
     other = counterpart(language)
     return {
         "id": cluster["id"],
-        "name": cluster["name"][language],
+        "name": in_language(cluster["name"], language),
         "name_other": cluster["name"][other.code],
         "name_other_lang": other.tag,
         "sector": cluster["sector"],
-        "sector_label": labels()["sectors"][cluster["sector"]][language],
+        "sector_label": in_language(labels()["sectors"][cluster["sector"]], language),
         "region": cluster["region"],
-        "region_label": labels()["regions"][cluster["region"]][language],
+        "region_label": in_language(labels()["regions"][cluster["region"]], language),
         "status": cluster["status"],
-        "status_label": labels()["statuses"][cluster["status"]][language],
-        "status_note": cluster["status_note"][language],
-        "places": language_of(language).join([place[language] for place in cluster["places"]]),
+        "status_label": in_language(labels()["statuses"][cluster["status"]], language),
+        "status_note": in_language(cluster["status_note"], language),
+        "places": language_of(language).join([in_language(place, language) for place in cluster["places"]]),
         "cross_province": cluster["cross_province"],
         "divisions": divisions_of(cluster),
         "targets": [
             dict(
                 target,
-                measures=target["measures"][language],
+                measures=in_language(target["measures"], language),
                 lang=data.sources[target["source"]].lang,
                 source_title=data.article_title(language, target["source"]),
             )
@@ -68,7 +68,7 @@ def cluster_values(cluster: dict, language: str, data: SiteData, article_url, ti
         "mentions": mentions,
         "milestones": milestones,
         "see_also": [
-            {"href": f"#{sector_list['id']}", "place": sector_list["place"][language]}
+            {"href": f"#{sector_list['id']}", "place": in_language(sector_list["place"], language)}
             for sector_list in data.datasets["clusters"].get("sector_lists", [])
             if sector_list["id"] in cluster.get("see_also", [])
         ],
@@ -82,7 +82,11 @@ def render_clusters(markdown: str, data: SiteData, language: str, article_url, t
     fields = {"sectors": "sector", "regions": "region", "statuses": "status"}
     facets = {
         kind: [
-            {"key": key, "label": value[language], "count": sum(cluster[field] == key for cluster in clusters)}
+            {
+                "key": key,
+                "label": in_language(value, language),
+                "count": sum(cluster[field] == key for cluster in clusters),
+            }
             for key, value in labels()[kind].items()
         ]
         for kind, field in fields.items()
@@ -136,9 +140,9 @@ def sector_list_values(item: dict, language: str, data: SiteData, article_url, t
     by_id = {milestone.id: milestone for milestone in data.milestones}
     return {
         "id": item["id"],
-        "place": item["place"][language],
-        "framing": item["framing"][language],
-        "sectors": item["sectors"][language],
+        "place": in_language(item["place"], language),
+        "framing": in_language(item["framing"], language),
+        "sectors": in_language(item["sectors"], language),
         "source_text": item["source_text"],
         "lang": data.sources[item["source"]].lang,
         "source_title": data.article_title(language, item["source"]),
@@ -147,7 +151,7 @@ def sector_list_values(item: dict, language: str, data: SiteData, article_url, t
             {
                 "href": f"{timeline_url}#{milestone_id}",
                 "date": by_id[milestone_id].display_date(language),
-                "title": by_id[milestone_id].data["title"][language],
+                "title": by_id[milestone_id].in_language(data["title"], language),
             }
             for milestone_id in item["milestones"]
         ],
@@ -199,10 +203,10 @@ def render_figures(markdown: str, data: SiteData, language: str, article_url, pa
     def provenance(figure: dict) -> dict:
         """The year as shown (or what the count runs to), its basis, and any outside citation."""
         external = [
-            dict(citation, note=citation.get("note", {}).get(language)) for citation in figure.get("external", [])
+            dict(citation, note=optional_in(citation.get("note"), language)) for citation in figure.get("external", [])
         ]
         return {
-            "when": figure["as_of"][language] if "as_of" in figure else figure["year"],
+            "when": in_language(figure["as_of"], language) if "as_of" in figure else figure["year"],
             "basis": figure["basis"],
             "external": external,
         }
@@ -211,8 +215,8 @@ def render_figures(markdown: str, data: SiteData, language: str, article_url, pa
         rows = [
             dict(
                 item,
-                label=item["label"][language],
-                note=(item.get("note") or {}).get(language),
+                label=in_language(item["label"], language),
+                note=optional_in(item.get("note"), language),
                 shown_value=item["value_en"] if english_value(item) else shown(item["value"], item["source"]),
                 value_lang="en" if english_value(item) else shown_lang(item["source"]),
                 source_lang=data.sources[item["source"]].lang,
@@ -228,9 +232,12 @@ def render_figures(markdown: str, data: SiteData, language: str, article_url, pa
         parts = []
         for distribution in figures["distributions"]:
             source = data.sources[distribution["source"]]
-            items = [(item["label"][language], item["value"]) for item in distribution["items"]]
+            items = [(in_language(item["label"], language), item["value"]) for item in distribution["items"]]
             chart = bar_chart(
-                f"chart-{distribution['id']}", distribution["title"][language], items, distribution["unit"][language]
+                f"chart-{distribution['id']}",
+                in_language(distribution["title"], language),
+                items,
+                in_language(distribution["unit"], language),
             )
             html = render_macro(
                 "reference.html",
@@ -238,17 +245,17 @@ def render_figures(markdown: str, data: SiteData, language: str, article_url, pa
                 language,
                 chart=chart,
                 distribution=dict(
-                    distribution, note=(distribution.get("note") or {}).get(language), **provenance(distribution)
+                    distribution, note=optional_in(distribution.get("note"), language), **provenance(distribution)
                 ),
                 rows=[
-                    dict(item, label=item["label"][language], note=(item.get("note") or {}).get(language))
+                    dict(item, label=in_language(item["label"], language), note=optional_in(item.get("note"), language))
                     for item in distribution["items"]
                 ],
                 source_title=data.article_title(language, distribution["source"]),
                 href=article_url(distribution["source"]),
                 source_lang=source.lang,
             )
-            parts.append(section(distribution["title"][language], distribution["id"], html))
+            parts.append(section(in_language(distribution["title"], language), distribution["id"], html))
         return "".join(parts)
 
     return replace_markers(
@@ -261,7 +268,7 @@ def render_glossary(markdown: str, data: SiteData, language: str, article_url, p
         rows = [
             dict(
                 term,
-                definition=term["definition"][language],
+                definition=in_language(term["definition"], language),
                 zh_lang=script_tag("Simplified"),
                 sources=[
                     {"href": article_url(source_id), "title": data.article_title(language, source_id)}

@@ -8,7 +8,7 @@ from itertools import groupby
 from .dates import format_date
 from .markers import replace_markers, section
 from .render import render_macro, to_simplified, ui_strings
-from .sitedata import current_site_data
+from .sitedata import current_site_data, in_language
 from .sources import Source
 from .tabular import write_csv
 from .timeline import Milestone
@@ -65,7 +65,7 @@ def grouped_citations(milestone: Milestone, language: str, sources: dict[str, So
         else:
             cited = dict(citation["external"], kind="external")
             if "note" in cited:
-                cited["note"] = cited["note"][language]
+                cited["note"] = in_language(cited["note"], language)
             external.append(cited)
     return list(articles.values()) + external
 
@@ -93,15 +93,15 @@ def entry_values(
         "date_basis": milestone.date_basis,
         "basis_label": subject + strings[f"basis_{milestone.date_basis}"],
         "basis_detail": basis_detail(milestone, language),
-        "date_note": data["date_note"][language] if "date_note" in data else None,
+        "date_note": in_language(data["date_note"], language) if "date_note" in data else None,
         "from_sources": milestone.from_sources,
         "category": data["category"],
-        "category_label": taxonomy()["categories"][data["category"]][language]["label"],
+        "category_label": in_language(taxonomy()["categories"][data["category"]], language)["label"],
         "level": data["level"],
-        "level_label": taxonomy()["levels"][data["level"]][language],
-        "title": data["title"][language],
-        "summary": data["summary"][language],
-        "places": [place[language] for place in data["places"]],
+        "level_label": in_language(taxonomy()["levels"][data["level"]], language),
+        "title": in_language(data["title"], language),
+        "summary": in_language(data["summary"], language),
+        "places": [in_language(place, language) for place in data["places"]],
         "clusters": [
             {"name": cluster_links[cluster_id][0], "href": cluster_links[cluster_id][1]}
             for cluster_id in data["clusters"]
@@ -134,14 +134,14 @@ def render_timeline(
     categories = [
         {
             "key": key,
-            "label": value[language]["label"],
-            "legend": value[language]["legend"],
+            "label": in_language(value, language)["label"],
+            "legend": in_language(value, language)["legend"],
             "count": sum(entry["category"] == key for entry in entries),
         }
         for key, value in taxonomy()["categories"].items()
     ]
     levels = [
-        {"key": key, "label": value[language], "count": sum(entry["level"] == key for entry in entries)}
+        {"key": key, "label": in_language(value, language), "count": sum(entry["level"] == key for entry in entries)}
         for key, value in taxonomy()["levels"].items()
     ]
     counts = {

@@ -17,6 +17,7 @@ from _shared import data_errors_fail_the_build, language_and_path, site_data
 from clusterdocs.feeds import FeedItem, atom_feed
 from clusterdocs.page_metadata import absolute, feed_path
 from clusterdocs.render import ui_strings
+from clusterdocs.sitedata import in_language
 
 log = get_plugin_logger(__name__)
 _urls: dict[tuple[str, str], str] = {}
@@ -43,9 +44,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
                 summary=article.meta.get("description", ""),
                 category="article",
             )
-            for article in data.articles
-            if article.language == language
-            and (url := _urls.get((language, f"articles/{article.slug}.md")))
+            for article in data.articles_in(language)
+            if (url := _urls.get((language, f"articles/{article.slug}.md")))
             and data.sources[article.source_id].header["date"]
         ]
         timeline_url = _urls.get((language, "timeline.md"))
@@ -53,9 +53,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             items += [
                 FeedItem(
                     id=f"{timeline_url}#{milestone.id}",
-                    title=f"{milestone.display_date(language)}{colon}{milestone.data['title'][language]}",
+                    title=f"{milestone.display_date(language)}{colon}{in_language(milestone.data['title'], language)}",
                     date=milestone.date,
-                    summary=milestone.data["summary"][language],
+                    summary=in_language(milestone.data["summary"], language),
                     category=milestone.data["category"],
                 )
                 for milestone in data.milestones

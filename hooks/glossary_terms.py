@@ -10,6 +10,7 @@ from _shared import language_and_path, link_to, site_data
 
 from clusterdocs.glossary_links import Term, link_first_uses
 from clusterdocs.languages import language_of
+from clusterdocs.sitedata import in_language
 
 _terms: dict[tuple[str, str], list[Term]] = {}
 _terms_of: list = [None]  # the SiteData the cached lists were built from
@@ -36,9 +37,9 @@ def _glossary_terms(data, language: str, glossary_url: str) -> list[Term]:
             terms.append(
                 Term(
                     term["id"],
-                    term[language],
+                    in_language(term, language),
                     f"{glossary_url}#{term['id']}",
-                    f"{label} {other}. {term['definition'][language]}",
+                    f"{label} {other}. {in_language(term['definition'], language)}",
                 )
             )
         _terms[key] = terms

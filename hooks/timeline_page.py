@@ -12,6 +12,7 @@ from _shared import data_errors_fail_the_build, language_and_path, link_to, site
 
 from clusterdocs.citations import download_links, entry_citation, formatted
 from clusterdocs.timeline_view import render_timeline
+from clusterdocs.sitedata import in_language
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -32,7 +33,8 @@ def on_page_markdown(markdown, page, config, files):
         clusters_url = link_to(page, files, language, "clusters.md")
         by_id = {milestone.id: milestone for milestone in data.milestones}
         cluster_links = {
-            cluster["id"]: (cluster["name"][language], f"{clusters_url}#{cluster['id']}") for cluster in data.clusters
+            cluster["id"]: (in_language(cluster["name"], language), f"{clusters_url}#{cluster['id']}")
+            for cluster in data.clusters
         }
         return render_timeline(
             markdown,
