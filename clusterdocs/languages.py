@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 from babel import Locale
 from babel.lists import format_list
@@ -75,8 +76,18 @@ LANGUAGES = (
 )
 # The languages contributors write (folders under docs/, keys in the data files).
 CODES = tuple(language.code for language in LANGUAGES if language.converted_from is None)
+# The languages the build writes (docs/<code>/, git-ignored): no check reads their folders.
+GENERATED_CODES = tuple(language.code for language in LANGUAGES if language.converted_from is not None)
 DEFAULT = next(language for language in LANGUAGES if language.default)
 _BY_CODE = {language.code: language for language in LANGUAGES}
+
+
+def is_generated(path: Path, docs_dir: Path) -> bool:
+    """Whether ``path`` is in a generated language's folder under ``docs_dir``."""
+    try:
+        return path.relative_to(docs_dir).parts[0] in GENERATED_CODES
+    except (ValueError, IndexError):
+        return False
 
 
 def language_of(code: str | Language) -> Language:

@@ -13,7 +13,7 @@ from pathlib import Path
 from .articles import article_files
 from .datafile import read_front_matter
 from .markers import markers_in
-from .languages import CODES
+from .languages import CODES, is_generated
 from .problems import Problem, relative_path
 from .textfile import read_text
 
@@ -58,7 +58,7 @@ def page_front_matter_problems(root: Path) -> list[Problem]:
     articles = {file for language in CODES for file in article_files(root, language)}
     problems = []
     for file in page_files(root / "docs"):
-        if file in articles:
+        if file in articles or is_generated(file, root / "docs"):
             continue
         page = read_front_matter(file, root)
         problems += page.problems

@@ -36,7 +36,7 @@ def cluster_values(cluster: dict, language: str, data: SiteData, article_url, ti
         {
             "href": f"{timeline_url}#{milestone_id}",
             "date": by_id[milestone_id].display_date(language),
-            "title": by_id[milestone_id].in_language(data["title"], language),
+            "title": in_language(by_id[milestone_id].data["title"], language),
         }
         for milestone_id in cluster["milestones"]
     ]
@@ -151,7 +151,7 @@ def sector_list_values(item: dict, language: str, data: SiteData, article_url, t
             {
                 "href": f"{timeline_url}#{milestone_id}",
                 "date": by_id[milestone_id].display_date(language),
-                "title": by_id[milestone_id].in_language(data["title"], language),
+                "title": in_language(by_id[milestone_id].data["title"], language),
             }
             for milestone_id in item["milestones"]
         ],

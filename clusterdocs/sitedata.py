@@ -18,7 +18,7 @@ from .crossrefs import cluster_reference_problems
 from .datasets import DATASETS, load_dataset
 from .markers import marker_problems
 from .html_policy import page_policy_problems
-from .languages import CODES, LANGUAGES, source_code
+from .languages import CODES, LANGUAGES, is_generated, source_code
 from .script_conversion import exception_pairs, localise, localise_text
 from .paths import ROOT, SCHEMAS_DIR
 from .problems import DataError
@@ -143,6 +143,7 @@ def _fingerprint(directories) -> tuple:
             (os.path.join(folder, name), os.stat(os.path.join(folder, name)).st_mtime_ns)
             for directory in directories
             for folder, _, names in os.walk(directory)
+            if not is_generated(Path(folder), directory)
             for name in names
         )
     )
