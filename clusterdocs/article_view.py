@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
+from .sitedata import field_in, in_language, optional_in
 from .articles import ArticlePage
 from .dates import format_date
 from .languages import counterpart, language_of, script_tag
+from .citations import download_links
+from .links import PageLinks
+from .publication import publication
 from .markers import replace_markers, section
-from .render import render_macro, to_simplified, ui_strings
+from .templates import render_macro
+from .chinese_script import to_simplified
+from .ui_text import ui_strings
+from .sitedata import SiteData
 from .sources import Source
 from .timeline import Milestone
-from .sitedata import field_in, in_language, optional_in
 
 SECTIONS = ("citation", "figures", "quotes", "entities", "milestones")
 
@@ -45,25 +53,6 @@ def citation_values(source: Source, language: str) -> dict:
     }
 
 
-def publication(source: Source, language: str) -> str:
-    """Where the article appeared, in a few words: the outlet (or first publication), and who reposted it.
-
-    A name, never a sentence: explanations stay in the header's ``outlet_note``.
-    """
-    header = source.header
-    strings = ui_strings()[language]
-    outlet = optional_in(header.get("reprint"), language) or in_language(header["outlet"], language)
-    repost = optional_in(header.get("repost"), language)
-    if repost is None:
-        return outlet or strings["outlet_unknown"]
-    return strings["outlet_reposted" if outlet else "reposted_only"].format(outlet=outlet, repost=repost)
-
-
-def short_outlet(source: Source, language: str) -> str:
-    """The outlet column of the articles table: the same few words as the citation line."""
-    return publication(source, language)
-
-
 def cite_line(source: Source, page_title: str, page_url: str, language: str) -> str:
     """A ready-to-copy citation of the summary page, naming the article it summarises."""
     values = citation_values(source, language)
@@ -77,6 +66,23 @@ def cite_line(source: Source, page_title: str, page_url: str, language: str) -> 
         where=publication(source, language),
         date=values["date"] or strings["undated"],
         url=page_url,
+    )
+
+
+def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, path: str) -> str:
+    """Replace the ``<!-- article:… -->`` markers of ``docs/<language>/articles/<id>.md``."""
+    article = data.article(language, PurePosixPath(path).stem)
+    return render_article(
+        markdown,
+        article,
+        data.sources[article.source_id],
+        data.milestones_citing(article.source_id),
+        page_title=article.meta["title"],
+        page_url=links.permanent,
+        timeline_url=links.to_page("timeline.md"),
+        clusters_url=links.to_page("clusters.md"),
+        path=path,
+        cite_links=download_links(language, "articles", article.slug, links.to_file),
     )
 
 

@@ -4,9 +4,9 @@ Built from the facts the pages show: the attribution header of the cleaned sourc
 (``sources/*.txt``) for an article, the milestone file for a timeline entry. The thing cited is
 this site's page (with the entry's anchor), by the site as corporate author; an article's
 citation names the original it summarises, as CSL's ``original-*`` variables and as a note.
-The site records no publication date of its own pages, so none is given. The hook
-``hooks/citations.py`` writes the three downloads of every page and entry as static files under
-``cite/<language>/`` when the site is built.
+The site records no publication date of its own pages, so none is given. After the build,
+hooks/post_build.py writes the three downloads of every page and entry (``citation_files``) as
+static files under ``cite/<language>/``.
 """
 
 from __future__ import annotations
@@ -14,13 +14,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from .article_view import short_outlet
+from .sitedata import in_language
+from .publication import publication
 from .dates import format_date
 from .languages import bcp47, language_of
-from .render import ui_strings
+from .markers import page_kind
+from .ui_text import ui_strings
+from .sitedata import SiteData
 from .sources import Source
 from .timeline import Milestone
-from .sitedata import in_language
 
 FORMATS = {"bib": "cite_bibtex", "ris": "cite_ris", "json": "cite_csl"}
 
@@ -47,7 +49,7 @@ def article_citation(source: Source, page_title: str, page_url: str, language: s
     header = source.header
     strings = ui_strings()[language]
     authors = [in_language(author, language) for author in header["authors"]]
-    outlet = short_outlet(source, language)
+    outlet = publication(source, language)
     date = format_date(header["date"], language) if header["date"] else strings["undated"]
     note = strings["cite_article_note"].format(
         by=strings["cite_authors"].format(authors=language_of(language).join(authors)) if authors else "",
@@ -185,3 +187,27 @@ def download_links(language: str, kind: str, item_id: str, relative_url) -> list
         {"label": strings[label], "href": relative_url(download_path(language, kind, item_id, extension))}
         for extension, label in FORMATS.items()
     ]
+
+
+def citation_files(data: SiteData, page_urls: dict[tuple[str, str], str]) -> dict[str, str]:
+    """Path in the site -> content, for every article page and timeline page built.
+
+    ``page_urls`` maps (language, path inside the language folder) of each built page to its
+    absolute URL; pages not built (or not citable) get no downloads.
+    """
+    files = {}
+    for (language, path), url in sorted(page_urls.items()):
+        if path == "timeline.md":
+            items = [
+                ("timeline", milestone.id, entry_citation(milestone, url, language)) for milestone in data.milestones
+            ]
+        elif page_kind(path) == "article":
+            article = data.article(language, path.removeprefix("articles/").removesuffix(".md"))
+            source = data.sources[article.source_id]
+            items = [("articles", article.slug, article_citation(source, article.meta["title"], url, language))]
+        else:
+            continue
+        for kind, item_id, citation in items:
+            for extension, content in downloads(citation).items():
+                files[download_path(language, kind, item_id, extension)] = content
+    return files

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .sitedata import in_language
 from .languages import language_of
 
 TAG = re.compile(r"(<[^>]*>)")
@@ -58,6 +59,36 @@ class Term:
     text: str
     href: str
     title: str
+
+
+_terms: dict[tuple[int, str, str], tuple[list[dict], list[Term]]] = {}
+
+
+def glossary_terms(glossary: list[dict], ui: dict, language: str, glossary_url: str) -> list[Term]:
+    """The terms to link on a page in ``language``, each with its link and tooltip.
+
+    Built once per glossary, language and glossary address (pages at the same depth share one
+    list), so the search pattern built from the list is reused too.
+    """
+    key = (id(glossary), language, glossary_url)
+    cached = _terms.get(key)
+    if cached is None or cached[0] is not glossary:
+        label = ui[language]["glossary_link_title"]
+        terms = []
+        for term in glossary:
+            other = term["en"] if language_of(language).is_chinese else f"{term['zh']} ({term['pinyin']})"
+            terms.append(
+                Term(
+                    term["id"],
+                    in_language(term, language),
+                    f"{glossary_url}#{term['id']}",
+                    f"{label} {other}. {in_language(term['definition'], language)}",
+                )
+            )
+        if len(_terms) > 64:
+            _terms.clear()
+        cached = _terms[key] = (glossary, terms)
+    return cached[1]
 
 
 def link_first_uses(content: str, terms: list[Term], language: str) -> str:

@@ -14,7 +14,7 @@ The policy, checked by ``page_policy_problems`` (called from ``load_site_data``,
   however it is spelled (entities, mixed case, embedded tabs or newlines).
 - No ``--8<--`` snippet includes: they pull in files these checks never read.
 
-Defence in depth: whatever the check lets through, ``sanitise`` (run by hooks/page_safety.py on
+Defence in depth: whatever the check lets through, ``sanitise`` (run by hooks/pages.py on
 every page's HTML) keeps only the elements and attributes the site's own markup uses, drops
 scripts, event handlers and script URLs with nh3 (the Rust ``ammonia`` sanitiser), and
 ``plain_text`` escapes titles and descriptions before the theme prints them.

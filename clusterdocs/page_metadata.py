@@ -3,7 +3,7 @@ OpenGraph and Twitter tags, and schema.org JSON-LD (``Article`` for article summ
 ``Dataset`` for the timeline and its downloads, ``WebPage`` otherwise).
 
 Every URL is absolute, built from the site's public address (``site_url``, set by ``SITE_URL``).
-The hook ``hooks/page_metadata.py`` calls ``page_metadata`` for each page;
+hooks/pages.py calls ``page_metadata`` for each page;
 ``overrides/partials/reader-head.html`` only lays the values out.
 """
 
@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 from markupsafe import Markup
 
 from .languages import DEFAULT, bcp47, language_of
-from .render import ui_strings
+from .ui_text import ui_strings
 
 
 def absolute(site_url: str, path: str) -> str:

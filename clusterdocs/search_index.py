@@ -29,14 +29,18 @@ def split_index(index: dict, language: str | Language) -> dict:
     return {"config": index["config"], "docs": docs}
 
 
-def write_language_indexes(site_dir: Path) -> None:
+def write_language_indexes(site_dir: Path) -> list[str]:
+    """Replace the merged index by one index per language; the paths written, relative to ``site_dir``."""
     merged_path = site_dir / "search" / "search_index.json"
     if not merged_path.exists():
-        return
+        return []
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    written = []
     for language in LANGUAGES:
         target = site_dir / language.prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(
             json.dumps(split_index(merged, language), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
+        written.append(target.relative_to(site_dir).as_posix())
+    return written

@@ -16,7 +16,7 @@ real parsers (``html.parser`` for markup, tinycss2 for CSS, including ``<style>`
   ``<script>``, ``<iframe>``, ``<object>`` or ``<embed>`` inside the page content (the theme's
   own scripts sit outside it).
 
-hooks/site_audit.py runs it after every build and fails the build with these lines.
+hooks/post_build.py runs it once after every build, as its last step, and fails the build with these lines.
 """
 
 from __future__ import annotations

@@ -5,10 +5,15 @@ from __future__ import annotations
 import json
 from itertools import groupby
 
+from .sitedata import in_language
+from .citations import download_links, entry_citation, formatted
 from .dates import format_date
+from .links import PageLinks
 from .markers import replace_markers, section
-from .render import render_macro, to_simplified, ui_strings
-from .sitedata import current_site_data, in_language
+from .templates import render_macro
+from .chinese_script import to_simplified
+from .ui_text import ui_strings
+from .sitedata import SiteData, current_site_data
 from .sources import Source
 from .tabular import write_csv
 from .timeline import Milestone
@@ -108,6 +113,41 @@ def entry_values(
         ],
         "sources": grouped_citations(milestone, language, sources, article_link),
     }
+
+
+def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, path: str) -> str:
+    """Replace the ``<!-- timeline:… -->`` markers of ``docs/<language>/timeline.md``.
+
+    The exports sit at the site root (clusterdocs/open_data.py), shared by both languages.
+    """
+    downloads = {
+        "json": links.to_file("timeline.json"),
+        "csv": links.to_file("timeline.csv"),
+        "schema": links.to_file("schemas/timeline.schema.json"),
+    }
+    clusters_url = links.to_page("clusters.md")
+    by_id = {milestone.id: milestone for milestone in data.milestones}
+    cluster_links = {
+        cluster["id"]: (in_language(cluster["name"], language), f"{clusters_url}#{cluster['id']}")
+        for cluster in data.clusters
+    }
+    return render_timeline(
+        markdown,
+        data.milestones,
+        data.sources,
+        language,
+        article_link=lambda source_id: (
+            data.article_title(language, source_id),
+            links.to_page(f"articles/{source_id}.md"),
+        ),
+        downloads=downloads,
+        path=path,
+        cluster_links=cluster_links,
+        cite_links=lambda milestone_id: {
+            "text": formatted(entry_citation(by_id[milestone_id], links.permanent, language)),
+            "links": download_links(language, "timeline", milestone_id, links.to_file),
+        },
+    )
 
 
 def render_timeline(
