@@ -22,6 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from .cjk_text import join_folded_cjk
+from .languages import language_of
 from .paths import TEMPLATES_DIR
 from .ui_text import ui_strings
 
@@ -42,7 +43,7 @@ def render_macro(template: str, macro: str, language: str, **values) -> Markup:
     """Call ``macro`` from ``overrides/hooks/<template>`` with the language's interface strings."""
     module = environment().get_template(template).module
     strings = ui_strings()[language]
-    html = Markup(getattr(module, macro)(t=strings, language=language, **values)).strip()
+    html = Markup(getattr(module, macro)(t=strings, language=language_of(language), **values)).strip()
     slots = _slots.get()
     if slots is None:
         return html
