@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .languages import language_of
+from .sitedata import in_language
 from .term_patterns import prefix_tree_pattern
 
 TAG = re.compile(r"(<[^>]*>)")
@@ -75,13 +77,13 @@ def glossary_terms(glossary: list[dict], ui: dict, language: str, glossary_url: 
         label = ui[language]["glossary_link_title"]
         terms = []
         for term in glossary:
-            other = term["en"] if language == "zh" else f"{term['zh']} ({term['pinyin']})"
+            other = term["en"] if language_of(language).is_chinese else f"{term['zh']} ({term['pinyin']})"
             terms.append(
                 Term(
                     term["id"],
-                    term[language],
+                    in_language(term, language),
                     f"{glossary_url}#{term['id']}",
-                    f"{label} {other}. {term['definition'][language]}",
+                    f"{label} {other}. {in_language(term['definition'], language)}",
                 )
             )
         if len(_terms) > 64:
@@ -119,14 +121,19 @@ def _index(terms: list[Term], language: str) -> tuple[re.Pattern, dict[str, Term
     return cached[1], cached[2]
 
 
+def _has_words(language: str) -> bool:
+    """Latin-script terms are matched as whole words, ignoring case and a plural s; Chinese terms as written."""
+    return language_of(language).script == "Latin"
+
+
 def _key(text: str, language: str) -> str:
-    return text.lower() if language == "en" else text
+    return text.lower() if _has_words(language) else text
 
 
 @lru_cache(maxsize=4)
 def _pattern(texts: tuple[str, ...], language: str) -> re.Pattern:
     alternatives = prefix_tree_pattern(texts) or "(?!)"
-    if language == "en":
+    if _has_words(language):
         return re.compile(rf"(?<![\w-])({alternatives})s?(?![\w-])", re.IGNORECASE)
     return re.compile(f"({alternatives})")
 

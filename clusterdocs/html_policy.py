@@ -30,6 +30,7 @@ from pathlib import Path
 import nh3
 from markupsafe import Markup
 
+from .languages import is_generated
 from .textfile import read_text
 from .problems import Problem, relative_path
 from .yamlfile import load_yaml, split_front_matter
@@ -183,7 +184,7 @@ def is_script_url(url: str) -> bool:
 def page_policy_problems(docs_dir: Path, root: Path) -> list[Problem]:
     """Every breach of the contributor policy in every page under ``docs_dir``."""
     problems = []
-    for page in sorted(docs_dir.rglob("*.md")):
+    for page in sorted(page for page in docs_dir.rglob("*.md") if not is_generated(page, docs_dir)):
         text, _unreadable = read_text(page, root)  # an unreadable page is reported by the content check
         if text is None:
             continue

@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from .build_cache import cache_dir
 from .cjk_text import join_folded_cjk
+from .languages import language_of
 from .paths import TEMPLATES_DIR
 from .ui_text import ui_strings
 
@@ -45,7 +46,7 @@ def render_macro(template: str, macro: str, language: str, **values) -> Markup:
     """Call ``macro`` from ``overrides/hooks/<template>`` with the language's interface strings."""
     module = environment().get_template(template).module
     strings = ui_strings()[language]
-    html = Markup(getattr(module, macro)(t=strings, language=language, **values)).strip()
+    html = Markup(getattr(module, macro)(t=strings, language=language_of(language), **values)).strip()
     slots = _slots.get()
     if slots is None:
         return html

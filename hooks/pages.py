@@ -9,8 +9,10 @@ then makes the page inert whatever its source says: its HTML passes the allow-li
 and its front-matter title and description are escaped, since Material prints them into
 ``<title>``, ``<meta>``, the navigation and the search index without escaping (every page's
 content is rendered before any page's template, so the navigation sees only escaped titles).
-``on_page_context`` gives the alternates full BCP 47 tags (``zh-Hans``) and computes the head
-metadata (clusterdocs/page_metadata.py, laid out by overrides/partials/reader-head.html).
+``on_page_context`` gives the alternates full BCP 47 tags (``zh-Hans``), puts the languages
+into the render context (``site_language``, ``site_languages``; static templates get them from
+``on_template_context``) and computes the head metadata (clusterdocs/page_metadata.py, laid
+out by overrides/partials/reader-head.html).
 """
 
 from __future__ import annotations
@@ -24,11 +26,9 @@ from mkdocs.structure.pages import Page
 
 from clusterdocs.glossary_links import glossary_terms, link_first_uses
 from clusterdocs.html_policy import plain_text, sanitise
-from clusterdocs.languages import bcp47
+from clusterdocs.languages import LANGUAGES, bcp47, code_for_tag, language_of
 from clusterdocs.page_metadata import page_metadata
 from clusterdocs.pages import PageAddress, anchor_ids, fill_slots, render_markers
-
-CODES = {"en": "en", "zh-Hans": "zh", "zh": "zh"}
 
 _links: dict[str, MkDocsPageLinks] = {}  # by the page's file inside docs/, for the current build
 _rendered_html: dict[str, list[str]] = {}  # the same: the HTML each page's placeholders stand for
@@ -69,6 +69,18 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     return sanitise(html)
 
 
+def _add_languages(context: dict, config: MkDocsConfig) -> dict:
+    """Templates read languages from clusterdocs/languages.py through the render context: the
+    ``Language`` being built (``site_language``) and all of them by folder (``site_languages``)."""
+    context["site_language"] = language_of(config.theme["language"])
+    context["site_languages"] = {language.code: language for language in LANGUAGES}
+    return context
+
+
+def on_template_context(context: dict, /, *, template_name: str, config: MkDocsConfig) -> dict | None:
+    return _add_languages(context, config)  # static templates: 404.html, sitemap.xml
+
+
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict | None:
     # mkdocs-static-i18n sets this page's alternates in its on_page_context (priority 50), with
     # its locale codes. Attribute access on purpose: it assigns the attribute, which is what
@@ -91,6 +103,7 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
             "date": source.header["date"],
         }
     dataset = {"json": "timeline.json", "csv": "timeline.csv"} if address.path == "timeline.md" else None
+    _add_languages(context, config)
     context["reader_meta"] = page_metadata(
         site_url=config.site_url,
         page_url=page.url,
@@ -98,7 +111,7 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
         title=page.title or config.site_name,
         site_name=config.site_name,
         description=page.meta.get("description") or config.site_description,
-        alternates={CODES.get(alternate["lang"], alternate["lang"]): alternate["link"] for alternate in alternates},
+        alternates={code_for_tag(alternate["lang"]): alternate["link"] for alternate in alternates},
         article=article,
         dataset=dataset,
     )

@@ -1,10 +1,10 @@
 """The bad-build corpus (tests/bad_inputs/build/): what only the build can catch or must make inert.
 
-Each build takes most of a minute, so the cases share builds: every case with ``expected.txt``
-is laid over one repository copy, whose build must fail with each case's lines (and no other
-problem line); every case with ``published.txt`` is laid over another copy, built with the
-contributor page policy switched off (``hostile_site_dir`` in conftest.py), which must succeed
-with each listed text present in (``contains``) or absent from (``lacks``) the named built file.
+Builds are slow, so every case shares one (``corpus_build`` in conftest.py): all cases are laid
+over one repository copy, built with the contributor page policy switched off, as if the check
+had missed them. The build must fail with each ``expected.txt`` case's lines and no other problem
+line, so the ``published.txt`` cases give none; the site is still written, and each of their
+listed texts must be present in (``contains``) or absent from (``lacks``) the named built file.
 """
 
 from __future__ import annotations
@@ -14,22 +14,11 @@ import re
 import pytest
 
 from clusterdocs.site_audit import audit_site, is_foreign, srcset_urls
-from conftest import build_cases, copy_repository, lay_over, run_mkdocs_build
+from support import BUILD_CORPUS, corpus_cases, lines_of
 
-FAILING = build_cases("expected.txt")
-INERT = build_cases("published.txt")
+FAILING = corpus_cases(BUILD_CORPUS, "expected.txt")
+INERT = corpus_cases(BUILD_CORPUS, "published.txt")
 PROBLEM_LINE = re.compile(r"^\S+:\d+:\d+: \S.*: .+$")
-
-
-def lines_of(path) -> list[str]:
-    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-@pytest.fixture(scope="module")
-def failing_build(tmp_path_factory):
-    base = tmp_path_factory.mktemp("bad-build")
-    repository = lay_over(FAILING, copy_repository(base / "repo"))
-    return run_mkdocs_build(base / "site", cwd=repository, env={"PYTHONPATH": str(repository)})
 
 
 def test_the_corpus_has_both_kinds_of_case():
@@ -37,17 +26,17 @@ def test_the_corpus_has_both_kinds_of_case():
 
 
 @pytest.mark.parametrize("case", FAILING, ids=[case.name for case in FAILING])
-def test_case_fails_the_build_with_its_lines(failing_build, case):
+def test_case_fails_the_build_with_its_lines(corpus_build, case):
     expected = lines_of(case / "expected.txt")
     assert expected, f"{case.name}: expected.txt lists no line"
-    printed = [line.strip() for line in failing_build.stderr.splitlines()]
-    assert failing_build.returncode != 0
-    assert "Traceback" not in failing_build.stderr
+    printed = [line.strip() for line in corpus_build.stderr.splitlines()]
+    assert corpus_build.returncode != 0
+    assert "Traceback" not in corpus_build.stderr
     assert [line for line in expected if line not in printed] == []
 
 
-def test_the_failing_build_reports_only_the_expected_lines(failing_build):
-    printed = {line.strip() for line in failing_build.stderr.splitlines() if PROBLEM_LINE.match(line.strip())}
+def test_the_corpus_build_reports_only_the_expected_lines(corpus_build):
+    printed = {line.strip() for line in corpus_build.stderr.splitlines() if PROBLEM_LINE.match(line.strip())}
     expected = {line for case in FAILING for line in lines_of(case / "expected.txt")}
     assert printed == expected
 
@@ -64,8 +53,10 @@ def test_case_builds_into_inert_files(hostile_site_dir, case):
     assert failures == []
 
 
-def test_the_hostile_site_passes_the_audit(hostile_site_dir):
-    assert audit_site(hostile_site_dir, "http://127.0.0.1:8000/") == []
+def test_the_audit_of_the_hostile_site_finds_only_the_failing_cases(hostile_site_dir):
+    """Run again over the written site, the audit finds the failing cases' lines and nothing else."""
+    found = {str(problem) for problem in audit_site(hostile_site_dir, "http://127.0.0.1:8000/")}
+    assert found == {line for case in FAILING for line in lines_of(case / "expected.txt")}
 
 
 @pytest.mark.parametrize(

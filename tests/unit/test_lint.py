@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from support import ROOT
 
 BIN = Path(sys.executable).parent
 YAML_TARGETS = ["timeline", "data", "mkdocs.yml", ".pre-commit-config.yaml", ".yamllint.yml", ".github"]

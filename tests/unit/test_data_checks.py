@@ -13,7 +13,7 @@ from clusterdocs.articles import load_articles
 from clusterdocs.paths import SCHEMAS_DIR
 from clusterdocs.sources import load_sources, text_problems
 from clusterdocs.timeline import load_timeline
-from conftest import FIXTURES
+from support import FIXTURES
 
 BAD_TIMELINE = sorted((FIXTURES / "timeline-bad").glob("*.yml"))
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from mkdocs.utils.meta import YAML_RE
-from test_bad_inputs import CORPUS, lay_out_case
+from support import CHECK_CORPUS, check_lines, lay_over, lines_of
 
 from clusterdocs.dates import date_problem
 from clusterdocs.paths import ROOT
@@ -226,9 +226,13 @@ def test_date_problems(value, expected):
 # --- the command line never shows a traceback ---------------------------------------------------
 
 
-@pytest.mark.parametrize("case", ["yaml-alias-bomb", "yaml-deep-nesting", "decode-invalid-utf8"])
-def test_check_exits_1_without_a_traceback_on_hostile_files(case, tmp_path):
-    root = lay_out_case(CORPUS / case, tmp_path)
+HOSTILE_CASES = ["yaml-alias-bomb", "yaml-deep-nesting", "decode-invalid-utf8"]
+
+
+def test_check_exits_1_without_a_traceback_on_hostile_files(content_tree):
+    """One run of the command over three hostile cases at once: it prints exactly the problems the
+    in-process check finds (each case's own lines among them), then the count, and exits 1."""
+    root = lay_over([CHECK_CORPUS / case for case in HOSTILE_CASES], content_tree)
     result = subprocess.run(
         [sys.executable, "-m", "clusterdocs", "check", "--root", str(root)],
         capture_output=True,
@@ -237,10 +241,13 @@ def test_check_exits_1_without_a_traceback_on_hostile_files(case, tmp_path):
         cwd=ROOT,
         check=False,
     )
-    expected = (CORPUS / case / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[:-1] == expected
+    printed = result.stderr.splitlines()
+    expected = check_lines(root)
+    assert printed == expected + [f"{len(expected)} problem(s) found."]
+    for case in HOSTILE_CASES:
+        assert set(lines_of(CHECK_CORPUS / case / "expected.txt")) <= set(expected), case
 
 
 def test_symbolic_links_in_content_folders_are_refused(tmp_path):

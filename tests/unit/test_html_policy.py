@@ -7,7 +7,7 @@ import re
 import pytest
 
 from clusterdocs.html_policy import is_script_url, plain_text, sanitise
-from conftest import ROOT
+from support import ROOT
 
 
 @pytest.mark.parametrize(

@@ -4,24 +4,18 @@
   passes the real checker; with the two mistakes the guide describes, ``load_site_data``
   gives exactly the lines the guide prints.
 - The root CONTRIBUTING files are generated from the site pages and up to date.
-- Adding a sixth source article as the guide describes (cleaned text with header, English and
-  Chinese pages, nav entry) checks clean and builds strictly into a page in both languages:
-  one build of a repository copy with the fixture in tests/fixtures/sixth-article/.
+- Adding a sixth source article as the guide describes builds: tests/build/test_sixth_article.py.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
-from clusterdocs.problems import DataError
-from clusterdocs.sitedata import CONTENT_DIRS, load_site_data
-from conftest import FIXTURES, ROOT, run_mkdocs_build
+from support import ROOT, check_lines, content_copy
 
 GUIDES = {"en": ROOT / "docs" / "en" / "contributing.md", "zh": ROOT / "docs" / "zh" / "contributing.md"}
 EXAMPLE = re.compile(r"```yaml\n(# (timeline/[\w.-]+\.yml)\n.*?)```", re.DOTALL)
@@ -48,18 +42,10 @@ def with_mistakes(text: str) -> str:
     return "".join(lines)
 
 
-def content_copy(target: Path) -> Path:
-    for name in CONTENT_DIRS:
-        shutil.copytree(ROOT / name, target / name)
-    return target
-
-
-def check_lines(root: Path) -> list[str]:
-    try:
-        load_site_data(root)
-    except DataError as error:
-        return [str(problem) for problem in error.problems] + [f"{len(error.problems)} problem(s) found."]
-    return []
+def printed_by_the_check(root: Path) -> list[str]:
+    """What ``python -m clusterdocs check`` prints for the tree: the problem lines, then their count."""
+    lines = check_lines(root)
+    return lines + [f"{len(lines)} problem(s) found."] if lines else []
 
 
 @pytest.mark.parametrize("language", GUIDES)
@@ -68,7 +54,7 @@ def test_the_example_milestone_is_new_and_passes_the_check(language, tmp_path):
     assert not (ROOT / path).exists(), f"the guide's example {path} clashes with an existing milestone"
     root = content_copy(tmp_path)
     (root / path).write_text(text, encoding="utf-8")
-    assert check_lines(root) == []
+    assert printed_by_the_check(root) == []
 
 
 @pytest.mark.parametrize("language", GUIDES)
@@ -80,7 +66,7 @@ def test_the_guide_prints_what_the_checker_prints(language, tmp_path):
     root = content_copy(tmp_path)
     (root / path).write_text(with_mistakes(text), encoding="utf-8")
     documented = OUTPUT.search(guide)[1].strip().splitlines()
-    assert check_lines(root) == documented
+    assert printed_by_the_check(root) == documented
 
 
 def test_both_guides_show_the_same_example_and_output():
@@ -117,33 +103,3 @@ def test_root_contributing_files_are_generated_from_the_pages():
     root_file = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert not re.search(r"^#.*\{ ?#[\w-]+ ?\}$", root_file, re.MULTILINE) and "\n---\n" not in root_file[:200]
     assert "# 参与贡献" in (ROOT / "CONTRIBUTING.zh-Hans.md").read_text(encoding="utf-8")
-
-
-def test_a_sixth_article_added_as_the_guide_says_checks_and_builds_in_both_languages(tmp_path):
-    fixture = FIXTURES / "sixth-article"
-    slug = next((fixture / "sources").glob("*.txt")).stem
-    repo = tmp_path / "repo"
-    shutil.copytree(
-        ROOT,
-        repo,
-        ignore=shutil.ignore_patterns(
-            ".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules", "CONTRIBUTING*.md"
-        ),
-    )
-    shutil.copytree(fixture, repo, dirs_exist_ok=True)
-    config = (repo / "mkdocs.yml").read_text(encoding="utf-8")
-    last_article = re.findall(r"^      - articles/[\w-]+\.md\n", config, re.MULTILINE)[-1]
-    (repo / "mkdocs.yml").write_text(
-        config.replace(last_article, last_article + f"      - articles/{slug}.md\n"), encoding="utf-8"
-    )
-
-    data = load_site_data(repo)
-    assert slug in data.sources and {page.language for page in data.articles if page.slug == slug} == {"en", "zh"}
-
-    result = run_mkdocs_build(repo / "site", cwd=repo)
-    assert result.returncode == 0, result.stderr[-4000:]
-    english = (repo / "site" / "articles" / slug / "index.html").read_text(encoding="utf-8")
-    chinese = (repo / "site" / "zh" / "articles" / slug / "index.html").read_text(encoding="utf-8")
-    assert "A sixth sample article" in english and "样例第六篇文章" in chinese
-    assert f"docs/zh/articles/{slug}.md" in chinese  # the edit link opens the page's own file
-    assert f"{slug}" in (repo / "site" / "sources.csv").read_text(encoding="utf-8")

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from support import FIXTURES, check_lines
 
 from clusterdocs.datasets import load_dataset
 from clusterdocs.paths import ROOT
+from clusterdocs.sitedata import load_site_data
 from clusterdocs.ui_text import ui_strings
-from clusterdocs.sitedata import CONTENT_DIRS, load_site_data
 from clusterdocs.sources import load_sources
 from clusterdocs.terminology import avoided_renderings
 
@@ -134,40 +133,31 @@ def test_bad_figures_are_reported_precisely(tmp_path, sample_sources, old, new, 
     assert figure_problems(tmp_path, sample_sources, FIGURES.replace(old, new, 1)) == expected
 
 
-def test_an_unknown_cluster_id_in_the_timeline_fails(repo_copy):
-    import subprocess
-    import sys
-
-    entry = repo_copy / "timeline" / "2021-shanghai-ic-cluster-investment.yml"
+def test_an_unknown_cluster_id_in_the_timeline_fails(content_tree):
+    entry = content_tree / "timeline" / "2021-shanghai-ic-cluster-investment.yml"
     text = entry.read_text(encoding="utf-8")
     assert "- shanghai-integrated-circuits" in text
     entry.write_text(text.replace("- shanghai-integrated-circuits", "- shanghai-chips"), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "clusterdocs", "check"],
-        cwd=repo_copy,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(repo_copy), "PATH": "/usr/bin:/bin"},
-    )
-    assert result.returncode == 1
-    assert re.search(
-        r"timeline/2021-shanghai-ic-cluster-investment\.yml:\d+:\d+: clusters\[0\]: unknown cluster id 'shanghai-chips'",
-        result.stderr,
+    assert any(
+        re.fullmatch(
+            r"timeline/2021-shanghai-ic-cluster-investment\.yml:\d+:\d+: clusters\[0\]: "
+            r"unknown cluster id 'shanghai-chips'(; .*)?",
+            line,
+        )
+        for line in check_lines(content_tree)
     )
 
 
-def test_an_edited_interface_string_shows_on_the_next_load(tmp_path):
+def test_an_edited_interface_string_shows_on_the_next_load(content_tree):
     """``mkdocs serve`` rebuilds with the data reloaded: interface strings are data like any other."""
-    for name in CONTENT_DIRS:
-        shutil.copytree(ROOT / name, tmp_path / name)
-    assert load_site_data(tmp_path).ui["en"]["citation"] == "Citation"
+    assert load_site_data(content_tree).ui["en"]["citation"] == "Citation"
     assert ui_strings()["en"]["citation"] == "Citation"
-    ui = tmp_path / "data" / "ui.yml"
+    ui = content_tree / "data" / "ui.yml"
     ui.write_text(
         ui.read_text(encoding="utf-8").replace("  citation: Citation\n", "  citation: How to cite\n"), encoding="utf-8"
     )
     os.utime(ui, ns=(ui.stat().st_atime_ns, ui.stat().st_mtime_ns + 1_000_000_000))
-    assert load_site_data(tmp_path).ui["en"]["citation"] == "How to cite"
+    assert load_site_data(content_tree).ui["en"]["citation"] == "How to cite"
     assert ui_strings()["en"]["citation"] == "How to cite"
 
 

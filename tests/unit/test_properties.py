@@ -9,12 +9,12 @@ bounds the memory of the loader on the inputs that used to explode.
 
 from __future__ import annotations
 
-import shutil
 import tracemalloc
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import content_copy
 
 from clusterdocs.dates import (
     date_problem,
@@ -26,7 +26,7 @@ from clusterdocs.dates import (
 )
 from clusterdocs.paths import ROOT
 from clusterdocs.problems import DataError, Problem
-from clusterdocs.sitedata import CONTENT_DIRS, load_site_data
+from clusterdocs.sitedata import load_site_data
 from clusterdocs.sources import fold, text_problems
 from clusterdocs.textfile import decode
 from clusterdocs.yamlfile import load_front_matter, load_yaml
@@ -204,11 +204,9 @@ SPLICES = [
 
 
 @pytest.fixture(scope="module")
-def content_tree(tmp_path_factory):
-    root = tmp_path_factory.mktemp("tree")
-    for name in CONTENT_DIRS:
-        shutil.copytree(ROOT / name, root / name)
-    return root
+def reused_tree(tmp_path_factory):
+    """One content copy for every example: each restores the file it mutated."""
+    return content_copy(tmp_path_factory.mktemp("tree"))
 
 
 @settings(deadline=20_000, max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -218,13 +216,13 @@ def content_tree(tmp_path_factory):
     cut=st.integers(0, 40),
     splice=st.lists(st.sampled_from(SPLICES), max_size=4).map(b"".join),
 )
-def test_a_mutated_content_file_gives_problems_never_an_exception(content_tree, target, position, cut, splice):
-    file = content_tree / target
+def test_a_mutated_content_file_gives_problems_never_an_exception(reused_tree, target, position, cut, splice):
+    file = reused_tree / target
     original = (ROOT / target).read_bytes()
     at = int(position * len(original))
     file.write_bytes(original[:at] + splice + original[at + cut :])
     try:
-        load_site_data(content_tree)
+        load_site_data(reused_tree)
     except DataError as error:
         assert_problems(error.problems)
     finally:
