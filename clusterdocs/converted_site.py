@@ -107,9 +107,8 @@ def jieba_dictionary(root: Path, data: SiteData, jieba_dict: Path, user_dict: Pa
     candidates = converted_jieba_entries(root, data, jieba_dict)
     for language in converted_languages():
         candidates += _changed_entries(project, lambda text, code=language.code: data.text_in(text, code))
-    text = corpus(root, data)
-    longest = max((len(entry.split(" ", 1)[0]) for entry in candidates), default=0)
-    present = {text[start : start + size] for size in range(1, longest + 1) for start in range(len(text) - size + 1)}
+    words = {entry.split(" ", 1)[0] for entry in candidates}
+    present = _substrings_made_of(corpus(root, data), set().union(*words) if words else set(), words)
     lines = project + [entry for entry in candidates if entry.split(" ", 1)[0] in present]
     content = "\n".join(lines) + "\n"
     target = root / BUILD_DIR / "jieba" / f"userdict-{hashlib.sha256(content.encode()).hexdigest()[:16]}.txt"
@@ -118,3 +117,26 @@ def jieba_dictionary(root: Path, data: SiteData, jieba_dict: Path, user_dict: Pa
             old.unlink()
     write_if_changed(target, content)
     return target
+
+
+def _substrings_made_of(text: str, characters: set[str], words: set[str]) -> set[str]:
+    """The ``words`` that occur in ``text``. A word made of ``characters`` can only occur inside a
+    run of them, so only the substrings of those runs (most of the text is markup, YAML and
+    English, which no word spans) are compared."""
+    longest = max(map(len, words), default=0)
+    found = set()
+    run_start = None
+    for index, character in enumerate(text + "\n"):
+        if character in characters:
+            if run_start is None:
+                run_start = index
+            continue
+        if run_start is not None:
+            run = text[run_start:index]
+            found |= words.intersection(
+                run[start : start + size]
+                for start in range(len(run))
+                for size in range(1, min(longest, len(run) - start) + 1)
+            )
+            run_start = None
+    return found

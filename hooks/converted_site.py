@@ -18,6 +18,8 @@ from clusterdocs.converted_site import converted_languages, jieba_dictionary, wr
 
 
 _project_dicts: dict[int, Path] = {}
+_prepared_for: dict[Path, object] = {}  # repository -> the SiteData its generated files were written from
+_dictionaries: dict[Path, Path] = {}  # project dictionary -> the dictionary written from it
 
 
 @event_priority(100)
@@ -40,14 +42,21 @@ def on_config(config):
             target.nav_translations = target.nav_translations or {
                 english: convert(title) for english, title in (source.nav_translations or {}).items()
             }
-    write_converted_pages(root, data)
+    # mkdocs-static-i18n runs on_config once per language on the same config and data: the pages
+    # and the dictionary are made once per loaded data, not once per language.
+    first_for_this_data = _prepared_for.get(root) is not data
+    if first_for_this_data:
+        write_converted_pages(root, data)
+        _prepared_for[root] = data
     search = config.plugins.get("search") or config.plugins.get("material/search")
     if search is not None and search.config.get("jieba_dict_user"):
-        # mkdocs-static-i18n runs on_config once per language on the same config: keep the project's own file.
+        # Keep the project's own file, not the dictionary written from it.
         project_dict = _project_dicts.setdefault(id(search), root / search.config["jieba_dict_user"])
-        search.config["jieba_dict_user"] = str(
-            jieba_dictionary(root, data, Path(jieba.__file__).parent / "dict.txt", project_dict)
-        )
+        if first_for_this_data or project_dict not in _dictionaries:
+            _dictionaries[project_dict] = jieba_dictionary(
+                root, data, Path(jieba.__file__).parent / "dict.txt", project_dict
+            )
+        search.config["jieba_dict_user"] = str(_dictionaries[project_dict])
     return config
 
 
