@@ -4,6 +4,9 @@
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
+# Two pytest-xdist workers (the machines have two cores); tests sharing a session build share a
+# worker (tests/conftest.py). `make test-fast PYTEST_WORKERS=` runs in one process.
+PYTEST_WORKERS ?= -n 2 --dist loadgroup
 # Material's documented switch for its MkDocs 2.0 notice.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -13,12 +16,13 @@ export NO_MKDOCS_2_WARNING := 1
 help: ## List the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-$(BIN)/.site-installed: requirements/site.txt
+$(BIN)/.site-installed: requirements/site.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (the lock files are for 3.11); set PYTHON=/path/to/python3.11")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/site.txt
-	@# Put the repository on the venv's path so hooks, tests and `python -m clusterdocs` import clusterdocs.
-	$(BIN)/python -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'clusterdocs-repo.pth').write_text('$(CURDIR)\n')"
+	@# clusterdocs itself, editable, so hooks, tests and `python -m clusterdocs` import this checkout;
+	@# its dependencies are the hash-pinned ones above, and setuptools (pinned there too) builds it.
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 $(BIN)/.test-installed: requirements/test.txt $(BIN)/.site-installed
@@ -35,16 +39,16 @@ check: $(BIN)/.site-installed ## Validate sources, article pages and timeline (o
 	$(BIN)/python -m clusterdocs check
 
 lint: $(BIN)/.test-installed ## Linters and GitHub-file checks only (make test-fast runs them too)
-	$(BIN)/python -m pytest -q tests/test_lint.py tests/test_github_files.py
+	$(BIN)/python -m pytest -q tests/unit/test_lint.py tests/unit/test_github_files.py
 
 test-tools: ## Install chromium, CJK fonts, Java and the npm HTML checker where missing (apt needs root)
 	@bash scripts/install-test-tools.sh
 
-test-fast: $(BIN)/.test-installed ## Everything but the browser and HTML-checker tests (about a minute)
-	$(BIN)/python -m pytest -m "not browser and not vnu"
+test-fast: $(BIN)/.test-installed ## Unit and build tests: everything but the browser and HTML-checker tests (under a minute)
+	$(BIN)/python -m pytest $(PYTEST_WORKERS) tests/unit tests/build
 
 test: $(BIN)/.test-installed test-tools ## Run the whole test suite (data, build, HTML checker, browser, accessibility)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_WORKERS) tests
 
 bench: $(BIN)/.site-installed ## Build cost and page weight against baselines, budgets checked: benchmarks/results.md (slow)
 	@test -x node_modules/.bin/lighthouse || npm ci --no-audit --no-fund

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from .article_view import short_outlet
+from .publication import publication
 from .dates import format_date, sort_key
+from .links import PageLinks
 from .markers import replace_markers
-from .render import render_macro
+from .templates import render_macro
 from .sitedata import SiteData
 
 
-def render_articles_index(markdown: str, data: SiteData, language: str, article_url, path: str) -> str:
+def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, path: str) -> str:
+    """Replace the ``<!-- articles:table -->`` marker of ``docs/<language>/articles/index.md``."""
+
     def table() -> str:
-        pages = [page for page in data.articles if page.language == language]
+        pages = data.articles_in(language)
         rows = []
         for page in pages:
             header = data.sources[page.source_id].header
@@ -22,9 +25,9 @@ def render_articles_index(markdown: str, data: SiteData, language: str, article_
                     "title": page.meta["title"],
                     "title_original": header["title_original"],
                     "lang": data.sources[page.source_id].lang,
-                    "outlet": short_outlet(data.sources[page.source_id], language),
+                    "outlet": publication(data.sources[page.source_id], language),
                     "gist": page.meta["description"],
-                    "href": article_url(page.slug),
+                    "href": links.to_page(f"articles/{page.slug}.md"),
                 }
             )
         # Undated articles go last; the reading guide explains where they belong.

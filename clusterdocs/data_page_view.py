@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import json
 
+from .sitedata import in_language
+from .languages import language_of
+from .links import PageLinks
 from .markers import replace_markers
 from .open_data import LICENCE, LIST_SEPARATOR, TABLES, VERSION, package_files
-from .render import render_macro, ui_strings
+from .templates import render_macro
+from .ui_text import ui_strings
 from .sitedata import SiteData
 
 
@@ -23,7 +27,7 @@ def _field(field: dict, language: str, strings: dict) -> dict:
     elif LIST_SEPARATOR in field.get("description", ""):
         note = strings["data_note_list"]
     else:
-        note = field.get("description", "") if language == "en" else ""
+        note = "" if language_of(language).is_chinese else field.get("description", "")
     return {
         "name": name,
         "type": field["type"],
@@ -33,8 +37,9 @@ def _field(field: dict, language: str, strings: dict) -> dict:
     }
 
 
-def render_data_page(markdown: str, data: SiteData, language: str, root_url: str, path: str) -> str:
-    """Replace ``<!-- data:… -->`` markers; ``root_url`` is the relative URL of the site root ('../')."""
+def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, path: str) -> str:
+    """Replace the ``<!-- data:… -->`` markers of ``docs/<language>/data.md``."""
+    root_url = links.root
     strings = ui_strings()[language]
     package = json.loads(package_files(data)["datapackage.json"])
     tables = [
@@ -42,7 +47,7 @@ def render_data_page(markdown: str, data: SiteData, language: str, root_url: str
             "name": resource["name"],
             "href": root_url + resource["path"],
             "bytes": resource["bytes"],
-            "title": TABLES[resource["name"]][2][language],
+            "title": in_language(TABLES[resource["name"]][2], language),
             "fields": [_field(field, language, strings) for field in resource["schema"]["fields"]],
             "foreign_keys": resource["schema"].get("foreignKeys", []),
         }

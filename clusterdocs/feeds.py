@@ -4,7 +4,7 @@ Deterministic: the feed's ``updated`` is the newest item's date, never the build
 Atom needs a full timestamp, so a date the source gives only as a year or month is written as
 the first day of that period; each item's title and summary state the date as precisely as the
 source does. Articles without a date cannot be placed in time and are left out.
-The hook ``hooks/feeds.py`` writes ``feed.xml`` (English) and ``zh/feed.xml``.
+After the build, hooks/post_build.py writes them (``feed_files``): ``feed.xml`` (English) and ``zh/feed.xml``.
 """
 
 from __future__ import annotations
@@ -12,9 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
+from .sitedata import in_language
 from .dates import sort_key
 from .languages import bcp47
-from .render import ui_strings
+from .page_metadata import absolute, feed_path
+from .sitedata import SiteData
+from .ui_text import ui_strings
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -61,3 +64,43 @@ def atom_feed(language: str, items: list[FeedItem], feed_url: str, home_url: str
         add(entry, "summary", item.summary)
     ElementTree.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"
+
+
+def feed_files(data: SiteData, page_urls: dict[tuple[str, str], str], site_url: str) -> dict[str, str]:
+    """Path in the site -> Atom feed, for each language with pages built.
+
+    ``page_urls`` maps (language, path inside the language folder) of each built page to its
+    absolute URL; the feed lists the articles and the timeline entries of the pages built.
+    """
+    files = {}
+    for language in sorted({language for language, _path in page_urls}):
+        strings = ui_strings()[language]
+        colon = strings["colon"]
+        items = [
+            FeedItem(
+                id=url,
+                title=f"{strings['feed_article']}{colon}{article.meta['title']}",
+                date=data.sources[article.source_id].header["date"],
+                summary=article.meta.get("description", ""),
+                category="article",
+            )
+            for article in data.articles_in(language)
+            if (url := page_urls.get((language, f"articles/{article.slug}.md")))
+            and data.sources[article.source_id].header["date"]
+        ]
+        timeline_url = page_urls.get((language, "timeline.md"))
+        if timeline_url:
+            items += [
+                FeedItem(
+                    id=f"{timeline_url}#{milestone.id}",
+                    title=f"{milestone.display_date(language)}{colon}{in_language(milestone.data['title'], language)}",
+                    date=milestone.date,
+                    summary=in_language(milestone.data["summary"], language),
+                    category=milestone.data["category"],
+                )
+                for milestone in data.milestones
+            ]
+        path = feed_path(language)
+        home_url = page_urls.get((language, "index.md"), site_url)
+        files[path] = atom_feed(language, items, absolute(site_url, path), home_url)
+    return files

@@ -9,7 +9,7 @@ text), so a field added to a data file appears in the download without a change 
 
 Each CSV's Table Schema is derived from the JSON Schema that already validates its source
 file (types, enums, required fields), plus primary and foreign keys between the tables.
-Called by ``hooks/open_data.py`` after each build, and by the Data page's field lists.
+Written by hooks/post_build.py after each build, and read by the Data page's field lists.
 The output depends only on the data, so two builds of one commit give identical files.
 """
 

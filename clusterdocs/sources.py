@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .datafile import file_name_problems, read_front_matter
 from .dates import date_problem
+from .languages import language_of, script_tag
 from .numbers import occurs_in
 from .problems import Problem
 from .yamlfile import YamlDocument
@@ -29,7 +30,7 @@ DEBRIS = re.compile(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūú�
 SPAM = re.compile(r"视频|視頻|蜘蛛池|午夜|久久|熟女|一区二区|一區二區")
 # Invisible characters a spam word may be split with: every Unicode format character (category
 # Cf, as of Unicode 14 in Python 3.11: zero-width space and joiners, soft hyphen, BOM, bidi
-# controls, tags …; tests/test_input_robustness.py checks the list) and the variation selectors
+# controls, tags …; tests/unit/test_input_robustness.py checks the list) and the variation selectors
 # (category Mn, but just as invisible).
 _INVISIBLE = re.compile(
     "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
@@ -68,7 +69,7 @@ class Source:
     @property
     def lang(self) -> str:
         """BCP 47 tag of the capture's script, for ``lang`` attributes on verbatim text."""
-        return "zh-Hant" if self.script == "Traditional" else "zh-Hans"
+        return script_tag(self.script)
 
     @property
     def script_note(self) -> str | None:
@@ -83,7 +84,7 @@ class Source:
 
     def shows_simplified(self, language: str) -> bool:
         """Whether pages in ``language`` add a Simplified rendering of this source's wording."""
-        return language == "zh" and self.script == "Traditional"
+        return language_of(language).script == "Simplified" and self.script == "Traditional"
 
 
 def load_sources(root: Path) -> tuple[dict[str, Source], list[Problem]]:

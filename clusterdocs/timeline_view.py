@@ -5,10 +5,15 @@ from __future__ import annotations
 import json
 from itertools import groupby
 
+from .sitedata import in_language
+from .citations import download_links, entry_citation, formatted
 from .dates import format_date
+from .links import PageLinks
 from .markers import replace_markers, section
-from .render import render_macro, to_simplified, ui_strings
-from .sitedata import current_site_data
+from .templates import render_macro
+from .chinese_script import to_simplified
+from .ui_text import ui_strings
+from .sitedata import SiteData, current_site_data
 from .sources import Source
 from .tabular import write_csv
 from .timeline import Milestone
@@ -65,7 +70,7 @@ def grouped_citations(milestone: Milestone, language: str, sources: dict[str, So
         else:
             cited = dict(citation["external"], kind="external")
             if "note" in cited:
-                cited["note"] = cited["note"][language]
+                cited["note"] = in_language(cited["note"], language)
             external.append(cited)
     return list(articles.values()) + external
 
@@ -93,21 +98,56 @@ def entry_values(
         "date_basis": milestone.date_basis,
         "basis_label": subject + strings[f"basis_{milestone.date_basis}"],
         "basis_detail": basis_detail(milestone, language),
-        "date_note": data["date_note"][language] if "date_note" in data else None,
+        "date_note": in_language(data["date_note"], language) if "date_note" in data else None,
         "from_sources": milestone.from_sources,
         "category": data["category"],
-        "category_label": taxonomy()["categories"][data["category"]][language]["label"],
+        "category_label": in_language(taxonomy()["categories"][data["category"]], language)["label"],
         "level": data["level"],
-        "level_label": taxonomy()["levels"][data["level"]][language],
-        "title": data["title"][language],
-        "summary": data["summary"][language],
-        "places": [place[language] for place in data["places"]],
+        "level_label": in_language(taxonomy()["levels"][data["level"]], language),
+        "title": in_language(data["title"], language),
+        "summary": in_language(data["summary"], language),
+        "places": [in_language(place, language) for place in data["places"]],
         "clusters": [
             {"name": cluster_links[cluster_id][0], "href": cluster_links[cluster_id][1]}
             for cluster_id in data["clusters"]
         ],
         "sources": grouped_citations(milestone, language, sources, article_link),
     }
+
+
+def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, path: str) -> str:
+    """Replace the ``<!-- timeline:… -->`` markers of ``docs/<language>/timeline.md``.
+
+    The exports sit at the site root (clusterdocs/open_data.py), shared by both languages.
+    """
+    downloads = {
+        "json": links.to_file("timeline.json"),
+        "csv": links.to_file("timeline.csv"),
+        "schema": links.to_file("schemas/timeline.schema.json"),
+    }
+    clusters_url = links.to_page("clusters.md")
+    by_id = {milestone.id: milestone for milestone in data.milestones}
+    cluster_links = {
+        cluster["id"]: (in_language(cluster["name"], language), f"{clusters_url}#{cluster['id']}")
+        for cluster in data.clusters
+    }
+    return render_timeline(
+        markdown,
+        data.milestones,
+        data.sources,
+        language,
+        article_link=lambda source_id: (
+            data.article_title(language, source_id),
+            links.to_page(f"articles/{source_id}.md"),
+        ),
+        downloads=downloads,
+        path=path,
+        cluster_links=cluster_links,
+        cite_links=lambda milestone_id: {
+            "text": formatted(entry_citation(by_id[milestone_id], links.permanent, language)),
+            "links": download_links(language, "timeline", milestone_id, links.to_file),
+        },
+    )
 
 
 def render_timeline(
@@ -134,14 +174,14 @@ def render_timeline(
     categories = [
         {
             "key": key,
-            "label": value[language]["label"],
-            "legend": value[language]["legend"],
+            "label": in_language(value, language)["label"],
+            "legend": in_language(value, language)["legend"],
             "count": sum(entry["category"] == key for entry in entries),
         }
         for key, value in taxonomy()["categories"].items()
     ]
     levels = [
-        {"key": key, "label": value[language], "count": sum(entry["level"] == key for entry in entries)}
+        {"key": key, "label": in_language(value, language), "count": sum(entry["level"] == key for entry in entries)}
         for key, value in taxonomy()["levels"].items()
     ]
     counts = {
@@ -163,7 +203,7 @@ def render_timeline(
         parts = []
         for year, group in groupby(events, key=lambda entry: entry["date_iso"][:4]):
             html = render_macro("timeline.html", "year", language, year=year, entries=list(group))
-            parts.append(section(year if language == "en" else f"{year}年", f"year-{year}", html))
+            parts.append(section(format_date(str(year), language), f"year-{year}", html))
         return "".join(parts)
 
     def targets_section() -> str:

@@ -1,4 +1,5 @@
-"""What the hooks share: loading the data, turning data problems into build errors, locating pages.
+"""What the hooks share: the checked data, data problems as build errors, each page's link helper,
+and the pages built so far.
 
 Not a hook itself (it is not listed under ``hooks:`` in mkdocs.yml); the hooks import it.
 """
@@ -15,8 +16,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from clusterdocs.page_metadata import absolute
+from clusterdocs.pages import PageAddress
 from clusterdocs.problems import DataError
 from clusterdocs.sitedata import SiteData, load_site_data
+
+# (language, path inside the language folder) -> address of every page built, in every language
+# built so far (mkdocs-static-i18n builds the languages one after the other in one process).
+built_pages: dict[tuple[str, str], str] = {}
 
 
 def site_data(config: MkDocsConfig) -> SiteData:
@@ -33,18 +40,27 @@ def data_errors_fail_the_build() -> Iterator[None]:
         raise PluginError(f"{len(error.problems)} data problem(s):\n{error}") from None
 
 
-def language_and_path(page: Page) -> tuple[str, str]:
-    """``zh/articles/x.md`` -> ``("zh", "articles/x.md")``."""
-    language, _, path = page.file.src_uri.partition("/")
-    return language, path
+def permanent_urls(config: MkDocsConfig) -> dict[tuple[str, str], str]:
+    """The absolute URL of every page built, by (language, path inside the language folder)."""
+    return {key: absolute(config.site_url, url) for key, url in built_pages.items()}
 
 
-def link_to(page: Page, files: Files, language: str, path: str, anchor: str = "") -> str:
-    """Relative URL from ``page`` to another page, resolved through MkDocs' file list.
+class MkDocsPageLinks:
+    """Links from one page, resolved through MkDocs' file list (clusterdocs/links.py says what each gives)."""
 
-    A missing target fails the build, so renaming a page cannot leave a broken link.
-    """
-    target = files.get_file_from_path(f"{language}/{path}")
-    if target is None:
-        raise PluginError(f"{page.file.src_uri}: links to docs/{language}/{path}, which does not exist")
-    return get_relative_url(target.url, page.url) + (f"#{anchor}" if anchor else "")
+    def __init__(self, page: Page, files: Files, config: MkDocsConfig):
+        self.page, self._files = page, files
+        self.address = PageAddress.of(page.file.src_uri)
+        self.permanent = absolute(config.site_url, page.url)
+        self.root = get_relative_url(".", page.url).rstrip("/") + "/"
+
+    def to_page(self, path: str, anchor: str = "") -> str:
+        """A missing target fails the build, so renaming a page cannot leave a broken link."""
+        language = self.address.language
+        target = self._files.get_file_from_path(f"{language}/{path}")
+        if target is None:
+            raise PluginError(f"{self.address.source}: links to docs/{language}/{path}, which does not exist")
+        return get_relative_url(target.url, self.page.url) + (f"#{anchor}" if anchor else "")
+
+    def to_file(self, target: str) -> str:
+        return get_relative_url(target, self.page.url)

@@ -7,12 +7,16 @@ hook sets the variable to the commit time of ``HEAD`` unless the caller set it a
 tree is not a git checkout (then today's date is used, as before).
 """
 
+from __future__ import annotations
+
 import os
 import subprocess
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 
-def on_config(config):
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     if "SOURCE_DATE_EPOCH" not in os.environ:
         result = subprocess.run(
             ["git", "log", "-1", "--format=%ct"],

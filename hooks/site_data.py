@@ -6,13 +6,23 @@ data is loaded once and cached for the other hooks. Bad data stops the build wit
 ``path:line:column: field: message`` lines that ``python -m clusterdocs check`` prints.
 """
 
+from __future__ import annotations
+
 from _shared import data_errors_fail_the_build, site_data
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
 
 from clusterdocs.sitedata import start_build
 
+log = get_plugin_logger(__name__)
 
-def on_config(config):
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     start_build()
     with data_errors_fail_the_build():
-        site_data(config)
+        data = site_data(config)
+    log.info(
+        f"checked {len(data.sources)} sources, {len(data.articles)} article pages and "
+        f"{len(data.milestones)} timeline entries"
+    )
     return config

@@ -1,80 +1,41 @@
-"""Shared fixtures: the built site (built once per run), a local HTTP server, and Chromium."""
+"""Fixtures shared by every tier: the built sites (each built once per run), a local HTTP server,
+Chromium, and throwaway copies of the repository or its content.
+
+Plain helpers and paths live in tests/support.py. Under pytest-xdist (``make test-fast`` runs two
+workers) every test that reads one session build is scheduled on the same worker
+(``pytest_collection_modifyitems``), so no build runs twice.
+"""
 
 from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
+from support import (
+    BUILD_CORPUS,
+    PageWatcher,
+    content_copy,
+    copy_repository,
+    corpus_cases,
+    lay_over,
+    lines_of,
+    run_mkdocs_build,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = Path("/usr/bin/chromium")
+# Session builds, by fixture: the xdist group whose tests share one worker and so one build.
+SHARED_BUILDS = {"site_dir": "site-build", "corpus_build": "corpus-build"}
 
 
-BUILD_CORPUS = Path(__file__).resolve().parent / "bad_inputs" / "build"
-WITHOUT_PAGE_POLICY = Path(__file__).resolve().parent / "mkdocs_without_page_policy.py"
-CASE_CONTROL_FILES = {"expected.txt", "published.txt", "remove.txt"}
-
-
-def run_mkdocs_build(
-    site_dir: Path, cwd: Path = ROOT, env: dict | None = None, page_policy: bool = True
-) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict``; ``page_policy=False`` switches the contributor page check off."""
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
-    command = ["-m", "mkdocs"] if page_policy else [str(WITHOUT_PAGE_POLICY)]
-    return subprocess.run(
-        [sys.executable, *command, "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-
-
-def copy_repository(target: Path) -> Path:
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules")
-    shutil.copytree(ROOT, target, ignore=ignore)
-    return target
-
-
-def build_cases(kind: str) -> list[Path]:
-    """The cases of tests/bad_inputs/build/ that hold ``kind`` (``expected.txt`` or ``published.txt``)."""
-    return sorted(case for case in BUILD_CORPUS.iterdir() if (case / kind).exists()) if BUILD_CORPUS.exists() else []
-
-
-def lay_over(cases: list[Path], repository: Path) -> Path:
-    """Lay the files of several corpus cases over one repository copy; no two may touch the same file."""
-    owners: dict[Path, str] = {}
-    for case in cases:
-        for file in sorted(case.rglob("*")):
-            relative = file.relative_to(case)
-            if not file.is_file() or relative.as_posix() in CASE_CONTROL_FILES:
-                continue
-            assert relative not in owners, f"{case.name} and {owners[relative]} both replace {relative}"
-            owners[relative] = case.name
-            destination = repository / relative
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(file, destination)
-    return repository
-
-
-@pytest.fixture(scope="session")
-def hostile_site_dir(tmp_path_factory) -> Path:
-    """The site built from the repository plus every inert case of the build corpus (hostile
-    titles, scripts, handlers, script links, spreadsheet formulas), with the page policy off."""
-    base = tmp_path_factory.mktemp("hostile")
-    repository = lay_over(build_cases("published.txt"), copy_repository(base / "repo"))
-    result = run_mkdocs_build(base / "site", cwd=repository, env={"PYTHONPATH": str(repository)}, page_policy=False)
-    assert result.returncode == 0, f"the hostile build failed:\n{result.stderr[-4000:]}"
-    return base / "site"
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(items):
+    for item in items:
+        group = next((group for fixture, group in SHARED_BUILDS.items() if fixture in item.fixturenames), None)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(scope="session")
@@ -84,6 +45,38 @@ def site_dir(tmp_path_factory) -> Path:
     result = run_mkdocs_build(site)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
     return site
+
+
+class CorpusBuild:
+    """One build of the repository with every case of tests/bad_inputs/build/ laid over it."""
+
+    def __init__(self, site: Path, stderr: str, returncode: int):
+        self.site, self.stderr, self.returncode = site, stderr, returncode
+
+
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory) -> CorpusBuild:
+    """The repository plus every case of the build corpus, built once with the contributor page
+    policy switched off, as if the check had missed them all: the cases with ``expected.txt``
+    make it fail with their lines, and everything else is still written, so the cases with
+    ``published.txt`` can be read back from the same site (tests/build/test_bad_builds.py)."""
+    base = tmp_path_factory.mktemp("corpus-build")
+    repository = lay_over(
+        corpus_cases(BUILD_CORPUS, "expected.txt") + corpus_cases(BUILD_CORPUS, "published.txt"),
+        copy_repository(base / "repo"),
+    )
+    result = run_mkdocs_build(base / "site", cwd=repository, env={"PYTHONPATH": str(repository)}, page_policy=False)
+    return CorpusBuild(base / "site", result.stderr, result.returncode)
+
+
+@pytest.fixture(scope="session")
+def hostile_site_dir(corpus_build) -> Path:
+    """The corpus build's site, once its only problems are the failing cases' own lines: the inert
+    cases (hostile titles, scripts, handlers, script links, spreadsheet formulas) are in it."""
+    expected = {line for case in corpus_cases(BUILD_CORPUS, "expected.txt") for line in lines_of(case / "expected.txt")}
+    printed = {line.strip() for line in corpus_build.stderr.splitlines()}
+    assert corpus_build.returncode != 0 and expected <= printed, corpus_build.stderr[-4000:]
+    return corpus_build.site
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -140,33 +133,6 @@ def browser():
         browser.close()
 
 
-class PageWatcher:
-    """Records console errors and any request that leaves 127.0.0.1 (and blocks it)."""
-
-    def __init__(self, page):
-        self.console_errors: list[str] = []
-        self.page_errors: list[str] = []
-        self.foreign_requests: list[str] = []
-        self.failed_responses: list[str] = []
-        page.on("console", lambda message: message.type == "error" and self.console_errors.append(message.text))
-        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
-        page.on(
-            "response",
-            lambda response: (
-                response.status >= 400 and self.failed_responses.append(f"{response.status} {response.url}")
-            ),
-        )
-        page.route("**/*", self._route)
-
-    def _route(self, route):
-        url = route.request.url
-        if url.startswith("http://127.0.0.1:") or url.startswith("data:") or url.startswith("blob:"):
-            route.continue_()
-        else:
-            self.foreign_requests.append(url)
-            route.abort()
-
-
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -176,21 +142,13 @@ def page(browser):
     context.close()
 
 
-def published_html(site_dir: Path) -> list[str]:
-    """URL paths of every HTML file the site publishes (both languages, 404, any non-index page)."""
-    paths = []
-    for file in sorted(site_dir.rglob("*.html")):
-        relative = file.relative_to(site_dir).as_posix()
-        paths.append("/" + relative.removesuffix("index.html"))
-    return sorted(paths)
-
-
-@pytest.fixture(scope="session")
-def all_page_paths(site_dir) -> list[str]:
-    return published_html(site_dir)
+@pytest.fixture
+def repo_copy(tmp_path) -> Path:
+    """A throwaway copy of the repository, for tests that break a build on purpose."""
+    return copy_repository(tmp_path / "repo")
 
 
 @pytest.fixture
-def repo_copy(tmp_path) -> Path:
-    """A throwaway copy of the repository, for tests that break data on purpose."""
-    return copy_repository(tmp_path / "repo")
+def content_tree(tmp_path) -> Path:
+    """A throwaway copy of the content folders, for tests that break data on purpose."""
+    return content_copy(tmp_path / "content")

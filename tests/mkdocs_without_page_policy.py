@@ -1,7 +1,7 @@
 """``mkdocs`` with the contributor page policy switched off, as if the data check had missed something.
 
 Used by the tests only (tests/conftest.py ``hostile_site_dir``): it shows what the build alone
-still makes inert (hooks/page_safety.py, the <title> override, the site audit) when hostile
+still makes inert (the sanitiser in hooks/pages.py, the <title> override, the site audit) when hostile
 front matter and HTML reach it. Run as ``python tests/mkdocs_without_page_policy.py build …``.
 """
 

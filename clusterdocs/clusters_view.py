@@ -1,0 +1,165 @@
+"""Render the clusters directory: the tile map, the filterable table, one entry per cluster and the sector lists.
+
+Python prepares plain values (labels in the page's language, links); the macros in
+``overrides/hooks/reference.html`` and ``overrides/hooks/map.html`` lay them out.
+"""
+
+from __future__ import annotations
+
+from .sitedata import in_language
+from .languages import counterpart, language_of
+from .links import PageLinks
+from .markers import replace_markers
+from .sitedata import SiteData, current_site_data
+from .templates import render_macro
+from .tile_map import divisions_of, tile_map, winners_by_division
+from .ui_text import ui_strings
+
+
+def labels() -> dict:
+    return current_site_data().reference_labels
+
+
+def cluster_values(cluster: dict, language: str, data: SiteData, article_url, timeline_url) -> dict:
+    mentions = []
+    for mention in cluster["mentions"]:
+        source = data.sources[mention["source"]]
+        mentions.append(
+            {
+                "title": data.article_title(language, mention["source"]),
+                "href": article_url(mention["source"]),
+                "source_text": mention["source_text"],
+                "lang": source.lang,
+            }
+        )
+    by_id = {milestone.id: milestone for milestone in data.milestones}
+    milestones = [
+        {
+            "href": f"{timeline_url}#{milestone_id}",
+            "date": by_id[milestone_id].display_date(language),
+            "title": in_language(by_id[milestone_id].data["title"], language),
+        }
+        for milestone_id in cluster["milestones"]
+    ]
+    other = counterpart(language)
+    return {
+        "id": cluster["id"],
+        "name": in_language(cluster["name"], language),
+        "name_other": cluster["name"][other.code],
+        "name_other_lang": other.tag,
+        "sector": cluster["sector"],
+        "sector_label": in_language(labels()["sectors"][cluster["sector"]], language),
+        "region": cluster["region"],
+        "region_label": in_language(labels()["regions"][cluster["region"]], language),
+        "status": cluster["status"],
+        "status_label": in_language(labels()["statuses"][cluster["status"]], language),
+        "status_note": in_language(cluster["status_note"], language),
+        "places": language_of(language).join([in_language(place, language) for place in cluster["places"]]),
+        "cross_province": cluster["cross_province"],
+        "divisions": divisions_of(cluster),
+        "targets": [
+            dict(
+                target,
+                measures=in_language(target["measures"], language),
+                lang=data.sources[target["source"]].lang,
+                source_title=data.article_title(language, target["source"]),
+            )
+            for target in cluster["targets"]
+        ],
+        "mentions": mentions,
+        "milestones": milestones,
+        "see_also": [
+            {"href": f"#{sector_list['id']}", "place": in_language(sector_list["place"], language)}
+            for sector_list in data.datasets["clusters"].get("sector_lists", [])
+            if sector_list["id"] in cluster.get("see_also", [])
+        ],
+    }
+
+
+def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, path: str) -> str:
+    """Replace the ``<!-- clusters:… -->`` markers of ``docs/<language>/clusters.md``."""
+
+    def article_url(source_id: str) -> str:
+        return links.to_page(f"articles/{source_id}.md")
+
+    timeline_url = links.to_page("timeline.md")
+    clusters = [cluster_values(cluster, language, data, article_url, timeline_url) for cluster in data.clusters]
+    order = {key: index for index, key in enumerate(labels()["statuses"])}
+    clusters.sort(key=lambda cluster: (order[cluster["status"]], cluster["region"], cluster["id"]))
+    fields = {"sectors": "sector", "regions": "region", "statuses": "status"}
+    facets = {
+        kind: [
+            {
+                "key": key,
+                "label": in_language(value, language),
+                "count": sum(cluster[field] == key for cluster in clusters),
+            }
+            for key, value in labels()[kind].items()
+        ]
+        for kind, field in fields.items()
+    }
+
+    def table() -> str:
+        divisions = [
+            tile
+            for tile in tile_map(data.clusters, data.figures, language, ui_strings()[language], lambda key: "")["table"]
+            if tile["listed"]
+        ]
+        return render_macro(
+            "reference.html", "clusters_table", language, clusters=clusters, facets=facets, divisions=divisions
+        )
+
+    def entries() -> str:
+        return render_macro("reference.html", "cluster_entries", language, clusters=clusters)
+
+    def division_map() -> str:
+        source_id = winners_by_division(data.figures)[1]["source"]
+        values = tile_map(
+            data.clusters, data.figures, language, ui_strings()[language], lambda key: f"?division={key}#cluster-table"
+        )
+        return render_macro(
+            "map.html",
+            "tile_map",
+            language,
+            map=values,
+            source_title=data.article_title(language, source_id),
+            source_href=article_url(source_id),
+        )
+
+    def sector_lists() -> str:
+        return render_macro(
+            "reference.html",
+            "sector_lists",
+            language,
+            lists=[sector_list_values(item, language, data, article_url, timeline_url) for item in data.sector_lists],
+        )
+
+    return replace_markers(
+        markdown,
+        "clusters",
+        {"table": table, "entries": entries, "sector-lists": sector_lists, "map": division_map},
+        path,
+        required=("map", "table", "entries", "sector-lists"),
+    )
+
+
+def sector_list_values(item: dict, language: str, data: SiteData, article_url, timeline_url) -> dict:
+    by_id = {milestone.id: milestone for milestone in data.milestones}
+    return {
+        "id": item["id"],
+        "place": in_language(item["place"], language),
+        "framing": in_language(item["framing"], language),
+        "sectors": in_language(item["sectors"], language),
+        "source_text": item["source_text"],
+        "lang": data.sources[item["source"]].lang,
+        "source_title": data.article_title(language, item["source"]),
+        "href": article_url(item["source"]),
+        "milestones": [
+            {
+                "href": f"{timeline_url}#{milestone_id}",
+                "date": by_id[milestone_id].display_date(language),
+                "title": in_language(by_id[milestone_id].data["title"], language),
+            }
+            for milestone_id in item["milestones"]
+        ],
+    }

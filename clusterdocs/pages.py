@@ -1,0 +1,101 @@
+"""Which page is which, and the one table that says which renderer fills each page's markers.
+
+A page is known by its language and its path inside ``docs/<language>/`` (``PageAddress``).
+``markers.page_kind`` tells the kind of page from the path; ``RENDERERS`` maps each kind to its
+renderer, and every renderer takes the same arguments: the page's Markdown, the site data, the
+language, the page's link helper (clusterdocs/links.py) and the page's file for error lines.
+A new kind of page is one renderer, one entry here and its markers in clusterdocs/markers.py.
+
+The rendered HTML does not go through Markdown: ``render_markers`` leaves a placeholder where
+each macro's HTML goes (clusterdocs/templates.py) and returns the HTML beside the Markdown;
+``fill_slots`` puts it in the page's HTML after conversion. Python-Markdown copies raw HTML
+blocks through unchanged, so the page is the same, and converting it takes a fraction of the
+time (tests/test_rendering.py compares both ways on every page). MkDocs checks links to
+anchors against the ids it saw while converting; ``anchor_ids`` gives the ids of the HTML set
+aside, for the hook to add.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import (
+    article_view,
+    articles_index_view,
+    clusters_view,
+    data_page_view,
+    figures_view,
+    glossary_view,
+    timeline_view,
+)
+from .links import PageLinks
+from .markers import page_kind
+from .sitedata import SiteData
+from .templates import fill_slots, html_slots
+
+__all__ = ["RENDERERS", "PageAddress", "anchor_ids", "fill_slots", "render_markers"]
+
+Renderer = Callable[[str, SiteData, str, PageLinks, str], str]
+
+RENDERERS: dict[str, Renderer] = {
+    "article": article_view.render_page,
+    "articles": articles_index_view.render_page,
+    "timeline": timeline_view.render_page,
+    "clusters": clusters_view.render_page,
+    "figures": figures_view.render_page,
+    "glossary": glossary_view.render_page,
+    "data": data_page_view.render_page,
+}
+
+
+@dataclass(frozen=True)
+class PageAddress:
+    language: str
+    path: str  # inside the language's folder: "articles/x.md"
+
+    @classmethod
+    def of(cls, src_uri: str) -> PageAddress:
+        """``zh/articles/x.md`` (a page's file inside ``docs/``) -> language ``zh``, path ``articles/x.md``."""
+        language, _, path = src_uri.partition("/")
+        return cls(language, path)
+
+    @property
+    def source(self) -> str:
+        """The page's file, as problem lines name it: ``docs/zh/articles/x.md``."""
+        return f"docs/{self.language}/{self.path}"
+
+    @property
+    def kind(self) -> str | None:
+        return page_kind(self.path)
+
+
+def render_markers(markdown: str, data: SiteData, page: PageAddress, links: PageLinks) -> tuple[str, list[str]]:
+    """The page's Markdown with its markers replaced, and the HTML its placeholders stand for.
+
+    A page of no kind is returned unchanged. Pass the converted page and the HTML to ``fill_slots``.
+    """
+    renderer = RENDERERS.get(page.kind)
+    if renderer is None:
+        return markdown, []
+    with html_slots() as slots:
+        return renderer(markdown, data, page.language, links, page.source), slots
+
+
+# The templates quote every attribute with " and autoescape every value, so a tag holds no
+# stray ">" and an attribute no stray quote.
+_START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)(\s[^>]*)>")
+_ANCHOR_ATTRIBUTE = re.compile(r'\s(id|name)="([^"]*)"')
+
+
+def anchor_ids(rendered: list[str]) -> set[str]:
+    """Every ``id`` (and ``name`` of an ``<a>``) in the rendered HTML: what MkDocs records from raw HTML."""
+    found = set()
+    for fragment in rendered:
+        for tag in _START_TAG.finditer(fragment):
+            for attribute in _ANCHOR_ATTRIBUTE.finditer(tag[2]):
+                if attribute[1] == "id" or tag[1].lower() == "a":
+                    found.add(html.unescape(attribute[2]))
+    return found

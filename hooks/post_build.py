@@ -1,0 +1,119 @@
+"""Everything written or checked once the whole site is built, in this order, once per build:
+
+1. the exports: the open data (downloads, ``datapackage.json``, the JSON Schemas), the citation
+   downloads under ``cite/`` and an Atom feed per language (clusterdocs/open_data.py,
+   citations.py, feeds.py), for the pages built (hooks/pages.py notes them);
+2. the search split: one index per language from the merged one (clusterdocs/search_index.py);
+3. the sitemaps Material's language switcher looks up beside each page (see
+   ``write_alternate_sitemaps``);
+4. the asset clean-up: no CDN fallback and no source map in Material's bundle
+   (clusterdocs/offline.py);
+5. the site audit: no built file may load from another host or run contributed script
+   (clusterdocs/site_audit.py); it fails the build with one line per offence.
+
+mkdocs-static-i18n builds each further language from inside its own ``on_post_build``
+(priority -100) by calling MkDocs' ``build()`` again, so every ``on_post_build`` runs once per
+language, the inner ones first; it sets its ``building`` flag while it does. This hook runs at
+-200, after the merged search index exists, and only when no language build is in progress:
+once, after the last language.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from _shared import data_errors_fail_the_build, permanent_urls, site_data
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from clusterdocs.citations import citation_files
+from clusterdocs.feeds import feed_files
+from clusterdocs.offline import strip_external_references
+from clusterdocs.open_data import package_files
+from clusterdocs.paths import SCHEMAS_DIR
+from clusterdocs.search_index import write_language_indexes
+from clusterdocs.site_audit import audit_site
+
+log = get_plugin_logger(__name__)
+
+
+def write_exports(config: MkDocsConfig, site: Path) -> None:
+    with data_errors_fail_the_build():
+        data = site_data(config)
+        urls = permanent_urls(config)
+        groups = {
+            "open data file(s)": package_files(data),
+            "citation file(s) under cite/": citation_files(data, urls),
+            "feed(s)": feed_files(data, urls, config.site_url),
+        }
+    for description, files in groups.items():
+        for name, text in files.items():
+            target = site / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", newline="")
+        log.info(f"wrote {len(files)} {description}")
+    shutil.copytree(SCHEMAS_DIR, site / "schemas", dirs_exist_ok=True)
+
+
+def split_search_index(config: MkDocsConfig, site: Path) -> None:
+    written = write_language_indexes(site)
+    log.info(f"wrote {len(written)} search index(es): {', '.join(written)}")
+
+
+def write_alternate_sitemaps(config: MkDocsConfig, site: Path) -> None:
+    """For each ``<link rel="alternate" hreflang>`` in a page head, Material's switcher fetches
+    ``sitemap.xml`` relative to it, in the directory of the same page in the other language
+    (``/zh/articles/x/sitemap.xml``). Only the site root has a real sitemap, so a copy goes
+    into every other page directory: the switcher then maps pages as it does at the root, and no
+    lookup logs a 404."""
+    root_sitemap = site / "sitemap.xml"
+    if not root_sitemap.exists():
+        return
+    content = root_sitemap.read_bytes()
+    copies = 0
+    for index in site.rglob("index.html"):
+        if index.parent != site:
+            (index.parent / "sitemap.xml").write_bytes(content)
+            copies += 1
+    log.info(f"wrote {copies} copies of sitemap.xml beside the pages")
+
+
+def clean_assets(config: MkDocsConfig, site: Path) -> None:
+    """Material's bundle loads a ResizeObserver polyfill and Mermaid from a public CDN when it
+    needs them; both now point at an empty local script. The source maps (for debugging
+    Material itself) carry the same URLs and readers never need them: they are deleted."""
+    assets = site / "assets"
+    changed = 0
+    for source_map in assets.rglob("*.map"):
+        source_map.unlink()
+        changed += 1
+    for bundle in [*assets.rglob("*.min.css"), *(assets / "javascripts").rglob("*.min.js")]:
+        text = bundle.read_text(encoding="utf-8")
+        cleaned = strip_external_references(text)
+        if cleaned != text:
+            bundle.write_text(cleaned, encoding="utf-8")
+            changed += 1
+    log.info(f"cleaned {changed} theme asset(s) of external references and source maps")
+
+
+def audit(config: MkDocsConfig, site: Path) -> None:
+    problems = sorted(set(audit_site(site, config.site_url or "")))
+    if problems:
+        lines = "\n".join(str(problem) for problem in problems)
+        raise PluginError(f"{len(problems)} problem(s) in the built site ({config.site_dir}):\n{lines}")
+    log.info("audited the built site: no request to another host, no contributed script")
+
+
+STEPS = (write_exports, split_search_index, write_alternate_sitemaps, clean_assets, audit)
+
+
+@event_priority(-200)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "building", False):
+        return  # a language built from inside mkdocs-static-i18n's on_post_build: not the last one
+    site = Path(config.site_dir)
+    for step in STEPS:
+        step(config, site)

@@ -1,0 +1,391 @@
+"""Headless Chromium (Debian's /usr/bin/chromium) against the built site on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+
+from clusterdocs.paths import DOCS_DIR, ROOT, TIMELINE_DIR
+from support import PageWatcher, published_html
+
+pytestmark = pytest.mark.browser
+
+
+def expected_pages() -> list[str]:
+    """URL paths of every HTML file the site publishes, from the source tree (known before the
+    build, so that each page is its own test); a test checks the list against the built site."""
+    paths = ["/404.html"]
+    for language, prefix in (("en", "/"), ("zh", "/zh/")):
+        for source in sorted((DOCS_DIR / language).rglob("*")):
+            relative = source.relative_to(DOCS_DIR / language).as_posix()
+            if source.suffix == ".md":
+                page = relative.removesuffix(".md").removesuffix("index")
+                paths.append(prefix + (page + "/" if page and not page.endswith("/") else page))
+            elif source.suffix == ".html":
+                paths.append(prefix + relative)
+    return sorted(paths)
+
+
+PUBLISHED_PAGES = expected_pages()
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+SEARCH_TERMS = [  # (language, query, article expected among the results)
+    ("zh", "集群", None),
+    ("en", "cluster", None),
+    ("zh", "链长制", "park-cluster-paths-2023"),
+    ("zh", "中关村", "park-cluster-paths-2023"),
+    ("en", "Zhongguancun", "park-cluster-paths-2023"),
+    ("zh", "成渝", "chengyu-cross-province-2023"),
+    ("en", "Chengdu", "chengyu-cross-province-2023"),
+    ("zh", "株洲", "blueprint-14th-fyp"),
+    ("en", "Zhuzhou", "blueprint-14th-fyp"),
+    ("zh", "工具箱", "central-local-2021"),
+    ("en", "toolbox", "central-local-2021"),
+    ("zh", "广州", "conference-2025"),
+    ("en", "Duan Zheng", "conference-2025"),
+]
+
+
+def home(site_url: str, language: str) -> str:
+    return f"{site_url}/zh/" if language == "zh" else f"{site_url}/"
+
+
+def search(page, site_url: str, language: str, query: str) -> list[str]:
+    page.goto(home(site_url, language))
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.fill(query)
+    field.press("End")  # Material listens for keyup; fill() alone does not fire it
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return [
+        page.evaluate("(a) => a.href", link) for link in page.locator(".md-search-result__item > a").element_handles()
+    ]
+
+
+@pytest.mark.parametrize("language, query, article", SEARCH_TERMS, ids=[f"{l}-{q}" for l, q, _ in SEARCH_TERMS])
+def test_search_finds_pages_in_the_readers_language_only(page, site_url, language, query, article):
+    results = search(page, site_url, language, query)
+    assert results, f"no results for {query!r}"
+    for url in results:
+        path = url.removeprefix(site_url)
+        assert path.startswith("/zh/") == (language == "zh"), f"{query!r} returned {path} on the {language} site"
+    if article:
+        assert any(f"/articles/{article}/" in url for url in results), (query, results)
+    assert page.watcher.console_errors == [] and page.watcher.foreign_requests == []
+
+
+@pytest.mark.parametrize(
+    "start, target_language, expected",
+    [
+        ("/timeline/", "zh-Hans", "/zh/timeline/"),
+        ("/zh/timeline/", "en", "/timeline/"),
+        ("/articles/central-local-2021/", "zh-Hans", "/zh/articles/central-local-2021/"),
+        ("/zh/articles/conference-2025/", "en", "/articles/conference-2025/"),
+    ],
+)
+def test_language_switcher_lands_on_the_same_page(page, site_url, start, target_language, expected):
+    page.goto(site_url + start)
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f"a.md-select__link[hreflang='{target_language}']").click()
+    page.wait_for_url(re.compile(re.escape(site_url + expected) + r"$"))
+    assert page.locator("html").get_attribute("lang") == target_language
+    assert page.watcher.console_errors == [] and page.watcher.failed_responses == []
+
+
+def test_the_page_list_is_every_published_html_file(site_dir):
+    assert PUBLISHED_PAGES == published_html(site_dir)
+
+
+@pytest.mark.parametrize("path", PUBLISHED_PAGES)
+def test_page_loads_without_errors_or_foreign_requests(page, site_url, path):
+    page.goto(site_url + path, wait_until="networkidle")
+    watcher = page.watcher
+    problems = [
+        f"{kind}: {item}"
+        for kind in ("console_errors", "page_errors", "foreign_requests", "failed_responses")
+        for item in getattr(watcher, kind)
+    ]
+    assert problems == []
+
+
+@pytest.mark.parametrize("path", PUBLISHED_PAGES)
+def test_no_contributed_script_runs(browser, hostile_site_url, path):
+    """The hostile build (tests/bad_inputs/build/script-in-page) puts scripts, handlers and
+    script links in titles, descriptions and page bodies; none of them may run, on any page."""
+    context = browser.new_context()
+    page = context.new_page()
+    watcher = PageWatcher(page)
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(hostile_site_url + path, wait_until="networkidle")
+    for link in page.locator("article a").all()[:200]:
+        href = link.get_attribute("href") or ""
+        if not href or href.startswith("#"):
+            link.dispatch_event("click")
+    page.locator("article details").evaluate_all("(nodes) => nodes.forEach((node) => { node.open = !node.open; })")
+    page.mouse.move(10, 10)
+    page.wait_for_timeout(100)
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert dialogs == [] and watcher.page_errors == [] and watcher.foreign_requests == []
+    assert (
+        page.evaluate("""() => [...document.querySelectorAll('*')].flatMap((element) => [...element.attributes]
+        .filter((attribute) => /^on/i.test(attribute.name) || /^\\s*(javascript|vbscript|data):/i.test(attribute.value)
+                 && ['href', 'src', 'action', 'formaction'].includes(attribute.name))
+        .map((attribute) => `${element.tagName} ${attribute.name}`))""")
+        == []
+    )
+    context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_hostile_titles_and_descriptions_show_as_text(browser, hostile_site_url, language):
+    context = browser.new_context()
+    page = context.new_page()
+    prefix = "/zh" if language == "zh" else ""
+    page.goto(f"{hostile_site_url}{prefix}/glossary/")
+    if language == "en":
+        assert page.title().startswith("Glossary</title><script>window.__xss = 'title'</script>")
+        assert (
+            page.locator("meta[name=description]").get_attribute("content")
+            == "Terms\" onmouseover=\"window.__xss = 'description'"
+        )
+    else:
+        assert page.title().startswith("术语表<img src=x onerror=\"window.__xss = 'zh title'\">")
+    assert "window.__xss" in page.locator(".md-header__title").inner_text()  # shown as text in the header
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    context.close()
+
+
+def test_a_foreign_request_would_be_caught(page, site_url):
+    page.goto(site_url + "/")
+    page.evaluate("() => { const i = new Image(); i.src = 'https://example.org/pixel.png'; document.body.append(i); }")
+    page.wait_for_timeout(300)
+    assert page.watcher.foreign_requests == ["https://example.org/pixel.png"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PUBLISHED_PAGES)
+def test_page_passes_axe_wcag_21_aa(browser, site_url, path, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="networkidle")
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+    results = Axe().run(page, options=WCAG_21_AA)
+    violations = [(violation["id"], len(violation["nodes"])) for violation in results.response["violations"]]
+    context.close()
+    assert violations == []
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_article_pages_show_citation_figures_and_quotes(page, site_url, language):
+    prefix = "/zh" if language == "zh" else ""
+    for slug in (
+        "central-local-2021",
+        "blueprint-14th-fyp",
+        "chengyu-cross-province-2023",
+        "park-cluster-paths-2023",
+        "conference-2025",
+    ):
+        page.goto(f"{site_url}{prefix}/articles/{slug}/")
+        assert page.locator(".cd-citation").is_visible()
+        assert page.locator(".cd-cite").inner_text().strip()
+        assert page.locator("table.cd-figures tbody tr").count() >= 3
+        assert page.locator(".cd-quote blockquote").count() >= 3
+        assert page.locator("#milestones").is_visible()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_timeline_shows_every_entry_with_working_anchors_and_filters(page, site_url, language):
+    ids = sorted(path.stem for path in TIMELINE_DIR.glob("*.yml"))
+    prefix = "/zh" if language == "zh" else ""
+    page.goto(f"{site_url}{prefix}/timeline/")
+    entries = page.locator("article.cd-entry")
+    assert sorted(entries.evaluate_all("(nodes) => nodes.map((n) => n.id)")) == ids
+    assert entries.evaluate_all("(nodes) => nodes.filter((n) => n.offsetParent === null).length") == 0
+
+    # Anchors: the same id in both languages, scrolled into view.
+    target = "2023-05-05-state-council-cluster-guideline"
+    page.goto(f"{site_url}{prefix}/timeline/#{target}")
+    page.wait_for_timeout(200)
+    assert page.locator(f"[id='{target}']").is_visible()
+    assert page.evaluate(
+        f"() => {{ const r = document.getElementById('{target}').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; }}"
+    )
+
+    # Filters: keyboard-operable checkboxes; unchecking a category hides exactly its entries.
+    form = page.locator("#timeline-filters")
+    assert form.is_visible()
+    checkbox = form.locator("input[name=category][value=miit-competition]")
+    checkbox.focus()
+    page.keyboard.press("Space")
+    hidden = sorted(entries.evaluate_all("(nodes) => nodes.filter((n) => n.hidden).map((n) => n.dataset.category)"))
+    expected_hidden = page.locator("article.cd-entry[data-category=miit-competition]").count()
+    assert hidden == ["miit-competition"] * expected_hidden and expected_hidden > 0
+    assert page.locator("#timeline-count").inner_text() == str(len(ids) - expected_hidden)
+    page.locator("#timeline-filters button[type=reset]").click()
+    page.wait_for_timeout(100)
+    assert page.locator("#timeline-count").inner_text() == str(len(ids))
+
+    # Order: newest first puts the latest year first.
+    page.locator("#timeline-filters input[name=order][value=newest]").check()
+    years = page.locator(".cd-year").evaluate_all("(nodes) => nodes.map((n) => n.dataset.year)")
+    assert years == sorted(years, reverse=True)
+
+    # Exports are linked from the page and parse.
+    href = page.locator(".cd-downloads a").first.get_attribute("href")
+    response = page.request.get(page.url.split("#")[0] + href)
+    exported = json.loads(response.text())
+    assert sorted(item["id"] for item in exported["milestones"]) == ids
+
+
+def test_timeline_without_javascript_shows_everything(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/timeline/")
+    assert page.locator("article.cd-entry").count() == len(list(TIMELINE_DIR.glob("*.yml")))
+    assert not page.locator("#timeline-filters").is_visible()
+    # The outside-reporting switch works without JavaScript (CSS :has()).
+    outside = page.locator("article.cd-entry[data-from-sources=no]")
+    assert outside.count() >= 2 and all(outside.nth(index).is_visible() for index in range(outside.count()))
+    page.locator("#timeline-hide-outside").check()
+    assert not any(outside.nth(index).is_visible() for index in range(outside.count()))
+    assert page.locator("article.cd-entry[data-from-sources=yes]").first.is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_timeline_hides_outside_only_entries_and_shows_targets_apart(page, site_url, language):
+    prefix = "/zh" if language == "zh" else ""
+    page.goto(f"{site_url}{prefix}/timeline/")
+    entries = page.locator("article.cd-entry")
+    total = entries.count()
+    outside_ids = sorted(
+        page.locator("article.cd-entry[data-from-sources=no]").evaluate_all("(nodes) => nodes.map((n) => n.id)")
+    )
+    assert outside_ids == ["2022-11-24-miit-45-national-clusters", "2024-11-18-miit-2024-round-35-winners"]
+    page.locator("#timeline-hide-outside").check()
+    hidden = sorted(entries.evaluate_all("(nodes) => nodes.filter((n) => n.hidden).map((n) => n.id)"))
+    assert hidden == outside_ids
+    assert page.locator("#timeline-count").inner_text() == str(total - len(outside_ids))
+    assert not page.locator("h2#year-2024").is_visible()  # its only entry rests on outside reporting
+    page.locator("#timeline-filters button[type=reset]").click()
+    page.wait_for_timeout(100)
+    assert page.locator("#timeline-count").inner_text() == str(total)
+    assert not page.locator("#timeline-hide-outside").is_checked()
+    # Targets sit in their own section, after every year, and are not dated as events.
+    assert page.locator(".cd-targets article.cd-entry").count() == 4
+    assert page.locator(".cd-year article[data-kind=target]").count() == 0
+    label = "Target for 2025" if language == "en" else "2025年目标"
+    assert page.locator(".cd-targets time").get_by_text(label, exact=True).count() == 3
+
+
+def test_chinese_page_renders_cjk_glyphs(page, site_url, tmp_path):
+    page.goto(f"{site_url}/zh/")
+    width = page.evaluate("""() => {
+        const span = document.createElement('span'); span.textContent = '先进制造业集群';
+        span.style.fontSize = '20px'; document.body.append(span); return span.getBoundingClientRect().width; }""")
+    assert width > 100  # seven full-width glyphs, not seven tofu boxes of zero width
+    page.screenshot(path=str(tmp_path / "zh-home.png"))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_cluster_directory_filters_and_sorts(page, site_url, language):
+    prefix = "/zh" if language == "zh" else ""
+    page.goto(f"{site_url}{prefix}/clusters/")
+    rows = page.locator("#cluster-table tbody tr")
+    total = rows.count()
+    assert total == len(yaml.safe_load((ROOT / "data" / "clusters.yml").read_text(encoding="utf-8"))["clusters"])
+    page.locator("#cluster-filters select[name=regions]").select_option("west")
+    visible = rows.evaluate_all("(rows) => rows.filter((r) => !r.hidden).map((r) => r.dataset.regions)")
+    assert visible and set(visible) == {"west"} and len(visible) < total
+    assert page.locator("#cluster-count").inner_text() == str(len(visible))
+    page.locator("#cluster-filters select[name=regions]").select_option("")
+    assert page.locator("#cluster-count").inner_text() == str(total)
+
+    header = page.locator("#cluster-table thead th").nth(2)  # region
+    header.locator("button").click()
+    assert header.get_attribute("aria-sort") == "ascending"
+    values = rows.evaluate_all("(rows) => rows.map((r) => r.cells[2].dataset.value)")
+    collator = page.evaluate(
+        "(values) => values.slice().sort((a, b) => a.localeCompare(b, document.documentElement.lang))", values
+    )
+    assert values == collator
+    header.locator("button").press("Enter")
+    assert header.get_attribute("aria-sort") == "descending"
+
+    # Each row links to its entry, which links back to the articles that mention the cluster.
+    first = rows.first.locator("a")
+    anchor = first.get_attribute("href")
+    first.click()
+    entry = page.locator(f"section.cd-cluster[id='{anchor[1:]}']")
+    assert entry.is_visible() and entry.locator("a[href*='articles/']").count() >= 1
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_charts_have_accessible_names_and_glossary_tooltips(page, site_url, language):
+    prefix = "/zh" if language == "zh" else ""
+    page.goto(f"{site_url}{prefix}/figures/")
+    titles = page.locator("svg.cd-chart__svg").evaluate_all(
+        "(svgs) => svgs.map((svg) => svg.querySelector('title').textContent)"
+    )
+    assert len(titles) >= 5
+    for title in titles:  # the accessible name comes from <title> via aria-labelledby
+        assert page.get_by_role("img", name=title, exact=False).count() >= 1
+    expected = "The 45 national clusters by region" if language == "en" else "45个国家先进制造业集群的区域分布"
+    assert page.get_by_role("img", name=re.compile(re.escape(expected))).count() == 1
+    details = page.locator(".cd-chart__data").first
+    details.locator("summary").click()
+    assert details.locator("table tbody tr").first.is_visible()
+
+    page.goto(f"{site_url}{prefix}/articles/central-local-2021/")
+    term = page.locator("a.cd-term").first
+    title = term.get_attribute("title")
+    assert title and len(title) > 20
+    term.hover()
+    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text=title.split(" ")[1][:4])
+    tooltip.first.wait_for(state="visible", timeout=5000)
+    href = term.get_attribute("href")
+    term.click()
+    page.wait_for_url(re.compile(r".*/glossary/#.+"))
+    page.locator(f"dt[id='{href.split('#')[1]}']").wait_for(state="visible", timeout=5000)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_cite_this_page_copies_to_the_clipboard(browser, site_url, language):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page = context.new_page()
+    prefix = "/zh" if language == "zh" else ""
+    page.goto(f"{site_url}{prefix}/articles/chengyu-cross-province-2023/")
+    cite = page.locator(".cd-cite code").inner_text().strip()
+    page.locator(".cd-cite .md-code__button").click()
+    page.wait_for_timeout(200)
+    assert page.evaluate("navigator.clipboard.readText()").strip() == cite
+    assert "《产城》" in cite and "/articles/chengyu-cross-province-2023/" in cite
+    context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_timeline_entry_citation_copies_to_the_clipboard(browser, site_url, language):
+    """The timeline's copy buttons are written in the page (overrides/hooks/cite.html), not added by Material."""
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page = context.new_page()
+    prefix = "/zh" if language == "zh" else ""
+    page.goto(f"{site_url}{prefix}/timeline/")
+    box = page.locator("article.cd-entry .cd-cite-box").first
+    box.locator("summary").click()
+    cite = box.locator(".cd-cite__text").inner_text().strip()
+    button = box.locator(".cd-cite .md-code__button")
+    assert button.is_visible() and button.get_attribute("aria-label")
+    button.click()
+    page.wait_for_timeout(200)
+    assert page.evaluate("navigator.clipboard.readText()").strip() == cite
+    assert "/timeline/#" in cite
+    context.close()

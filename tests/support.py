@@ -1,0 +1,149 @@
+"""Paths and helpers the tests import: repository and content copies, corpus cases, builds.
+
+A plain module (``tests/`` is on pytest's ``pythonpath``), so test files import it by name;
+tests/conftest.py holds the fixtures built from it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from clusterdocs.problems import DataError
+from clusterdocs.sitedata import CONTENT_DIRS, load_site_data
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+FIXTURES = TESTS / "fixtures"
+CHECK_CORPUS = TESTS / "bad_inputs" / "check"
+BUILD_CORPUS = TESTS / "bad_inputs" / "build"
+WITHOUT_PAGE_POLICY = TESTS / "mkdocs_without_page_policy.py"
+# Files of a corpus case that describe the case instead of being laid over the tree.
+CASE_CONTROL_FILES = {"expected.txt", "published.txt", "remove.txt", "edits.yml"}
+NOT_COPIED = ("tests", ".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules", "*.egg-info")
+
+
+def run_mkdocs_build(
+    site_dir: Path, cwd: Path = ROOT, env: dict | None = None, page_policy: bool = True
+) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict``; ``page_policy=False`` switches the contributor page check off."""
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
+    command = ["-m", "mkdocs"] if page_policy else [str(WITHOUT_PAGE_POLICY)]
+    return subprocess.run(
+        [sys.executable, *command, "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
+def copy_repository(target: Path, ignore: tuple[str, ...] = ()) -> Path:
+    """Everything a build needs (code, hooks, templates, content), without tests or local state."""
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(*NOT_COPIED, *ignore))
+    return target
+
+
+def content_copy(target: Path) -> Path:
+    """Only the content folders ``load_site_data(target)`` reads: enough for the check, not for a build."""
+    for name in CONTENT_DIRS:
+        shutil.copytree(ROOT / name, target / name)
+    return target
+
+
+def check_lines(root: Path) -> list[str]:
+    """The problem lines the check gives for the tree at ``root``, in the order it prints them."""
+    try:
+        load_site_data(root)
+    except DataError as error:
+        return [str(problem) for problem in error.problems]
+    return []
+
+
+def lines_of(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def corpus_cases(corpus: Path, kind: str = "expected.txt") -> list[Path]:
+    """The cases of a corpus folder that hold ``kind`` (``expected.txt`` or ``published.txt``)."""
+    return sorted(case for case in corpus.iterdir() if (case / kind).exists()) if corpus.exists() else []
+
+
+def lay_out_case(case: Path, target: Path) -> Path:
+    """Apply one case to the tree at ``target``: its removals, its edits, then its files."""
+    removals = case / "remove.txt"
+    if removals.exists():
+        for line in lines_of(removals):
+            (target / line.strip()).unlink()
+    edits = case / "edits.yml"
+    if edits.exists():
+        for edit in yaml.safe_load(edits.read_text(encoding="utf-8")):
+            file = target / edit["file"]
+            text = file.read_text(encoding="utf-8")
+            assert text.count(edit["old"]) == 1, f"{case.name}: {edit['old']!r} must occur once in {edit['file']}"
+            file.write_text(text.replace(edit["old"], edit["new"]), encoding="utf-8")
+    for file in case_files(case):
+        destination = target / file.relative_to(case)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(file, destination)
+    return target
+
+
+def case_files(case: Path) -> list[Path]:
+    return [
+        file
+        for file in sorted(case.rglob("*"))
+        if file.is_file() and file.relative_to(case).as_posix() not in CASE_CONTROL_FILES
+    ]
+
+
+def lay_over(cases: list[Path], repository: Path) -> Path:
+    """Lay several corpus cases over one tree; no two may touch the same file."""
+    owners: dict[Path, str] = {}
+    for case in cases:
+        for file in case_files(case):
+            relative = file.relative_to(case)
+            assert relative not in owners, f"{case.name} and {owners[relative]} both replace {relative}"
+            owners[relative] = case.name
+        lay_out_case(case, repository)
+    return repository
+
+
+def published_html(site_dir: Path) -> list[str]:
+    """URL paths of every HTML file the site publishes (both languages, 404, any non-index page)."""
+    return sorted(
+        "/" + file.relative_to(site_dir).as_posix().removesuffix("index.html") for file in site_dir.rglob("*.html")
+    )
+
+
+class PageWatcher:
+    """Records console errors and any request that leaves 127.0.0.1 (and blocks it)."""
+
+    def __init__(self, page):
+        self.console_errors: list[str] = []
+        self.page_errors: list[str] = []
+        self.foreign_requests: list[str] = []
+        self.failed_responses: list[str] = []
+        page.on("console", lambda message: message.type == "error" and self.console_errors.append(message.text))
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        page.on(
+            "response",
+            lambda response: (
+                response.status >= 400 and self.failed_responses.append(f"{response.status} {response.url}")
+            ),
+        )
+        page.route("**/*", self._route)
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith("http://127.0.0.1:") or url.startswith("data:") or url.startswith("blob:"):
+            route.continue_()
+        else:
+            self.foreign_requests.append(url)
+            route.abort()

@@ -1,0 +1,48 @@
+"""The benchmark's synthetic corpus and budget arithmetic (scripts/benchmark.py, scripts/synthetic_corpus.py).
+
+Nothing here is timed: the benchmark measures, these tests only check that it works.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import sys
+
+import pytest
+from support import ROOT
+
+from clusterdocs.sitedata import load_site_data
+
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import benchmark
+from synthetic_corpus import write_corpus
+
+
+def test_synthetic_corpus_is_valid_deterministic_and_grows_everything(tmp_path):
+    real = load_site_data(ROOT)
+    tree = tmp_path / "a"
+    write_corpus(tree, 2)
+    grown = load_site_data(tree)  # raises DataError, with every problem, if the copies are not valid
+    assert len(grown.sources) == 2 * len(real.sources)
+    assert len(grown.articles) == 2 * len(real.articles)
+    assert len(grown.milestones) == 2 * len(real.milestones)
+    assert len(grown.clusters) == 2 * len(real.clusters)
+    assert len(grown.glossary) == 2 * len(real.glossary)
+    assert len({term["zh"] for term in grown.glossary}) == len(grown.glossary), "copied terms have their own wording"
+    config = (tree / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "Synthetic benchmark corpus" in config and "articles/conference-2025-synthetic-a.md" in config
+    again = tmp_path / "b"
+    write_corpus(again, 2)
+    comparison = filecmp.dircmp(tree / "timeline", again / "timeline")
+    assert not comparison.diff_files and not comparison.left_only and not comparison.right_only
+    assert (tree / "data" / "glossary.yml").read_bytes() == (again / "data" / "glossary.yml").read_bytes()
+
+
+def test_budgets_are_checked_in_both_directions():
+    limits = benchmark.parse_budgets(["check_seconds=2"])
+    assert benchmark.missed_budgets({"check_seconds": 1.5, "lighthouse_seo": 100}, limits) == []
+    missed = benchmark.missed_budgets({"check_seconds": 2.5, "lighthouse_seo": 92, "zh_search_index_kb": 80}, limits)
+    assert [line.split(":")[0] for line in missed] == ["check_seconds", "lighthouse_seo"]
+    with pytest.raises(SystemExit, match="unknown budget"):
+        benchmark.parse_budgets(["build_speed=1"])

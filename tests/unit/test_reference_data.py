@@ -1,0 +1,191 @@
+"""Clusters, figures and glossary: validation, cross-references, label sets and terminology."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from support import FIXTURES, check_lines
+
+from clusterdocs.datasets import load_dataset
+from clusterdocs.paths import ROOT
+from clusterdocs.sitedata import load_site_data
+from clusterdocs.ui_text import ui_strings
+from clusterdocs.sources import load_sources
+from clusterdocs.terminology import avoided_renderings
+
+
+@pytest.fixture(scope="module")
+def sample_sources():
+    return load_sources(FIXTURES)[0]
+
+
+FIGURES = """\
+distributions:
+  - id: by-year
+    title: {en: Winners by year, zh: 各年胜出数}
+    source: sample-article
+    year: "2022"
+    unit: {en: clusters, zh: 个}
+    total: 45
+    items:
+      - {label: {en: All, zh: 全部}, value: 45, source_text: "已确定45个国家先进制造业集群"}
+    basis: stated
+    year_text: "截至2022年,我国已确定45个国家先进制造业集群"
+headline:
+  - id: national
+    value: "45"
+    label: {en: national clusters, zh: 国家集群}
+    year: "2022"
+    source: sample-article
+    source_text: "已确定45个国家先进制造业集群"
+    basis: stated
+    year_text: "截至2022年,我国已确定45个国家先进制造业集群"
+"""
+
+
+def figure_problems(tmp_path: Path, sources, text: str) -> list[str]:
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "figures.yml").write_text(text, encoding="utf-8")
+    _document, problems = load_dataset("figures", sources, tmp_path)
+    return [f"{problem.line}:{problem.field}: {problem.message}" for problem in problems]
+
+
+def test_good_figures_load(tmp_path, sample_sources):
+    assert figure_problems(tmp_path, sample_sources, FIGURES) == []
+
+
+HEADLINE_BASIS = '    basis: stated\n    year_text: "截至2022年,我国已确定45个国家先进制造业集群"\n'
+
+
+@pytest.mark.parametrize(
+    "new, expected",
+    [
+        (
+            "    basis: stated\n",
+            [
+                (
+                    "19:headline[0].basis: basis is 'stated' but neither source_text nor year_text writes the "
+                    "year 2022 (2022年); quote the words that do in year_text, or use 'inferred' or 'external'"
+                )
+            ],
+        ),
+        (
+            "    basis: inferred\n",
+            ["19:headline[0].basis: basis is 'inferred': give the reasoning in a bilingual note"],
+        ),
+        (
+            "    basis: external\n",
+            ["19:headline[0].basis: basis is 'external' but the figure has no 'external' citation"],
+        ),
+        ('    basis: external\n    external: [{outlet: People\'s Daily, date: "2022-09-25"}]\n', []),
+        ("    basis: inferred\n    note: {en: Because., zh: 因为。}\n", []),
+        ("", ["13:headline[0].basis: missing required field 'basis'"]),
+    ],
+)
+def test_each_figure_says_where_its_year_comes_from(tmp_path, sample_sources, new, expected):
+    assert FIGURES.endswith(HEADLINE_BASIS)
+    assert figure_problems(tmp_path, sample_sources, FIGURES.removesuffix(HEADLINE_BASIS) + new) == expected
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            'value: 45, source_text: "已确定45个',
+            'value: 46, source_text: "已确定46个',
+            [
+                "9:distributions[0].items[0].source_text: not found verbatim in sources/sample-article.txt: '已确定46个国家先进制造业集群'",
+                "7:distributions[0].total: items add up to 46, not 45; explain the difference in a 'note'",
+            ],
+        ),
+        (
+            "    total: 45\n",
+            "    total: 44\n",
+            ["7:distributions[0].total: items add up to 45, not 44; explain the difference in a 'note'"],
+        ),
+        (
+            '    value: "45"',
+            '    value: "44"',
+            ["14:headline[0].value: value '44' does not occur in its source_text as a whole number"],
+        ),
+        (
+            "  - id: national",
+            "  - id: national\n    colour: red",
+            [
+                (
+                    "14:headline[0].colour: unknown key 'colour'; allowed keys: "
+                    "as_of, basis, external, id, label, note, source, source_text, value, value_en, year, year_text"
+                )
+            ],
+        ),
+        (
+            "    source: sample-article\n    year",
+            "    source: other-article\n    year",
+            ["4:distributions[0].source: unknown source 'other-article'; known: sample-article"],
+        ),
+    ],
+)
+def test_bad_figures_are_reported_precisely(tmp_path, sample_sources, old, new, expected):
+    assert old in FIGURES
+    assert figure_problems(tmp_path, sample_sources, FIGURES.replace(old, new, 1)) == expected
+
+
+def test_an_unknown_cluster_id_in_the_timeline_fails(content_tree):
+    entry = content_tree / "timeline" / "2021-shanghai-ic-cluster-investment.yml"
+    text = entry.read_text(encoding="utf-8")
+    assert "- shanghai-integrated-circuits" in text
+    entry.write_text(text.replace("- shanghai-integrated-circuits", "- shanghai-chips"), encoding="utf-8")
+    assert any(
+        re.fullmatch(
+            r"timeline/2021-shanghai-ic-cluster-investment\.yml:\d+:\d+: clusters\[0\]: "
+            r"unknown cluster id 'shanghai-chips'(; .*)?",
+            line,
+        )
+        for line in check_lines(content_tree)
+    )
+
+
+def test_an_edited_interface_string_shows_on_the_next_load(content_tree):
+    """``mkdocs serve`` rebuilds with the data reloaded: interface strings are data like any other."""
+    assert load_site_data(content_tree).ui["en"]["citation"] == "Citation"
+    assert ui_strings()["en"]["citation"] == "Citation"
+    ui = content_tree / "data" / "ui.yml"
+    ui.write_text(
+        ui.read_text(encoding="utf-8").replace("  citation: Citation\n", "  citation: How to cite\n"), encoding="utf-8"
+    )
+    os.utime(ui, ns=(ui.stat().st_atime_ns, ui.stat().st_mtime_ns + 1_000_000_000))
+    assert load_site_data(content_tree).ui["en"]["citation"] == "How to cite"
+    assert ui_strings()["en"]["citation"] == "How to cite"
+
+
+def test_the_terminology_rule_matches_whole_words_only():
+    glossary, _problems = load_dataset("glossary", {}, ROOT)
+    pattern, canonical_of = avoided_renderings(glossary)
+    assert "champion enterprise" in canonical_of
+    assert pattern.search("Shenzhen has 12 champion enterprises.") is None  # plural not listed
+    assert pattern.search("one Champion Enterprise in Ningbo").group(0) == "Champion Enterprise"
+
+
+def test_sector_lists_stay_out_of_the_clusters_directory():
+    """Fields listed in provincial work reports are not named clusters: they never enter the directory or its filters."""
+    data = load_site_data(ROOT)
+    list_ids = {item["id"] for item in data.sector_lists}
+    assert list_ids and not list_ids & {cluster["id"] for cluster in data.clusters}
+    list_passages = {item["source_text"] for item in data.sector_lists}
+    cluster_passages = {mention["source_text"] for cluster in data.clusters for mention in cluster["mentions"]}
+    assert not any(
+        cluster in passage or passage in cluster for passage in list_passages for cluster in cluster_passages
+    )
+
+
+def test_clusters_named_in_one_sentence_share_a_status():
+    data = load_site_data(ROOT)
+    by_sentence: dict[tuple[str, str], set[str]] = {}
+    for cluster in data.clusters:
+        for mention in cluster["mentions"]:
+            by_sentence.setdefault((mention["source"], mention["source_text"]), set()).add(cluster["status"])
+    mixed = {key: statuses for key, statuses in by_sentence.items() if len(statuses) > 1}
+    assert mixed == {}
