@@ -97,6 +97,17 @@ def corpus(root: Path, data: SiteData) -> str:
     return "\n".join(texts)
 
 
+def _pairs(text: str) -> frozenset[str]:
+    """Every character and every two adjacent characters of ``text``: a quick filter before ``in``."""
+    return frozenset(text) | frozenset(text[index : index + 2] for index in range(len(text) - 1))
+
+
+def _occurs(word: str, text: str, pairs: frozenset[str]) -> bool:
+    if len(word) < 3:
+        return word in pairs
+    return all(word[index : index + 2] in pairs for index in range(len(word) - 1)) and word in text
+
+
 def jieba_dictionary(root: Path, data: SiteData, jieba_dict: Path, user_dict: Path) -> Path:
     """A jieba user dictionary for every language: the project's entries and their converted
     forms, and the converted entries of jieba's dictionary whose words the site's text uses.
@@ -107,9 +118,9 @@ def jieba_dictionary(root: Path, data: SiteData, jieba_dict: Path, user_dict: Pa
     candidates = converted_jieba_entries(root, data, jieba_dict)
     for language in converted_languages():
         candidates += _changed_entries(project, lambda text, code=language.code: data.text_in(text, code))
-    words = {entry.split(" ", 1)[0] for entry in candidates}
-    present = _substrings_made_of(corpus(root, data), set().union(*words) if words else set(), words)
-    lines = project + [entry for entry in candidates if entry.split(" ", 1)[0] in present]
+    text = corpus(root, data)
+    pairs = _pairs(text)
+    lines = project + [entry for entry in candidates if _occurs(entry.split(" ", 1)[0], text, pairs)]
     content = "\n".join(lines) + "\n"
     target = root / BUILD_DIR / "jieba" / f"userdict-{hashlib.sha256(content.encode()).hexdigest()[:16]}.txt"
     for old in target.parent.glob("userdict-*.txt") if target.parent.exists() else []:
@@ -117,26 +128,3 @@ def jieba_dictionary(root: Path, data: SiteData, jieba_dict: Path, user_dict: Pa
             old.unlink()
     write_if_changed(target, content)
     return target
-
-
-def _substrings_made_of(text: str, characters: set[str], words: set[str]) -> set[str]:
-    """The ``words`` that occur in ``text``. A word made of ``characters`` can only occur inside a
-    run of them, so only the substrings of those runs (most of the text is markup, YAML and
-    English, which no word spans) are compared."""
-    longest = max(map(len, words), default=0)
-    found = set()
-    run_start = None
-    for index, character in enumerate(text + "\n"):
-        if character in characters:
-            if run_start is None:
-                run_start = index
-            continue
-        if run_start is not None:
-            run = text[run_start:index]
-            found |= words.intersection(
-                run[start : start + size]
-                for start in range(len(run))
-                for size in range(1, min(longest, len(run) - start) + 1)
-            )
-            run_start = None
-    return found

@@ -18,8 +18,8 @@ from clusterdocs.converted_site import converted_languages, jieba_dictionary, wr
 
 
 _project_dicts: dict[int, Path] = {}
-_prepared_for: dict[Path, object] = {}  # repository -> the SiteData its generated files were written from
-_dictionaries: dict[Path, Path] = {}  # project dictionary -> the dictionary written from it
+_dictionaries: dict[str, Path] = {}
+_written: dict = {}  # repository root -> the SiteData its files were last written from
 
 
 @event_priority(100)
@@ -42,21 +42,19 @@ def on_config(config):
             target.nav_translations = target.nav_translations or {
                 english: convert(title) for english, title in (source.nav_translations or {}).items()
             }
-    # mkdocs-static-i18n runs on_config once per language on the same config and data: the pages
-    # and the dictionary are made once per loaded data, not once per language.
-    first_for_this_data = _prepared_for.get(root) is not data
-    if first_for_this_data:
-        write_converted_pages(root, data)
-        _prepared_for[root] = data
     search = config.plugins.get("search") or config.plugins.get("material/search")
-    if search is not None and search.config.get("jieba_dict_user"):
-        # Keep the project's own file, not the dictionary written from it.
-        project_dict = _project_dicts.setdefault(id(search), root / search.config["jieba_dict_user"])
-        if first_for_this_data or project_dict not in _dictionaries:
-            _dictionaries[project_dict] = jieba_dictionary(
+    # mkdocs-static-i18n runs on_config once per language, on the same config and data: the files
+    # are written once per data load, and the search plugin keeps the project's own dictionary.
+    if _written.get(str(root)) is not data:
+        write_converted_pages(root, data)
+        if search is not None and search.config.get("jieba_dict_user"):
+            project_dict = _project_dicts.setdefault(id(search), root / search.config["jieba_dict_user"])
+            _dictionaries[str(root)] = jieba_dictionary(
                 root, data, Path(jieba.__file__).parent / "dict.txt", project_dict
             )
-        search.config["jieba_dict_user"] = str(_dictionaries[project_dict])
+        _written[str(root)] = data
+    if search is not None and str(root) in _dictionaries:
+        search.config["jieba_dict_user"] = str(_dictionaries[str(root)])
     return config
 
 

@@ -44,6 +44,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic_corpus import ROOT, read_yaml, write_corpus, write_yaml
 
+from clusterdocs.languages import LANGUAGES
+
 RESULTS = ROOT / "benchmarks" / "results.md"
 SCRATCH = ROOT / "benchmarks" / "tmp"
 VARIANTS = ("hooks", "no hooks", "plain")
@@ -269,7 +271,7 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def lighthouse(site: Path, runs: int) -> dict[str, dict[str, int]]:
-    """Mobile Lighthouse scores (0–100) for every page type in both languages, each the median of ``runs``.
+    """Mobile Lighthouse scores (0–100) for every page type in every language, each the median of ``runs``.
 
     The report of the run with the median performance score is kept as
     ``lighthouse-<language>-<page>.json`` for lighthouse_problems(); the others are in ``lighthouse-runs/``.
@@ -281,9 +283,10 @@ def lighthouse(site: Path, runs: int) -> dict[str, dict[str, int]]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     scores = {}
     try:
-        for language in ("en", "zh"):
+        for each in LANGUAGES:
+            language = each.code
             for name, page in LIGHTHOUSE_PAGES.items():
-                url = f"http://127.0.0.1:{server.server_port}/{'zh/' if language == 'zh' else ''}{page}"
+                url = f"http://127.0.0.1:{server.server_port}/{each.prefix}{page}"
                 measured = []
                 for run in range(runs):
                     report = SCRATCH / "lighthouse-runs" / f"{language}-{name}-{run + 1}.json"
