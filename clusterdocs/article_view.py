@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
+from .sitedata import field_in, in_language, optional_in
 from .articles import ArticlePage
 from .dates import format_date
+from .languages import counterpart, language_of, script_tag
 from .citations import download_links
 from .links import PageLinks
 from .publication import publication
@@ -22,29 +24,28 @@ SECTIONS = ("citation", "figures", "quotes", "entities", "milestones")
 
 def citation_values(source: Source, language: str) -> dict:
     header = source.header
-    other = "zh" if language == "en" else "en"
     return {
         "title_original": header["title_original"],
-        "title_translated": header[f"title_{language}"],
-        "title_other": header[f"title_{other}"],
+        "title_translated": field_in(header, "title", language),
+        "title_other": header[f"title_{counterpart(language).code}"],
         "outlet_original": header["outlet"]["original"],
-        "outlet": header["outlet"][language],
-        "outlet_note": (header.get("outlet_note") or {}).get(language),
+        "outlet": in_language(header["outlet"], language),
+        "outlet_note": optional_in(header.get("outlet_note"), language),
         "authors": [
             {
-                "name": author[language],
+                "name": in_language(author, language),
                 "original": author["original"],
-                "affiliation": author.get(f"affiliation_{language}"),
+                "affiliation": field_in(author, "affiliation", language),
             }
             for author in header["authors"]
         ],
-        "authors_note": (header.get("authors_note") or {}).get(language),
-        "list_separator": "、" if language == "zh" else "; ",
+        "authors_note": optional_in(header.get("authors_note"), language),
+        "author_joints": language_of(language).list_joints(len(header["authors"])),
         "date": format_date(header["date"], language) if header["date"] else None,
         "date_iso": header["date"],
-        "date_note": header.get(f"date_note_{language}"),
-        "reprint": (header.get("reprint") or {}).get(language),
-        "repost": (header.get("repost") or {}).get(language),
+        "date_note": field_in(header, "date_note", language),
+        "reprint": optional_in(header.get("reprint"), language),
+        "repost": optional_in(header.get("repost"), language),
         "script": header["script"],
         "machine_converted": bool(header.get("converted_from_simplified")),
         "lang": source.lang,
@@ -56,19 +57,15 @@ def cite_line(source: Source, page_title: str, page_url: str, language: str) -> 
     """A ready-to-copy citation of the summary page, naming the article it summarises."""
     values = citation_values(source, language)
     strings = ui_strings()[language]
-    authors = ("、" if language == "zh" else ", ").join(author["name"] for author in values["authors"])
-    date = values["date"] or strings["undated"]
-    where = publication(source, language)
-    if language == "zh":
-        by = f"{authors}：" if authors else ""
-        return (
-            f"{strings['site_name']}：《{page_title}》（摘要，原文：{by}《{values['title_original']}》，"
-            f"{where}，{date}）。{page_url}"
-        )
-    by = f"{authors}, " if authors else ""
-    return (
-        f"{strings['site_name']}. “{page_title}” (summary of {by}“{values['title_original']}”, "
-        f"{where}, {date}). {page_url}"
+    authors = language_of(language).join([author["name"] for author in values["authors"]])
+    return strings["cite_article_line"].format(
+        site=strings["site_name"],
+        title=page_title,
+        by=strings["cite_authors"].format(authors=authors) if authors else "",
+        original=values["title_original"],
+        where=publication(source, language),
+        date=values["date"] or strings["undated"],
+        url=page_url,
     )
 
 
@@ -123,7 +120,12 @@ def render_article(
 
     def figures() -> str:
         rows = [
-            dict(figure, shown_value=to_simplified(figure["value"]) if show_simplified else figure["value"])
+            dict(
+                figure,
+                shown_value=to_simplified(figure["value"]) if show_simplified else figure["value"],
+                value_lang=script_tag("Simplified") if show_simplified else source.lang,
+                source_lang=source.lang,
+            )
             for figure in data["figures"]
         ]
         html = render_macro("article.html", "figures", language, figures=rows)
@@ -144,7 +146,7 @@ def render_article(
             {
                 "id": milestone.id,
                 "date": milestone.display_date(language),
-                "title": milestone.data["title"][language],
+                "title": in_language(milestone.data["title"], language),
                 "href": f"{timeline_url}#{milestone.id}",
             }
             for milestone in milestones

@@ -10,11 +10,12 @@ the English and Chinese pages agree on the numbers and quotes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .datafile import file_name_problems, read_front_matter
-from .paths import LANGUAGES
+from .languages import CODES
 from .problems import Problem
 from .sources import Source, check_figure, check_quote, unknown_source
 from .yamlfile import YamlDocument
@@ -38,6 +39,23 @@ class ArticlePage:
     def data(self) -> dict:
         return self.meta["article"]
 
+    def converted(self, language: str, convert: Callable[[str], str]) -> ArticlePage:
+        """This page as a generated language shows it: every string ``convert``-ed except the
+        verbatim ones (``VERBATIM_KEYS``), which keep the source's own script."""
+        return ArticlePage(language, self.slug, self.path, _converted(self.meta, convert), self.document)
+
+
+# Front-matter fields that hold a source's own wording (or ids), never converted.
+VERBATIM_KEYS = frozenset({"source_text", "original", "value", "source", "cluster", "id"})
+
+
+def _converted(node, convert: Callable[[str], str]):
+    if isinstance(node, dict):
+        return {key: value if key in VERBATIM_KEYS else _converted(value, convert) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_converted(item, convert) for item in node]
+    return convert(node) if isinstance(node, str) else node
+
 
 def article_files(root: Path, language: str) -> list[Path]:
     """The article summary pages of one language (the articles index is not one)."""
@@ -47,7 +65,7 @@ def article_files(root: Path, language: str) -> list[Path]:
 def load_articles(sources: dict[str, Source], root: Path) -> tuple[list[ArticlePage], list[Problem]]:
     pages: list[ArticlePage] = []
     problems: list[Problem] = []
-    for language in LANGUAGES:
+    for language in CODES:
         for file in article_files(root, language):
             page, found = _load_page(file, language, sources, root)
             problems += found
@@ -90,7 +108,7 @@ def _cross_language_problems(pages: list[ArticlePage]) -> list[Problem]:
         by_slug.setdefault(page.slug, {})[page.language] = page
     problems = []
     for slug, versions in sorted(by_slug.items()):
-        if len(versions) != len(LANGUAGES):
+        if len(versions) != len(CODES):
             continue  # a missing translation is reported by the page-parity check
         english, chinese = versions["en"], versions["zh"]
         for kind, key in (("figures", "value"), ("quotes", "original")):

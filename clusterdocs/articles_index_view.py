@@ -14,7 +14,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
     """Replace the ``<!-- articles:table -->`` marker of ``docs/<language>/articles/index.md``."""
 
     def table() -> str:
-        pages = [page for page in data.articles if page.language == language]
+        pages = data.articles_in(language)
         rows = []
         for page in pages:
             header = data.sources[page.source_id].header

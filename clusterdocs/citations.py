@@ -14,8 +14,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from .sitedata import in_language
 from .publication import publication
 from .dates import format_date
+from .languages import bcp47, language_of
 from .markers import page_kind
 from .ui_text import ui_strings
 from .sitedata import SiteData
@@ -35,6 +37,7 @@ class Citation:
     note: str
     original: dict = field(default_factory=dict)  # title, authors, outlet, date (ISO) of a summarised article
     event_date: str | None = None  # date of a timeline entry, at the source's precision
+    shown_date: str = ""  # the same date as the page shows it
 
 
 def download_path(language: str, kind: str, item_id: str, extension: str) -> str:
@@ -45,15 +48,15 @@ def download_path(language: str, kind: str, item_id: str, extension: str) -> str
 def article_citation(source: Source, page_title: str, page_url: str, language: str) -> Citation:
     header = source.header
     strings = ui_strings()[language]
-    authors = [author[language] for author in header["authors"]]
+    authors = [in_language(author, language) for author in header["authors"]]
     outlet = publication(source, language)
     date = format_date(header["date"], language) if header["date"] else strings["undated"]
-    if language == "zh":
-        note = f"原文：{'、'.join(authors) + '：' if authors else ''}《{header['title_original']}》，{outlet}，{date}"
-    else:
-        note = (
-            f"Summary of: {', '.join(authors) + ', ' if authors else ''}“{header['title_original']}”, {outlet}, {date}"
-        )
+    note = strings["cite_article_note"].format(
+        by=strings["cite_authors"].format(authors=language_of(language).join(authors)) if authors else "",
+        original=header["title_original"],
+        where=outlet,
+        date=date,
+    )
     return Citation(
         key=f"clusterdocs-{language}-{source.id}",
         language=language,
@@ -73,24 +76,25 @@ def article_citation(source: Source, page_title: str, page_url: str, language: s
 
 def entry_citation(milestone: Milestone, timeline_url: str, language: str) -> Citation:
     strings = ui_strings()[language]
-    kind, date = strings["cite_entry_kind"], milestone.display_date(language)
-    note = f"{kind}，{date}" if language == "zh" else f"{kind[0].upper()}{kind[1:]}, {date}"
+    shown_date = milestone.display_date(language)
+    note = strings["cite_entry_note"].format(date=shown_date)
     return Citation(
         key=f"clusterdocs-{language}-{milestone.id}",
         language=language,
-        title=milestone.data["title"][language],
+        title=in_language(milestone.data["title"], language),
         url=f"{timeline_url}#{milestone.id}",
         site_name=strings["site_name"],
         note=note,
         event_date=milestone.date,
+        shown_date=shown_date,
     )
 
 
 def formatted(citation: Citation) -> str:
     """The ready-to-copy line for a timeline entry, in the style of an article page's line."""
-    if citation.language == "zh":
-        return f"{citation.site_name}：《{citation.title}》（{citation.note}）。{citation.url}"
-    return f"{citation.site_name}. “{citation.title}” ({citation.note[0].lower()}{citation.note[1:]}). {citation.url}"
+    return ui_strings()[citation.language]["cite_entry_line"].format(
+        site=citation.site_name, title=citation.title, date=citation.shown_date, url=citation.url
+    )
 
 
 _BIBTEX_SPECIAL = {
@@ -118,7 +122,7 @@ def to_bibtex(citation: Citation) -> str:
         ("howpublished", r"\url{" + citation.url + "}"),
         ("url", citation.url),
         ("note", _bibtex_text(citation.note)),
-        ("language", "chinese" if citation.language == "zh" else "english"),
+        ("language", language_of(citation.language).english_name.lower()),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{citation.key},\n{body}\n}}\n"
@@ -132,7 +136,7 @@ def to_ris(citation: Citation) -> str:
         ("T2", citation.site_name),
         ("UR", citation.url),
         ("N1", citation.note),
-        ("LA", "zh-Hans" if citation.language == "zh" else "en"),
+        ("LA", bcp47(citation.language)),
     ]
     if citation.original:
         lines.append(("OP", citation.original["title"]))
@@ -153,7 +157,7 @@ def to_csl_json(citation: Citation) -> str:
         "author": [{"literal": citation.site_name}],
         "container-title": citation.site_name,
         "URL": citation.url,
-        "language": "zh-Hans" if citation.language == "zh" else "en",
+        "language": bcp47(citation.language),
         "note": citation.note,
     }
     if citation.original:

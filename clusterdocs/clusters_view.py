@@ -6,6 +6,8 @@ Python prepares plain values (labels in the page's language, links); the macros 
 
 from __future__ import annotations
 
+from .sitedata import in_language
+from .languages import counterpart, language_of
 from .links import PageLinks
 from .markers import replace_markers
 from .sitedata import SiteData, current_site_data
@@ -35,29 +37,31 @@ def cluster_values(cluster: dict, language: str, data: SiteData, article_url, ti
         {
             "href": f"{timeline_url}#{milestone_id}",
             "date": by_id[milestone_id].display_date(language),
-            "title": by_id[milestone_id].data["title"][language],
+            "title": in_language(by_id[milestone_id].data["title"], language),
         }
         for milestone_id in cluster["milestones"]
     ]
-    other = "zh" if language == "en" else "en"
+    other = counterpart(language)
     return {
         "id": cluster["id"],
-        "name": cluster["name"][language],
-        "name_other": cluster["name"][other],
+        "name": in_language(cluster["name"], language),
+        "name_other": cluster["name"][other.code],
+        "name_other_lang": other.tag,
         "sector": cluster["sector"],
-        "sector_label": labels()["sectors"][cluster["sector"]][language],
+        "sector_label": in_language(labels()["sectors"][cluster["sector"]], language),
         "region": cluster["region"],
-        "region_label": labels()["regions"][cluster["region"]][language],
+        "region_label": in_language(labels()["regions"][cluster["region"]], language),
         "status": cluster["status"],
-        "status_label": labels()["statuses"][cluster["status"]][language],
-        "status_note": cluster["status_note"][language],
-        "places": ("、" if language == "zh" else ", ").join(place[language] for place in cluster["places"]),
+        "status_label": in_language(labels()["statuses"][cluster["status"]], language),
+        "status_note": in_language(cluster["status_note"], language),
+        "places": language_of(language).join([in_language(place, language) for place in cluster["places"]]),
         "cross_province": cluster["cross_province"],
         "divisions": divisions_of(cluster),
         "targets": [
             dict(
                 target,
-                measures=target["measures"][language],
+                measures=in_language(target["measures"], language),
+                lang=data.sources[target["source"]].lang,
                 source_title=data.article_title(language, target["source"]),
             )
             for target in cluster["targets"]
@@ -65,7 +69,7 @@ def cluster_values(cluster: dict, language: str, data: SiteData, article_url, ti
         "mentions": mentions,
         "milestones": milestones,
         "see_also": [
-            {"href": f"#{sector_list['id']}", "place": sector_list["place"][language]}
+            {"href": f"#{sector_list['id']}", "place": in_language(sector_list["place"], language)}
             for sector_list in data.datasets["clusters"].get("sector_lists", [])
             if sector_list["id"] in cluster.get("see_also", [])
         ],
@@ -85,7 +89,11 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
     fields = {"sectors": "sector", "regions": "region", "statuses": "status"}
     facets = {
         kind: [
-            {"key": key, "label": value[language], "count": sum(cluster[field] == key for cluster in clusters)}
+            {
+                "key": key,
+                "label": in_language(value, language),
+                "count": sum(cluster[field] == key for cluster in clusters),
+            }
             for key, value in labels()[kind].items()
         ]
         for kind, field in fields.items()
@@ -139,9 +147,9 @@ def sector_list_values(item: dict, language: str, data: SiteData, article_url, t
     by_id = {milestone.id: milestone for milestone in data.milestones}
     return {
         "id": item["id"],
-        "place": item["place"][language],
-        "framing": item["framing"][language],
-        "sectors": item["sectors"][language],
+        "place": in_language(item["place"], language),
+        "framing": in_language(item["framing"], language),
+        "sectors": in_language(item["sectors"], language),
         "source_text": item["source_text"],
         "lang": data.sources[item["source"]].lang,
         "source_title": data.article_title(language, item["source"]),
@@ -150,7 +158,7 @@ def sector_list_values(item: dict, language: str, data: SiteData, article_url, t
             {
                 "href": f"{timeline_url}#{milestone_id}",
                 "date": by_id[milestone_id].display_date(language),
-                "title": by_id[milestone_id].data["title"][language],
+                "title": in_language(by_id[milestone_id].data["title"], language),
             }
             for milestone_id in item["milestones"]
         ],

@@ -15,6 +15,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from .languages import is_generated
 from .problems import Problem, relative_path
 from .sources import text_problems
 from .textfile import read_text
@@ -52,5 +53,7 @@ def _walk(directory: Path) -> list[Path]:
     """Every file, folder and link under ``directory``, without following links."""
     found = []
     for parent, folders, files in os.walk(directory):
+        # The generated languages' pages (docs/zh-Hant) are the build's output, not content.
+        folders[:] = [name for name in folders if not is_generated(Path(parent, name), directory)]
         found += [Path(parent, name) for name in folders + files]
     return sorted(found)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+from .sitedata import in_language
+from .languages import language_of
 from .links import PageLinks
 from .markers import replace_markers
 from .open_data import LICENCE, LIST_SEPARATOR, TABLES, VERSION, package_files
@@ -25,7 +27,7 @@ def _field(field: dict, language: str, strings: dict) -> dict:
     elif LIST_SEPARATOR in field.get("description", ""):
         note = strings["data_note_list"]
     else:
-        note = field.get("description", "") if language == "en" else ""
+        note = "" if language_of(language).is_chinese else field.get("description", "")
     return {
         "name": name,
         "type": field["type"],
@@ -45,7 +47,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
             "name": resource["name"],
             "href": root_url + resource["path"],
             "bytes": resource["bytes"],
-            "title": TABLES[resource["name"]][2][language],
+            "title": in_language(TABLES[resource["name"]][2], language),
             "fields": [_field(field, language, strings) for field in resource["schema"]["fields"]],
             "foreign_keys": resource["schema"].get("foreignKeys", []),
         }

@@ -16,13 +16,16 @@ from .datafile import read_yaml
 from .figures import figure_basis_problems
 from .labels import label_problems, ui_problems
 from .problems import Problem, relative_path
+from .script_conversion import exception_problems
 from .sources import Source, check_figure, unknown_source
 from .yamlfile import YamlDocument
 
 # Content cites sources; the interface files hold the site's own words, checked for both languages.
 CONTENT = ("clusters", "figures", "glossary")
 INTERFACE = ("ui", "categories", "reference_labels")
-DATASETS = CONTENT + INTERFACE
+# How the generated languages are made from the written ones.
+CONVERSION = ("conversion_exceptions",)
+DATASETS = CONTENT + INTERFACE + CONVERSION
 
 
 def load_dataset(name: str, sources: dict[str, Source], root: Path) -> tuple[YamlDocument | None, list[Problem]]:
@@ -36,6 +39,8 @@ def load_dataset(name: str, sources: dict[str, Source], root: Path) -> tuple[Yam
     document, problems = loaded.document, loaded.problems
     if name in CONTENT:
         problems += _snippet_problems(document, sources) + _duplicate_ids(document) + _total_problems(document)
+    elif name in CONVERSION:
+        problems += exception_problems(document)
     else:
         problems += ui_problems(document) if name == "ui" else label_problems(name, document)
     if name == "figures":

@@ -9,6 +9,11 @@ from __future__ import annotations
 import datetime
 import re
 
+from babel.dates import format_date as babel_format_date
+from babel.dates import format_skeleton
+
+from .languages import Language, language_of
+
 DATE_PATTERN = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?")
 
 # Years a date may have. The People's Republic (1949) is before anything this site covers (the
@@ -17,20 +22,9 @@ DATE_PATTERN = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))
 EARLIEST_YEAR = 1949
 LATEST_YEAR = 2099
 
-MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+# CLDR skeletons for a year and for a month (Babel picks each locale's pattern); a day is the
+# locale's "long" date format.
+SKELETONS = ("y", "yMMMM")
 
 
 def is_well_formed(value: object) -> bool:
@@ -72,32 +66,39 @@ def sort_key(value: object) -> tuple[int, int, int]:
     return tuple(parts + [0] * (3 - len(parts)))  # type: ignore[return-value]
 
 
-def format_date(value: object, language: str) -> str:
-    """``2023-05-05`` -> ``5 May 2023`` / ``2023年5月5日``; ``2019-08`` -> ``August 2019`` / ``2019年8月``."""
+def format_date(value: object, language: str | Language) -> str:
+    """``2023-05-05`` -> ``5 May 2023`` / ``2023年5月5日``; ``2019-08`` -> ``August 2019`` / ``2019年8月``.
+
+    Formatted by Babel in the language's locale, at the precision the value has; no date gives
+    ``""`` (callers show the interface string ``undated``).
+    """
+    locale = language_of(language).babel_locale
     if not value:
-        return "no date given" if language == "en" else "未注明日期"
-    if not is_well_formed(value):
+        return ""
+    if not is_real_date(value):
         return str(value)
     parts = _parts(value)
-    if language == "zh":
-        units = ("年", "月", "日")
-        return "".join(f"{number}{unit}" for number, unit in zip(parts, units))
-    if len(parts) == 1:
-        return str(parts[0])
-    if len(parts) == 2:
-        return f"{MONTHS_EN[parts[1] - 1]} {parts[0]}"
-    return f"{parts[2]} {MONTHS_EN[parts[1] - 1]} {parts[0]}"
+    if len(parts) == 3:
+        return babel_format_date(_day(value), "long", locale=locale)
+    return format_skeleton(SKELETONS[len(parts) - 1], _day(value), locale=locale)
 
 
 def _parts(value: str) -> list[int]:
     return [int(part) for part in value.split("-")]
 
 
-def format_range(start: object, end: object, language: str) -> str:
+def _day(value: str) -> datetime.date:
+    """The first day of the period ``value`` names."""
+    parts = _parts(value) + [1, 1]
+    return datetime.date(*parts[:3])
+
+
+def format_range(start: object, end: object, language: str | Language) -> str:
+    """A period, two dates joined by the locale's interval pattern (``22 March 2021 – 29 March 2021``)."""
     if not end:
         return format_date(start, language)
-    separator = " – " if language == "en" else "至"
-    return f"{format_date(start, language)}{separator}{format_date(end, language)}"
+    pattern = language_of(language).babel_locale.interval_formats.get(None, "{0} – {1}")
+    return pattern.replace("{0}", format_date(start, language)).replace("{1}", format_date(end, language))
 
 
 def stated_in(value: str, text: str, dateline: str | None = None) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
+from .sitedata import in_language
 from .dates import sort_key
 from .languages import bcp47
 from .page_metadata import absolute, feed_path
@@ -74,7 +75,7 @@ def feed_files(data: SiteData, page_urls: dict[tuple[str, str], str], site_url: 
     files = {}
     for language in sorted({language for language, _path in page_urls}):
         strings = ui_strings()[language]
-        colon = "：" if language == "zh" else ": "
+        colon = strings["colon"]
         items = [
             FeedItem(
                 id=url,
@@ -83,9 +84,8 @@ def feed_files(data: SiteData, page_urls: dict[tuple[str, str], str], site_url: 
                 summary=article.meta.get("description", ""),
                 category="article",
             )
-            for article in data.articles
-            if article.language == language
-            and (url := page_urls.get((language, f"articles/{article.slug}.md")))
+            for article in data.articles_in(language)
+            if (url := page_urls.get((language, f"articles/{article.slug}.md")))
             and data.sources[article.source_id].header["date"]
         ]
         timeline_url = page_urls.get((language, "timeline.md"))
@@ -93,9 +93,9 @@ def feed_files(data: SiteData, page_urls: dict[tuple[str, str], str], site_url: 
             items += [
                 FeedItem(
                     id=f"{timeline_url}#{milestone.id}",
-                    title=f"{milestone.display_date(language)}{colon}{milestone.data['title'][language]}",
+                    title=f"{milestone.display_date(language)}{colon}{in_language(milestone.data['title'], language)}",
                     date=milestone.date,
-                    summary=milestone.data["summary"][language],
+                    summary=in_language(milestone.data["summary"], language),
                     category=milestone.data["category"],
                 )
                 for milestone in data.milestones

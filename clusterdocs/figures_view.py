@@ -7,6 +7,8 @@ Python prepares plain values, chart geometry included; the macros in
 
 from __future__ import annotations
 
+from .sitedata import in_language, optional_in
+from .languages import language_of, script_tag
 from .chinese_script import to_simplified
 from .links import PageLinks
 from .markers import replace_markers, section
@@ -61,13 +63,21 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
         """Figures from Traditional-script sources appear in Simplified on the zh site."""
         return to_simplified(value) if data.sources[source_id].shows_simplified(language) else value
 
+    def shown_lang(source_id: str) -> str:
+        source = data.sources[source_id]
+        return script_tag("Simplified") if source.shows_simplified(language) else source.lang
+
+    def english_value(item: dict) -> bool:
+        """A headline figure may give an English rendering of its value for the English page."""
+        return not language_of(language).is_chinese and "value_en" in item
+
     def provenance(figure: dict) -> dict:
         """The year as shown (or what the count runs to), its basis, and any outside citation."""
         external = [
-            dict(citation, note=citation.get("note", {}).get(language)) for citation in figure.get("external", [])
+            dict(citation, note=optional_in(citation.get("note"), language)) for citation in figure.get("external", [])
         ]
         return {
-            "when": figure["as_of"][language] if "as_of" in figure else figure["year"],
+            "when": in_language(figure["as_of"], language) if "as_of" in figure else figure["year"],
             "basis": figure["basis"],
             "external": external,
         }
@@ -76,12 +86,11 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
         rows = [
             dict(
                 item,
-                label=item["label"][language],
-                note=(item.get("note") or {}).get(language),
-                shown_value=item["value_en"]
-                if language == "en" and "value_en" in item
-                else shown(item["value"], item["source"]),
-                value_lang="en" if language == "en" and "value_en" in item else "zh",
+                label=in_language(item["label"], language),
+                note=optional_in(item.get("note"), language),
+                shown_value=item["value_en"] if english_value(item) else shown(item["value"], item["source"]),
+                value_lang="en" if english_value(item) else shown_lang(item["source"]),
+                source_lang=data.sources[item["source"]].lang,
                 source_title=data.article_title(language, item["source"]),
                 href=article_url(item["source"]),
                 **provenance(item),
@@ -94,9 +103,12 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
         parts = []
         for distribution in figures["distributions"]:
             source = data.sources[distribution["source"]]
-            items = [(item["label"][language], item["value"]) for item in distribution["items"]]
+            items = [(in_language(item["label"], language), item["value"]) for item in distribution["items"]]
             chart = bar_chart(
-                f"chart-{distribution['id']}", distribution["title"][language], items, distribution["unit"][language]
+                f"chart-{distribution['id']}",
+                in_language(distribution["title"], language),
+                items,
+                in_language(distribution["unit"], language),
             )
             html = render_macro(
                 "reference.html",
@@ -104,17 +116,17 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
                 language,
                 chart=chart,
                 distribution=dict(
-                    distribution, note=(distribution.get("note") or {}).get(language), **provenance(distribution)
+                    distribution, note=optional_in(distribution.get("note"), language), **provenance(distribution)
                 ),
                 rows=[
-                    dict(item, label=item["label"][language], note=(item.get("note") or {}).get(language))
+                    dict(item, label=in_language(item["label"], language), note=optional_in(item.get("note"), language))
                     for item in distribution["items"]
                 ],
                 source_title=data.article_title(language, distribution["source"]),
                 href=article_url(distribution["source"]),
                 source_lang=source.lang,
             )
-            parts.append(section(distribution["title"][language], distribution["id"], html))
+            parts.append(section(in_language(distribution["title"], language), distribution["id"], html))
         return "".join(parts)
 
     return replace_markers(

@@ -19,6 +19,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .sitedata import in_language
+from .languages import language_of
+
 TAG = re.compile(r"(<[^>]*>)")
 TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
 SKIP = {
@@ -73,13 +76,13 @@ def glossary_terms(glossary: list[dict], ui: dict, language: str, glossary_url: 
         label = ui[language]["glossary_link_title"]
         terms = []
         for term in glossary:
-            other = term["en"] if language == "zh" else f"{term['zh']} ({term['pinyin']})"
+            other = term["en"] if language_of(language).is_chinese else f"{term['zh']} ({term['pinyin']})"
             terms.append(
                 Term(
                     term["id"],
-                    term[language],
+                    in_language(term, language),
                     f"{glossary_url}#{term['id']}",
-                    f"{label} {other}. {term['definition'][language]}",
+                    f"{label} {other}. {in_language(term['definition'], language)}",
                 )
             )
         if len(_terms) > 64:
@@ -117,14 +120,19 @@ def _index(terms: list[Term], language: str) -> tuple[re.Pattern, dict[str, Term
     return cached[1], cached[2]
 
 
+def _has_words(language: str) -> bool:
+    """Latin-script terms are matched as whole words, ignoring case and a plural s; Chinese terms as written."""
+    return language_of(language).script == "Latin"
+
+
 def _key(text: str, language: str) -> str:
-    return text.lower() if language == "en" else text
+    return text.lower() if _has_words(language) else text
 
 
 @lru_cache(maxsize=4)
 def _pattern(texts: tuple[str, ...], language: str) -> re.Pattern:
     alternatives = _prefix_tree_pattern(texts) or "(?!)"
-    if language == "en":
+    if _has_words(language):
         return re.compile(rf"(?<![\w-])({alternatives})s?(?![\w-])", re.IGNORECASE)
     return re.compile(f"({alternatives})")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .sitedata import in_language
+from .languages import language_of, script_tag
 from .links import PageLinks
 from .markers import replace_markers
 from .sitedata import SiteData
@@ -18,14 +20,16 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
         rows = [
             dict(
                 term,
-                definition=term["definition"][language],
+                definition=in_language(term["definition"], language),
+                zh_lang=script_tag("Simplified"),
                 sources=[
                     {"href": article_url(source_id), "title": data.article_title(language, source_id)}
                     for source_id in term["sources"]
                 ],
             )
             for term in sorted(
-                data.glossary, key=lambda term: term["en"].lower() if language == "en" else term["pinyin"]
+                data.glossary,
+                key=lambda term: term["pinyin"] if language_of(language).is_chinese else term["en"].lower(),
             )
         ]
         return render_macro("reference.html", "glossary", language, terms=rows)

@@ -30,6 +30,7 @@ from pathlib import Path
 import nh3
 from markupsafe import Markup
 
+from .languages import is_generated
 from .textfile import read_text
 from .problems import Problem, relative_path
 from .yamlfile import load_yaml, split_front_matter
@@ -172,6 +173,8 @@ def plain_text(text: str, *, entities_encoded: bool = False) -> Markup:
 
 def is_script_url(url: str) -> bool:
     """True for a URL a browser would run or render as a document, however it is spelled."""
+    if ":" not in url and "&" not in url:
+        return False  # every such scheme ends in a colon, written as such or as an entity
     decoded = html.unescape(url)
     decoded = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", decoded)  # Markdown backslash escapes
     compact = re.sub(r"[\x00-\x20\x7f-\x9f\u200b-\u200d\u2060\ufeff]", "", decoded).lower()
@@ -181,7 +184,7 @@ def is_script_url(url: str) -> bool:
 def page_policy_problems(docs_dir: Path, root: Path) -> list[Problem]:
     """Every breach of the contributor policy in every page under ``docs_dir``."""
     problems = []
-    for page in sorted(docs_dir.rglob("*.md")):
+    for page in sorted(page for page in docs_dir.rglob("*.md") if not is_generated(page, docs_dir)):
         text, _unreadable = read_text(page, root)  # an unreadable page is reported by the content check
         if text is None:
             continue

@@ -8,7 +8,7 @@ order (the order the site lists them in).
 
 from __future__ import annotations
 
-from .paths import LANGUAGES
+from .languages import CODES
 from .problems import Problem
 from .schemas import validator
 from .yamlfile import YamlDocument
@@ -26,8 +26,8 @@ LABELLED_ENUMS = {
 def ui_problems(ui: YamlDocument) -> list[Problem]:
     """A string given in one language must be given in the other."""
     problems = []
-    for language in LANGUAGES:
-        for other in LANGUAGES:
+    for language in CODES:
+        for other in CODES:
             for key in ui.data[language]:
                 if key not in ui.data[other]:
                     problems.append(ui.problem((language, key), f"no {other} string for '{key}': add {other}.{key}"))

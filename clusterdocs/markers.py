@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from .paths import LANGUAGES
+from .languages import CODES
 from .problems import DataError, Problem, relative_path
 from .textfile import read_text
 
@@ -53,7 +53,7 @@ def marker_problems(root: Path) -> list[Problem]:
     """Every page's markers against ``MARKERS``, with lines counted from the top of the file."""
     docs_dir = root / "docs"
     problems = []
-    for language in LANGUAGES:
+    for language in CODES:
         for file in sorted((docs_dir / language).rglob("*.md")):
             page = file.relative_to(docs_dir / language).as_posix()
             text, _unreadable = read_text(file, root)  # an unreadable page is reported by the content check

@@ -13,7 +13,7 @@ from pathlib import Path
 from .articles import article_files
 from .datafile import read_front_matter
 from .markers import markers_in
-from .paths import LANGUAGES
+from .languages import CODES, is_generated
 from .problems import Problem, relative_path
 from .textfile import read_text
 
@@ -33,11 +33,11 @@ def missing_translations(root: Path) -> list[Problem]:
     docs_dir = root / "docs"
     pages = {
         language: {path.relative_to(docs_dir / language).as_posix() for path in page_files(docs_dir / language)}
-        for language in LANGUAGES
+        for language in CODES
     }
     problems = []
-    for language in LANGUAGES:
-        for other in LANGUAGES:
+    for language in CODES:
+        for other in CODES:
             for page in sorted(pages[language] - pages[other]):
                 path = relative_path(docs_dir / language / page, root)
                 problems.append(
@@ -55,10 +55,10 @@ def page_front_matter_problems(root: Path) -> list[Problem]:
     not a mapping) is reported, as are bare ``key: value`` lines at the top of a page, and a
     ``title`` or ``description`` that is not plain text.
     """
-    articles = {file for language in LANGUAGES for file in article_files(root, language)}
+    articles = {file for language in CODES for file in article_files(root, language)}
     problems = []
     for file in page_files(root / "docs"):
-        if file in articles:
+        if file in articles or is_generated(file, root / "docs"):
             continue
         page = read_front_matter(file, root)
         problems += page.problems
@@ -111,7 +111,7 @@ def parity_problems(root: Path, broken: set[str] = frozenset()) -> list[Problem]
     """
     docs_dir = root / "docs"
     problems = []
-    english, chinese = LANGUAGES
+    english, chinese = CODES
     for file in sorted((docs_dir / english).rglob("*.md")):
         page = file.relative_to(docs_dir / english).as_posix()
         other = docs_dir / chinese / page

@@ -14,11 +14,8 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
-from .languages import bcp47
+from .languages import DEFAULT, bcp47, language_of
 from .ui_text import ui_strings
-
-OG_LOCALES = {"en": "en_GB", "zh": "zh_CN"}
-DEFAULT_LANGUAGE = "en"
 
 
 def absolute(site_url: str, path: str) -> str:
@@ -27,7 +24,7 @@ def absolute(site_url: str, path: str) -> str:
 
 
 def feed_path(language: str) -> str:
-    return "feed.xml" if language == DEFAULT_LANGUAGE else f"{language}/feed.xml"
+    return f"{language_of(language).prefix}feed.xml"
 
 
 def json_ld(data: dict) -> Markup:
@@ -54,8 +51,8 @@ def page_metadata(
     strings = ui_strings()[language]
     canonical = absolute(site_url, page_url)
     hreflang = [(bcp47(code), absolute(site_url, link)) for code, link in alternates.items()]
-    if DEFAULT_LANGUAGE in alternates:
-        hreflang.append(("x-default", absolute(site_url, alternates[DEFAULT_LANGUAGE])))
+    if DEFAULT.code in alternates:
+        hreflang.append(("x-default", absolute(site_url, alternates[DEFAULT.code])))
     page_title = title if title == site_name else f"{title} – {site_name}"
     og = [
         ("og:type", "article" if article else "website"),
@@ -63,14 +60,14 @@ def page_metadata(
         ("og:description", description),
         ("og:url", canonical),
         ("og:site_name", site_name),
-        ("og:locale", OG_LOCALES.get(language, language)),
+        ("og:locale", language_of(language).og_locale),
     ]
-    og += [("og:locale:alternate", OG_LOCALES.get(code, code)) for code in alternates if code != language]
+    og += [("og:locale:alternate", language_of(code).og_locale) for code in alternates if code != language]
     twitter = [("twitter:card", "summary"), ("twitter:title", title), ("twitter:description", description)]
     website = {
         "@type": "WebSite",
         "name": site_name,
-        "url": absolute(site_url, "" if language == DEFAULT_LANGUAGE else f"{language}/"),
+        "url": absolute(site_url, language_of(language).prefix),
     }
     structured: dict = {
         "@context": "https://schema.org",

@@ -9,4 +9,3 @@ TIMELINE_DIR = ROOT / "timeline"
 DATA_DIR = ROOT / "data"
 DOCS_DIR = ROOT / "docs"
 TEMPLATES_DIR = ROOT / "overrides" / "hooks"
-LANGUAGES = ("en", "zh")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .sitedata import in_language, optional_in
 from .sources import Source
 from .ui_text import ui_strings
 
@@ -13,10 +14,8 @@ def publication(source: Source, language: str) -> str:
     """
     header = source.header
     strings = ui_strings()[language]
-    outlet = (header.get("reprint") or {}).get(language) or header["outlet"][language]
-    repost = (header.get("repost") or {}).get(language)
+    outlet = optional_in(header.get("reprint"), language) or in_language(header["outlet"], language)
+    repost = optional_in(header.get("repost"), language)
     if repost is None:
         return outlet or strings["outlet_unknown"]
-    if language == "zh":
-        return f"{outlet}，{repost}转载" if outlet else f"{repost}转载"
-    return f"{outlet}, reposted by {repost}" if outlet else f"reposted by {repost}"
+    return strings["outlet_reposted" if outlet else "reposted_only"].format(outlet=outlet, repost=repost)

@@ -11,15 +11,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .paths import LANGUAGES
-
-DEFAULT_LANGUAGE = LANGUAGES[0]
+from .languages import LANGUAGES, Language, language_of
 
 
-def split_index(index: dict, language: str) -> dict:
+def split_index(index: dict, language: str | Language) -> dict:
     """The part of ``index`` whose pages are in ``language``, with locations relative to its root."""
-    prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
-    others = tuple(f"{other}/" for other in LANGUAGES if other != DEFAULT_LANGUAGE)
+    prefix = language_of(language).prefix
+    others = tuple(other.prefix for other in LANGUAGES if not other.default)
     docs = []
     for doc in index["docs"]:
         location = doc["location"]
@@ -39,7 +37,7 @@ def write_language_indexes(site_dir: Path) -> list[str]:
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     written = []
     for language in LANGUAGES:
-        target = merged_path if language == DEFAULT_LANGUAGE else site_dir / language / "search" / "search_index.json"
+        target = site_dir / language.prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(
             json.dumps(split_index(merged, language), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"

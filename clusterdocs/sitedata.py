@@ -18,6 +18,8 @@ from .crossrefs import cluster_reference_problems
 from .datasets import DATASETS, load_dataset
 from .markers import marker_problems
 from .html_policy import page_policy_problems
+from .languages import CODES, LANGUAGES, is_generated, source_code
+from .script_conversion import exception_pairs, localise, localise_text
 from .paths import ROOT, SCHEMAS_DIR
 from .problems import DataError
 from .prose_numbers import prose_problems
@@ -40,6 +42,7 @@ class SiteData:
     articles: list[ArticlePage]
     milestones: list[Milestone]
     datasets: dict = field(default_factory=dict)
+    _derived: dict = field(default_factory=dict, repr=False)  # generated-language views, built on first use
 
     @property
     def clusters(self) -> list[dict]:
@@ -60,8 +63,31 @@ class SiteData:
 
     @property
     def ui(self) -> dict[str, dict[str, str]]:
-        """Interface strings by language (data/ui.yml)."""
-        return self.datasets["ui"]
+        """Interface strings by language (data/ui.yml), the generated languages' converted."""
+        if "ui" not in self._derived:
+            written = self.datasets["ui"]
+            self._derived["ui"] = {
+                language.code: written[language.code]
+                if language.converted_from is None
+                else {
+                    key: self.in_language({language.converted_from: text}, language.code)
+                    for key, text in written[language.converted_from].items()
+                }
+                for language in LANGUAGES
+            }
+        return self._derived["ui"]
+
+    @property
+    def conversion_exceptions(self) -> tuple[tuple[str, str], ...]:
+        return exception_pairs(self.datasets.get("conversion_exceptions"))
+
+    def in_language(self, values: dict, language: str) -> str:
+        """``values[language]`` from a data file's language map, converted for a generated language."""
+        return localise(values, language, self.conversion_exceptions)
+
+    def text_in(self, text: str, language: str) -> str:
+        """Text written in ``language``'s source language (Simplified for zh-Hant), in ``language``."""
+        return localise_text(text, language, self.conversion_exceptions)
 
     @property
     def categories(self) -> dict:
@@ -74,7 +100,18 @@ class SiteData:
         return self.datasets["reference_labels"]
 
     def article(self, language: str, slug: str) -> ArticlePage | None:
-        return next((page for page in self.articles if page.language == language and page.slug == slug), None)
+        """The summary page of ``slug`` in ``language``; for a generated language, its source
+        language's page with the site's own words converted (quoted wording stays as written)."""
+        written = source_code(language)
+        page = next((page for page in self.articles if page.language == written and page.slug == slug), None)
+        if page is None or written == language:
+            return page
+        return page.converted(language, lambda text: self.text_in(text, language))
+
+    def articles_in(self, language: str) -> list[ArticlePage]:
+        """Every summary page in ``language`` (converted for a generated language)."""
+        written = source_code(language)
+        return [self.article(language, page.slug) for page in self.articles if page.language == written]
 
     def article_title(self, language: str, source_id: str) -> str:
         """The short title of an article's summary page, for links to it."""
@@ -106,6 +143,7 @@ def _fingerprint(directories) -> tuple:
             (os.path.join(folder, name), os.stat(os.path.join(folder, name)).st_mtime_ns)
             for directory in directories
             for folder, _, names in os.walk(directory)
+            if not is_generated(Path(folder), directory)
             for name in names
         )
     )
@@ -121,6 +159,23 @@ def current_site_data() -> SiteData:
     ``data/ui.yml`` shows on the next rebuild of ``mkdocs serve``, like any other data.
     """
     return next(iter(_cache.values())) if _cache else load_site_data()
+
+
+def in_language(values: dict, language: str):
+    """``values[language]`` from a language map in the data, converted for a generated language."""
+    return current_site_data().in_language(values, language)
+
+
+def optional_in(values: dict | None, language: str):
+    """Like ``in_language`` for an optional map (``None`` when the map or its entry is absent)."""
+    if not values or values.get(source_code(language)) is None:
+        return None
+    return in_language(values, language)
+
+
+def field_in(mapping: dict, name: str, language: str):
+    """A per-language field written ``<name>_<code>`` (``title_zh``), converted for a generated language."""
+    return optional_in({code: mapping.get(f"{name}_{code}") for code in CODES}, language)
 
 
 def load_site_data(root: Path = ROOT) -> SiteData:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .datafile import file_name_problems, read_front_matter
 from .dates import date_problem
+from .languages import language_of, script_tag
 from .numbers import occurs_in
 from .problems import Problem
 from .yamlfile import YamlDocument
@@ -68,7 +69,7 @@ class Source:
     @property
     def lang(self) -> str:
         """BCP 47 tag of the capture's script, for ``lang`` attributes on verbatim text."""
-        return "zh-Hant" if self.script == "Traditional" else "zh-Hans"
+        return script_tag(self.script)
 
     @property
     def script_note(self) -> str | None:
@@ -83,7 +84,7 @@ class Source:
 
     def shows_simplified(self, language: str) -> bool:
         """Whether pages in ``language`` add a Simplified rendering of this source's wording."""
-        return language == "zh" and self.script == "Traditional"
+        return language_of(language).script == "Simplified" and self.script == "Traditional"
 
 
 def load_sources(root: Path) -> tuple[dict[str, Source], list[Problem]]:

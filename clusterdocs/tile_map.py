@@ -10,6 +10,7 @@ The macro ``tile_map`` in ``overrides/hooks/map.html`` only lays these values ou
 
 from __future__ import annotations
 
+from .script_conversion import localise
 from .problems import Problem
 from .text_metrics import text_width
 
@@ -108,7 +109,7 @@ def tile_map(clusters: list[dict], figures: dict, language: str, strings: dict, 
     most = max(listed.values()) or 1
     tiles = []
     for key, (row, column, english, chinese) in LAYOUT.items():
-        name = english if language == "en" else chinese
+        name = localise({"en": english, "zh": chinese}, language)
         won = winners.get(key)
         shown_winners = str(won) if won is not None else strings["map_not_named"]
         tiles.append(

@@ -64,9 +64,10 @@ class Milestone:
         """``August 2019``; a target reads ``Target for 2025`` / ``2025年目标``."""
         if self.kind == "target":
             start, year = self.data.get("target_start"), self.data["target_year"]
-            if language == "en":
-                return f"Target for {start}–{year}" if start else f"Target for {year}"
-            return f"{start}—{year}年目标" if start else f"{year}年目标"
+            from .ui_text import ui_strings  # here: ui_text loads the site data, which loads this module
+
+            strings = ui_strings()[language]
+            return strings["target_for_period" if start else "target_for"].format(start=start, year=year)
         return format_range(self.date, self.data.get("end_date"), language)
 
     def sort_key(self) -> tuple:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from itertools import groupby
 
+from .sitedata import in_language
 from .citations import download_links, entry_citation, formatted
 from .dates import format_date
 from .links import PageLinks
@@ -69,7 +70,7 @@ def grouped_citations(milestone: Milestone, language: str, sources: dict[str, So
         else:
             cited = dict(citation["external"], kind="external")
             if "note" in cited:
-                cited["note"] = cited["note"][language]
+                cited["note"] = in_language(cited["note"], language)
             external.append(cited)
     return list(articles.values()) + external
 
@@ -97,15 +98,15 @@ def entry_values(
         "date_basis": milestone.date_basis,
         "basis_label": subject + strings[f"basis_{milestone.date_basis}"],
         "basis_detail": basis_detail(milestone, language),
-        "date_note": data["date_note"][language] if "date_note" in data else None,
+        "date_note": in_language(data["date_note"], language) if "date_note" in data else None,
         "from_sources": milestone.from_sources,
         "category": data["category"],
-        "category_label": taxonomy()["categories"][data["category"]][language]["label"],
+        "category_label": in_language(taxonomy()["categories"][data["category"]], language)["label"],
         "level": data["level"],
-        "level_label": taxonomy()["levels"][data["level"]][language],
-        "title": data["title"][language],
-        "summary": data["summary"][language],
-        "places": [place[language] for place in data["places"]],
+        "level_label": in_language(taxonomy()["levels"][data["level"]], language),
+        "title": in_language(data["title"], language),
+        "summary": in_language(data["summary"], language),
+        "places": [in_language(place, language) for place in data["places"]],
         "clusters": [
             {"name": cluster_links[cluster_id][0], "href": cluster_links[cluster_id][1]}
             for cluster_id in data["clusters"]
@@ -127,7 +128,8 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
     clusters_url = links.to_page("clusters.md")
     by_id = {milestone.id: milestone for milestone in data.milestones}
     cluster_links = {
-        cluster["id"]: (cluster["name"][language], f"{clusters_url}#{cluster['id']}") for cluster in data.clusters
+        cluster["id"]: (in_language(cluster["name"], language), f"{clusters_url}#{cluster['id']}")
+        for cluster in data.clusters
     }
     return render_timeline(
         markdown,
@@ -172,14 +174,14 @@ def render_timeline(
     categories = [
         {
             "key": key,
-            "label": value[language]["label"],
-            "legend": value[language]["legend"],
+            "label": in_language(value, language)["label"],
+            "legend": in_language(value, language)["legend"],
             "count": sum(entry["category"] == key for entry in entries),
         }
         for key, value in taxonomy()["categories"].items()
     ]
     levels = [
-        {"key": key, "label": value[language], "count": sum(entry["level"] == key for entry in entries)}
+        {"key": key, "label": in_language(value, language), "count": sum(entry["level"] == key for entry in entries)}
         for key, value in taxonomy()["levels"].items()
     ]
     counts = {
@@ -201,7 +203,7 @@ def render_timeline(
         parts = []
         for year, group in groupby(events, key=lambda entry: entry["date_iso"][:4]):
             html = render_macro("timeline.html", "year", language, year=year, entries=list(group))
-            parts.append(section(year if language == "en" else f"{year}年", f"year-{year}", html))
+            parts.append(section(format_date(str(year), language), f"year-{year}", html))
         return "".join(parts)
 
     def targets_section() -> str:

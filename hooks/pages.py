@@ -3,13 +3,16 @@
 MkDocs calls these for each page of each language. ``on_page_markdown`` builds the page's link
 helper once, notes the page for the exports written after the build (hooks/post_build.py) and
 fills the page's markers through the dispatch table in clusterdocs/pages.py.
-``on_page_content`` links the first use of each glossary term (clusterdocs/glossary_links.py),
+``on_page_content`` puts the rendered HTML in place of its placeholders (and tells MkDocs
+its anchors, for link validation), links the first use of each glossary term (clusterdocs/glossary_links.py),
 then makes the page inert whatever its source says: its HTML passes the allow-list sanitiser,
 and its front-matter title and description are escaped, since Material prints them into
 ``<title>``, ``<meta>``, the navigation and the search index without escaping (every page's
 content is rendered before any page's template, so the navigation sees only escaped titles).
-``on_page_context`` gives the alternates full BCP 47 tags (``zh-Hans``) and computes the head
-metadata (clusterdocs/page_metadata.py, laid out by overrides/partials/reader-head.html).
+``on_page_context`` gives the alternates full BCP 47 tags (``zh-Hans``), puts the languages
+into the render context (``site_language``, ``site_languages``; static templates get them from
+``on_template_context``) and computes the head metadata (clusterdocs/page_metadata.py, laid
+out by overrides/partials/reader-head.html).
 """
 
 from __future__ import annotations
@@ -23,13 +26,12 @@ from mkdocs.structure.pages import Page
 
 from clusterdocs.glossary_links import glossary_terms, link_first_uses
 from clusterdocs.html_policy import plain_text, sanitise
-from clusterdocs.languages import bcp47
+from clusterdocs.languages import LANGUAGES, bcp47, code_for_tag, language_of
 from clusterdocs.page_metadata import page_metadata
-from clusterdocs.pages import PageAddress, render_markers
-
-CODES = {"en": "en", "zh-Hans": "zh", "zh": "zh"}
+from clusterdocs.pages import PageAddress, anchor_ids, fill_slots, render_markers
 
 _links: dict[str, MkDocsPageLinks] = {}  # by the page's file inside docs/, for the current build
+_rendered_html: dict[str, list[str]] = {}  # the same: the HTML each page's placeholders stand for
 
 
 def _links_of(page: Page, files: Files, config: MkDocsConfig) -> MkDocsPageLinks:
@@ -44,12 +46,17 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     address = links.address
     built_pages[(address.language, address.path)] = page.url
     with data_errors_fail_the_build():
-        return render_markers(markdown, site_data(config), address, links)
+        markdown, _rendered_html[page.file.src_uri] = render_markers(markdown, site_data(config), address, links)
+    return markdown
 
 
 @event_priority(-100)  # after every other plugin's on_page_content: nothing is added after sanitising
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     links = _links_of(page, files, config)
+    rendered = _rendered_html.pop(page.file.src_uri, [])
+    if rendered:
+        html = fill_slots(html, rendered)
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(rendered)
     if links.address.path != "glossary.md":
         data = site_data(config)
         terms = glossary_terms(data.glossary, data.ui, links.address.language, links.to_page("glossary.md"))
@@ -60,6 +67,18 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     if "title" not in page.meta and page.title:
         page.title = plain_text(page.title, entities_encoded=True)  # taken from the page's heading
     return sanitise(html)
+
+
+def _add_languages(context: dict, config: MkDocsConfig) -> dict:
+    """Templates read languages from clusterdocs/languages.py through the render context: the
+    ``Language`` being built (``site_language``) and all of them by folder (``site_languages``)."""
+    context["site_language"] = language_of(config.theme["language"])
+    context["site_languages"] = {language.code: language for language in LANGUAGES}
+    return context
+
+
+def on_template_context(context: dict, /, *, template_name: str, config: MkDocsConfig) -> dict | None:
+    return _add_languages(context, config)  # static templates: 404.html, sitemap.xml
 
 
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict | None:
@@ -84,6 +103,7 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
             "date": source.header["date"],
         }
     dataset = {"json": "timeline.json", "csv": "timeline.csv"} if address.path == "timeline.md" else None
+    _add_languages(context, config)
     context["reader_meta"] = page_metadata(
         site_url=config.site_url,
         page_url=page.url,
@@ -91,7 +111,7 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
         title=page.title or config.site_name,
         site_name=config.site_name,
         description=page.meta.get("description") or config.site_description,
-        alternates={CODES.get(alternate["lang"], alternate["lang"]): alternate["link"] for alternate in alternates},
+        alternates={code_for_tag(alternate["lang"]): alternate["link"] for alternate in alternates},
         article=article,
         dataset=dataset,
     )

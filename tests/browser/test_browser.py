@@ -9,6 +9,7 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 
+from clusterdocs.languages import LANGUAGES, language_of
 from clusterdocs.paths import DOCS_DIR, ROOT, TIMELINE_DIR
 from support import PageWatcher, published_html
 
@@ -19,9 +20,11 @@ def expected_pages() -> list[str]:
     """URL paths of every HTML file the site publishes, from the source tree (known before the
     build, so that each page is its own test); a test checks the list against the built site."""
     paths = ["/404.html"]
-    for language, prefix in (("en", "/"), ("zh", "/zh/")):
-        for source in sorted((DOCS_DIR / language).rglob("*")):
-            relative = source.relative_to(DOCS_DIR / language).as_posix()
+    for language in LANGUAGES:
+        # A generated language (zh-Hant) publishes the pages of the language it is converted from.
+        folder, prefix = DOCS_DIR / (language.converted_from or language.code), f"/{language.prefix}"
+        for source in sorted(folder.rglob("*")):
+            relative = source.relative_to(folder).as_posix()
             if source.suffix == ".md":
                 page = relative.removesuffix(".md").removesuffix("index")
                 paths.append(prefix + (page + "/" if page and not page.endswith("/") else page))
@@ -48,11 +51,22 @@ SEARCH_TERMS = [  # (language, query, article expected among the results)
     ("en", "toolbox", "central-local-2021"),
     ("zh", "广州", "conference-2025"),
     ("en", "Duan Zheng", "conference-2025"),
+    # The generated Traditional site: jieba segments Traditional text with the converted dictionary.
+    ("zh-Hant", "產業集群", None),
+    ("zh-Hant", "成渝", "chengyu-cross-province-2023"),
+    ("zh-Hant", "專精特新", "chengyu-cross-province-2023"),
+    ("zh-Hant", "廣州", "conference-2025"),
 ]
 
 
 def home(site_url: str, language: str) -> str:
-    return f"{site_url}/zh/" if language == "zh" else f"{site_url}/"
+    return f"{site_url}/{language_of(language).prefix}"
+
+
+def language_at(path: str) -> str:
+    """The language whose pages ``path`` (``/zh-Hant/timeline/``) is under."""
+    first = path.strip("/").split("/")[0]
+    return next((language.code for language in LANGUAGES if language.code == first and not language.default), "en")
 
 
 def search(page, site_url: str, language: str, query: str) -> list[str]:
@@ -73,7 +87,7 @@ def test_search_finds_pages_in_the_readers_language_only(page, site_url, languag
     assert results, f"no results for {query!r}"
     for url in results:
         path = url.removeprefix(site_url)
-        assert path.startswith("/zh/") == (language == "zh"), f"{query!r} returned {path} on the {language} site"
+        assert language_at(path) == language, f"{query!r} returned {path} on the {language} site"
     if article:
         assert any(f"/articles/{article}/" in url for url in results), (query, results)
     assert page.watcher.console_errors == [] and page.watcher.foreign_requests == []
@@ -86,6 +100,10 @@ def test_search_finds_pages_in_the_readers_language_only(page, site_url, languag
         ("/zh/timeline/", "en", "/timeline/"),
         ("/articles/central-local-2021/", "zh-Hans", "/zh/articles/central-local-2021/"),
         ("/zh/articles/conference-2025/", "en", "/articles/conference-2025/"),
+        ("/timeline/", "zh-Hant", "/zh-Hant/timeline/"),
+        ("/zh/articles/central-local-2021/", "zh-Hant", "/zh-Hant/articles/central-local-2021/"),
+        ("/zh-Hant/articles/conference-2025/", "zh-Hans", "/zh/articles/conference-2025/"),
+        ("/zh-Hant/clusters/", "en", "/clusters/"),
     ],
 )
 def test_language_switcher_lands_on_the_same_page(page, site_url, start, target_language, expected):
@@ -368,4 +386,24 @@ def test_cite_this_page_copies_to_the_clipboard(browser, site_url, language):
     page.wait_for_timeout(200)
     assert page.evaluate("navigator.clipboard.readText()").strip() == cite
     assert "《产城》" in cite and "/articles/chengyu-cross-province-2023/" in cite
+    context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_timeline_entry_citation_copies_to_the_clipboard(browser, site_url, language):
+    """The timeline's copy buttons are written in the page (overrides/hooks/cite.html), not added by Material."""
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page = context.new_page()
+    prefix = "/zh" if language == "zh" else ""
+    page.goto(f"{site_url}{prefix}/timeline/")
+    box = page.locator("article.cd-entry .cd-cite-box").first
+    box.locator("summary").click()
+    cite = box.locator(".cd-cite__text").inner_text().strip()
+    button = box.locator(".cd-cite .md-code__button")
+    assert button.is_visible() and button.get_attribute("aria-label")
+    button.click()
+    page.wait_for_timeout(200)
+    assert page.evaluate("navigator.clipboard.readText()").strip() == cite
+    assert "/timeline/#" in cite
     context.close()

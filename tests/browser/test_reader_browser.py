@@ -7,6 +7,8 @@ import struct
 
 import pytest
 
+from clusterdocs.languages import language_of
+
 pytestmark = pytest.mark.browser
 
 # Axe and the no-foreign-request check run on every published page in tests/test_browser.py.
@@ -20,7 +22,7 @@ def png_size(path) -> tuple[int, int]:
 
 
 def prefix(language: str) -> str:
-    return "/zh" if language == "zh" else ""
+    return "" if language_of(language).default else "/" + language_of(language).prefix.rstrip("/")
 
 
 @pytest.mark.parametrize("width", [1280, 360])
@@ -125,7 +127,7 @@ def test_pictures_follow_the_colour_scheme(browser, site_url, scheme, expected):
     assert tile_fill == background  # an empty tile is the page's own background
 
 
-@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("language", ["en", "zh", "zh-Hant"])
 def test_map_tiles_link_to_the_directory_filtered_to_their_division(page, site_url, language):
     page.goto(f"{site_url}{prefix(language)}/clusters/")
     tiles = page.locator("a.cd-map__link")
@@ -133,7 +135,7 @@ def test_map_tiles_link_to_the_directory_filtered_to_their_division(page, site_u
     assert 0 < tiles.count() < 31
     hunan = page.locator("a.cd-map__link[href^='?division=hunan']")
     label = hunan.get_attribute("aria-label")
-    assert ("Hunan" if language == "en" else "湖南") in label
+    assert {"en": "Hunan", "zh": "湖南", "zh-Hant": "湖南"}[language] in label
     hunan.focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**?division=hunan#cluster-table")
@@ -161,7 +163,7 @@ def test_printing_drops_navigation_and_shows_link_targets(page, site_url, tmp_pa
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
 
 
-@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("language", ["en", "zh", "zh-Hant"])
 def test_cite_downloads_are_served(page, site_url, language):
     page.goto(f"{site_url}{prefix(language)}/timeline/")
     entry = page.locator("article.cd-entry").first

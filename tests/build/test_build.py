@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from clusterdocs.chinese_script import to_simplified
+from clusterdocs.languages import LANGUAGES, language_of
 from clusterdocs.open_data import package_files
 from clusterdocs.paths import SCHEMAS_DIR, TIMELINE_DIR
 from clusterdocs.site_audit import audit_site
@@ -35,11 +36,12 @@ def html_pages(site_dir: Path) -> list[Path]:
 
 
 def page_paths(site_dir: Path, language: str) -> set[str]:
-    root = site_dir / "zh" if language == "zh" else site_dir
+    root = site_dir / language_of(language).prefix
+    others = {other.code for other in LANGUAGES if not other.default}
     paths = set()
     for index in root.rglob("index.html"):
         relative = index.parent.relative_to(root).as_posix()
-        if language == "en" and relative.split("/")[0] == "zh":
+        if language_of(language).default and relative.split("/")[0] in others:
             continue
         paths.add(relative)
     return paths
@@ -65,25 +67,26 @@ def parse_head(path: Path) -> HeadParser:
     return parser
 
 
-def test_every_page_exists_in_both_languages(site_dir):
-    english, chinese = page_paths(site_dir, "en"), page_paths(site_dir, "zh")
-    assert english == chinese
+def test_every_page_exists_in_every_language(site_dir):
+    english = page_paths(site_dir, "en")
+    for language in LANGUAGES:
+        assert page_paths(site_dir, language.code) == english, language.code
     assert {".", "timeline", "about", "contributing", "articles", "clusters", "figures", "glossary"} <= english
     assert len([path for path in english if path.startswith("articles/")]) == 5
 
 
-@pytest.mark.parametrize("language, tag", [("en", "en"), ("zh", "zh-Hans")])
+@pytest.mark.parametrize("language, tag", [("en", "en"), ("zh", "zh-Hans"), ("zh-Hant", "zh-Hant")])
 def test_lang_attribute_and_hreflang_alternates(site_dir, language, tag):
+    prefixes = {other.tag: other.prefix for other in LANGUAGES}
     for path in page_paths(site_dir, language):
-        prefix = site_dir / "zh" if language == "zh" else site_dir
-        head = parse_head(prefix / path / "index.html")
+        head = parse_head(site_dir / language_of(language).prefix / path / "index.html")
         assert head.html_lang == tag, path
-        assert set(head.alternates) == {"en", "zh-Hans", "x-default"}, path
+        assert set(head.alternates) == {*prefixes, "x-default"}, path
         # Each alternate is the absolute URL of the same page in that language (x-default: English).
         for hreflang, href in head.alternates.items():
             assert href.startswith(SITE_URL), (path, hreflang, href)
             target = (site_dir / href.removeprefix(SITE_URL)).resolve()
-            expected = (site_dir / ("zh" if hreflang == "zh-Hans" else "") / path).resolve()
+            expected = (site_dir / prefixes.get(hreflang, "") / path).resolve()
             assert target == expected, (path, hreflang, href)
 
 
@@ -282,6 +285,13 @@ def test_no_source_maps_are_published(site_dir):
     )
 
 
+def test_the_sitemap_names_languages_by_their_bcp47_tags(site_dir):
+    """The sitemap's hreflang values are the same tags as <html lang> (zh-Hans, never the folder name zh)."""
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    hreflangs = set(re.findall(r'hreflang="([^"]+)"', sitemap))
+    assert hreflangs == {language.tag for language in LANGUAGES}
+
+
 def test_alternate_sitemaps_exist_for_material_language_lookup(site_dir):
     for path in ("zh/timeline", "timeline", "zh", "articles/central-local-2021"):
         assert (site_dir / path / "sitemap.xml").read_text(encoding="utf-8").startswith("<?xml")
@@ -334,7 +344,7 @@ def test_figures_page_shows_exactly_the_data(site_dir, language):
         assert f'<tr id="{item["id"]}" data-basis="{item["basis"]}">' in html
         if language == "zh":
             assert (
-                f'<td class="cd-figure__value" lang="zh" data-no-glossary="">{to_simplified(item["value"])}</td>'
+                f'<td class="cd-figure__value" lang="zh-Hans" data-no-glossary="">{to_simplified(item["value"])}</td>'
                 in html
             )
         else:  # English pages state the value in English; the original wording stays beside it

@@ -1,0 +1,66 @@
+"""Build the generated languages (zh-Hant) from the written ones, with no extra authoring.
+
+- ``on_config`` (before mkdocs-static-i18n and the search plugin read their settings): the
+  generated language's site name, description and navigation labels are its source language's,
+  converted; the pages are written to ``docs/zh-Hant/`` and the search plugin gets a jieba user
+  dictionary that knows the converted words (clusterdocs/converted_site.py).
+- ``on_page_context``: "edit this page" on a generated page opens the file it is made from.
+"""
+
+from pathlib import Path
+
+import jieba
+from mkdocs.plugins import event_priority
+
+from _shared import data_errors_fail_the_build, site_data
+
+from clusterdocs.converted_site import converted_languages, jieba_dictionary, write_converted_pages
+
+
+_project_dicts: dict[int, Path] = {}
+_dictionaries: dict[str, Path] = {}
+_written: dict = {}  # repository root -> the SiteData its files were last written from
+
+
+@event_priority(100)
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    with data_errors_fail_the_build():
+        data = site_data(config)
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        by_locale = {language.locale: language for language in i18n.config.languages}
+        for language in converted_languages():
+            target, source = by_locale.get(language.code), by_locale.get(language.converted_from)
+            if target is None or source is None:
+                continue
+            convert = lambda text, code=language.code: data.text_in(text, code)  # noqa: E731
+            target.site_name = target.site_name or (source.site_name and convert(source.site_name))
+            target.site_description = target.site_description or (
+                source.site_description and convert(source.site_description)
+            )
+            target.nav_translations = target.nav_translations or {
+                english: convert(title) for english, title in (source.nav_translations or {}).items()
+            }
+    search = config.plugins.get("search") or config.plugins.get("material/search")
+    # mkdocs-static-i18n runs on_config once per language, on the same config and data: the files
+    # are written once per data load, and the search plugin keeps the project's own dictionary.
+    if _written.get(str(root)) is not data:
+        write_converted_pages(root, data)
+        if search is not None and search.config.get("jieba_dict_user"):
+            project_dict = _project_dicts.setdefault(id(search), root / search.config["jieba_dict_user"])
+            _dictionaries[str(root)] = jieba_dictionary(
+                root, data, Path(jieba.__file__).parent / "dict.txt", project_dict
+            )
+        _written[str(root)] = data
+    if search is not None and str(root) in _dictionaries:
+        search.config["jieba_dict_user"] = str(_dictionaries[str(root)])
+    return config
+
+
+def on_page_context(context, page, config, nav):
+    for language in converted_languages():
+        prefix = f"{language.code}/"
+        if page.edit_url and page.file.src_uri.startswith(prefix):
+            page.edit_url = page.edit_url.replace(f"/{prefix}", f"/{language.converted_from}/", 1)
+    return context
