@@ -89,10 +89,11 @@ def test_every_page_head_has_absolute_metadata_and_json_ld(site_dir, page, kind)
     assert hreflang == {
         "en": f"{SITE_URL}{english}/",
         "zh-Hans": f"{SITE_URL}zh/{english}/",
+        "zh-Hant": f"{SITE_URL}zh-Hant/{english}/",
         "x-default": f"{SITE_URL}{english}/",
     }
     feeds = [link["href"] for link in head.links if link.get("type") == "application/atom+xml"]
-    assert sorted(feeds) == [f"{SITE_URL}feed.xml", f"{SITE_URL}zh/feed.xml"]
+    assert sorted(feeds) == [f"{SITE_URL}feed.xml", f"{SITE_URL}zh-Hant/feed.xml", f"{SITE_URL}zh/feed.xml"]
     assert head.meta["og:url"] == canonical and head.meta["twitter:card"] == "summary"
     assert head.meta["description"] and head.meta["og:description"] == head.meta["description"]
     (structured,) = [json.loads(text) for text in head.json_ld]
