@@ -173,6 +173,8 @@ def plain_text(text: str, *, entities_encoded: bool = False) -> Markup:
 
 def is_script_url(url: str) -> bool:
     """True for a URL a browser would run or render as a document, however it is spelled."""
+    if ":" not in url and "&" not in url:
+        return False  # every such scheme ends in a colon, written as such or as an entity
     decoded = html.unescape(url)
     decoded = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", decoded)  # Markdown backslash escapes
     compact = re.sub(r"[\x00-\x20\x7f-\x9f\u200b-\u200d\u2060\ufeff]", "", decoded).lower()

@@ -5,10 +5,20 @@ A page is known by its language and its path inside ``docs/<language>/`` (``Page
 renderer, and every renderer takes the same arguments: the page's Markdown, the site data, the
 language, the page's link helper (clusterdocs/links.py) and the page's file for error lines.
 A new kind of page is one renderer, one entry here and its markers in clusterdocs/markers.py.
+
+The rendered HTML does not go through Markdown: ``render_markers`` leaves a placeholder where
+each macro's HTML goes (clusterdocs/templates.py) and returns the HTML beside the Markdown;
+``fill_slots`` puts it in the page's HTML after conversion. Python-Markdown copies raw HTML
+blocks through unchanged, so the page is the same, and converting it takes a fraction of the
+time (tests/test_rendering.py compares both ways on every page). MkDocs checks links to
+anchors against the ids it saw while converting; ``anchor_ids`` gives the ids of the HTML set
+aside, for the hook to add.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,6 +34,9 @@ from . import (
 from .links import PageLinks
 from .markers import page_kind
 from .sitedata import SiteData
+from .templates import fill_slots, html_slots
+
+__all__ = ["RENDERERS", "PageAddress", "anchor_ids", "fill_slots", "render_markers"]
 
 Renderer = Callable[[str, SiteData, str, PageLinks, str], str]
 
@@ -59,7 +72,30 @@ class PageAddress:
         return page_kind(self.path)
 
 
-def render_markers(markdown: str, data: SiteData, page: PageAddress, links: PageLinks) -> str:
-    """The page's Markdown with its markers replaced; a page of no kind is returned unchanged."""
+def render_markers(markdown: str, data: SiteData, page: PageAddress, links: PageLinks) -> tuple[str, list[str]]:
+    """The page's Markdown with its markers replaced, and the HTML its placeholders stand for.
+
+    A page of no kind is returned unchanged. Pass the converted page and the HTML to ``fill_slots``.
+    """
     renderer = RENDERERS.get(page.kind)
-    return markdown if renderer is None else renderer(markdown, data, page.language, links, page.source)
+    if renderer is None:
+        return markdown, []
+    with html_slots() as slots:
+        return renderer(markdown, data, page.language, links, page.source), slots
+
+
+# The templates quote every attribute with " and autoescape every value, so a tag holds no
+# stray ">" and an attribute no stray quote.
+_START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)(\s[^>]*)>")
+_ANCHOR_ATTRIBUTE = re.compile(r'\s(id|name)="([^"]*)"')
+
+
+def anchor_ids(rendered: list[str]) -> set[str]:
+    """Every ``id`` (and ``name`` of an ``<a>``) in the rendered HTML: what MkDocs records from raw HTML."""
+    found = set()
+    for fragment in rendered:
+        for tag in _START_TAG.finditer(fragment):
+            for attribute in _ANCHOR_ATTRIBUTE.finditer(tag[2]):
+                if attribute[1] == "id" or tag[1].lower() == "a":
+                    found.add(html.unescape(attribute[2]))
+    return found

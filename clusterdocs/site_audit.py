@@ -21,6 +21,7 @@ hooks/post_build.py runs it once after every build, as its last step, and fails 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -78,18 +79,29 @@ def audit_site(site_dir: Path, site_url: str = "") -> list[Problem]:
         if file.suffix not in AUDITED_SUFFIXES or not file.is_file():
             continue
         path = file.relative_to(site_dir).as_posix()
-        text = file.read_text(encoding="utf-8", errors="replace")
-        if file.suffix == ".css":
-            problems += [
-                Problem(path, line, column, field, message)
-                for line, column, field, message in _css_findings(tinycss2.parse_stylesheet(text), own_host)
-            ]
+        problems += [Problem(path, *finding) for finding in _file_findings(file.read_bytes(), file.suffix, own_host)]
+    return problems
+
+
+# Findings by file content: a file the build wrote again unchanged (the theme's assets, every
+# page `mkdocs serve` did not change) is not parsed again in the same process.
+_findings: dict[tuple[str, str, bytes], list[tuple[int, int, str, str]]] = {}
+
+
+def _file_findings(content: bytes, suffix: str, own_host: str) -> list[tuple[int, int, str, str]]:
+    """(line, column, field, message) of every offence in one file's content."""
+    key = (suffix, own_host, hashlib.sha256(content).digest())
+    if key not in _findings:
+        text = content.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+        if suffix == ".css":
+            found = list(_css_findings(tinycss2.parse_stylesheet(text), own_host))
         else:
-            auditor = _MarkupAuditor(path, own_host, in_content_by_default=file.suffix == ".svg")
+            auditor = _MarkupAuditor("", own_host, in_content_by_default=suffix == ".svg")
             auditor.feed(text)
             auditor.close()
-            problems += auditor.problems
-    return problems
+            found = [(problem.line, problem.column, problem.field, problem.message) for problem in auditor.problems]
+        _findings[key] = found
+    return _findings[key]
 
 
 def is_foreign(url: str, own_host: str = "") -> bool:

@@ -30,7 +30,7 @@ DEBRIS = re.compile(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūú�
 SPAM = re.compile(r"视频|視頻|蜘蛛池|午夜|久久|熟女|一区二区|一區二區")
 # Invisible characters a spam word may be split with: every Unicode format character (category
 # Cf, as of Unicode 14 in Python 3.11: zero-width space and joiners, soft hyphen, BOM, bidi
-# controls, tags …; tests/test_input_robustness.py checks the list) and the variation selectors
+# controls, tags …; tests/unit/test_input_robustness.py checks the list) and the variation selectors
 # (category Mn, but just as invisible).
 _INVISIBLE = re.compile(
     "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"

@@ -3,7 +3,8 @@
 MkDocs calls these for each page of each language. ``on_page_markdown`` builds the page's link
 helper once, notes the page for the exports written after the build (hooks/post_build.py) and
 fills the page's markers through the dispatch table in clusterdocs/pages.py.
-``on_page_content`` links the first use of each glossary term (clusterdocs/glossary_links.py),
+``on_page_content`` puts the rendered HTML in place of its placeholders (and tells MkDocs
+its anchors, for link validation), links the first use of each glossary term (clusterdocs/glossary_links.py),
 then makes the page inert whatever its source says: its HTML passes the allow-list sanitiser,
 and its front-matter title and description are escaped, since Material prints them into
 ``<title>``, ``<meta>``, the navigation and the search index without escaping (every page's
@@ -27,9 +28,10 @@ from clusterdocs.glossary_links import glossary_terms, link_first_uses
 from clusterdocs.html_policy import plain_text, sanitise
 from clusterdocs.languages import LANGUAGES, bcp47, code_for_tag, language_of
 from clusterdocs.page_metadata import page_metadata
-from clusterdocs.pages import PageAddress, render_markers
+from clusterdocs.pages import PageAddress, anchor_ids, fill_slots, render_markers
 
 _links: dict[str, MkDocsPageLinks] = {}  # by the page's file inside docs/, for the current build
+_rendered_html: dict[str, list[str]] = {}  # the same: the HTML each page's placeholders stand for
 
 
 def _links_of(page: Page, files: Files, config: MkDocsConfig) -> MkDocsPageLinks:
@@ -44,12 +46,17 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     address = links.address
     built_pages[(address.language, address.path)] = page.url
     with data_errors_fail_the_build():
-        return render_markers(markdown, site_data(config), address, links)
+        markdown, _rendered_html[page.file.src_uri] = render_markers(markdown, site_data(config), address, links)
+    return markdown
 
 
 @event_priority(-100)  # after every other plugin's on_page_content: nothing is added after sanitising
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     links = _links_of(page, files, config)
+    rendered = _rendered_html.pop(page.file.src_uri, [])
+    if rendered:
+        html = fill_slots(html, rendered)
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(rendered)
     if links.address.path != "glossary.md":
         data = site_data(config)
         terms = glossary_terms(data.glossary, data.ui, links.address.language, links.to_page("glossary.md"))

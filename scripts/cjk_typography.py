@@ -1,6 +1,6 @@
 """Lint the Chinese prose for CJK typography with autocorrect-py, using the rules in .autocorrectrc.
 
-Run by tests/test_lint.py (so by ``make test-fast``) and by pre-commit:
+Run by tests/unit/test_lint.py (so by ``make test-fast``) and by pre-commit:
 ``python scripts/cjk_typography.py [FILE ...]`` (default: every Chinese page and data file).
 Checks the body of ``docs/zh/**/*.md`` (front matter holds verbatim quotes, which keep the
 source's punctuation) and every ``zh`` value in ``timeline/*.yml`` and ``data/*.yml`` except

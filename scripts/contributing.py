@@ -3,7 +3,7 @@
 ``docs/en/contributing.md`` → ``CONTRIBUTING.md`` and ``docs/zh/contributing.md`` →
 ``CONTRIBUTING.zh-Hans.md``: front matter and heading anchors (``{ #… }``) removed, page
 links pointed at the files in ``docs/``. Run ``python scripts/contributing.py`` after editing a
-contributing page; ``--check`` (tests/test_contributing.py, pre-commit) fails when the
+contributing page; ``--check`` (tests/unit/test_contributing.py, pre-commit) fails when the
 CONTRIBUTING files are out of date.
 """
 

@@ -30,6 +30,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 SHARED_BUILDS = {"site_dir": "site-build", "corpus_build": "corpus-build"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items):
     for item in items:
         group = next((group for fixture, group in SHARED_BUILDS.items() if fixture in item.fixturenames), None)

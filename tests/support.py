@@ -10,6 +10,8 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -93,6 +95,50 @@ def lay_out_case(case: Path, target: Path) -> Path:
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(file, destination)
     return target
+
+
+def touched_paths(case: Path) -> list[str]:
+    """Every path, relative to the tree, that applying the case removes, edits or writes."""
+    removals = lines_of(case / "remove.txt") if (case / "remove.txt").exists() else []
+    edits = yaml.safe_load((case / "edits.yml").read_text(encoding="utf-8")) if (case / "edits.yml").exists() else []
+    written = [file.relative_to(case).as_posix() for file in case_files(case)]
+    return sorted({line.strip() for line in removals} | {edit["file"] for edit in edits} | set(written))
+
+
+class ReusedContentTree:
+    """One copy of the content that corpus cases are applied to in turn, so that a case costs the
+    few files it touches, not a copy of every content file. Each case gets the tree under a folder
+    name of its own (the loader caches by root folder), and every file it touched is put back."""
+
+    def __init__(self, base: Path):
+        self.path = content_copy(base / "content")
+
+    @contextmanager
+    def with_case(self, case: Path) -> Iterator[Path]:
+        self.path = self.path.rename(self.path.with_name(case.name))
+        touched = touched_paths(case)
+        try:
+            yield lay_out_case(case, self.path)
+        finally:
+            for relative in touched:
+                original, copy = ROOT / relative, self.path / relative
+                if original.is_file():
+                    shutil.copyfile(original, copy)
+                else:
+                    copy.unlink(missing_ok=True)
+                    for folder in copy.relative_to(self.path).parents[:-1]:
+                        if not (ROOT / folder).exists() and not any((self.path / folder).iterdir()):
+                            (self.path / folder).rmdir()
+
+    def differences_from_the_repository(self, case: Path) -> list[str]:
+        """The paths the case touched that are not as in the repository now."""
+        return [
+            relative
+            for relative in touched_paths(case)
+            if ((ROOT / relative).is_file() and (ROOT / relative).read_bytes())
+            != ((self.path / relative).is_file() and (self.path / relative).read_bytes())
+            or any((self.path / folder).exists() != (ROOT / folder).exists() for folder in Path(relative).parents)
+        ]
 
 
 def case_files(case: Path) -> list[Path]:

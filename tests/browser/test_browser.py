@@ -387,3 +387,23 @@ def test_cite_this_page_copies_to_the_clipboard(browser, site_url, language):
     assert page.evaluate("navigator.clipboard.readText()").strip() == cite
     assert "《产城》" in cite and "/articles/chengyu-cross-province-2023/" in cite
     context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_timeline_entry_citation_copies_to_the_clipboard(browser, site_url, language):
+    """The timeline's copy buttons are written in the page (overrides/hooks/cite.html), not added by Material."""
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page = context.new_page()
+    prefix = "/zh" if language == "zh" else ""
+    page.goto(f"{site_url}{prefix}/timeline/")
+    box = page.locator("article.cd-entry .cd-cite-box").first
+    box.locator("summary").click()
+    cite = box.locator(".cd-cite__text").inner_text().strip()
+    button = box.locator(".cd-cite .md-code__button")
+    assert button.is_visible() and button.get_attribute("aria-label")
+    button.click()
+    page.wait_for_timeout(200)
+    assert page.evaluate("navigator.clipboard.readText()").strip() == cite
+    assert "/timeline/#" in cite
+    context.close()

@@ -1,7 +1,7 @@
 """The benchmark script (scripts/benchmark.py) in-process on the session build: it measures the
 built pages, writes the report and exits 1 on a missed budget.
 
-Only the builds and the timed commands are stubbed (each "build" copies the session's site), so
+Only the builds and the timed commands are stubbed (each "build" links to the session's site), so
 this runs in the fast tier; tests/slow/test_benchmark_end_to_end.py runs the real thing. Nothing
 here is timed: the stubbed timings are fixed numbers the report must show.
 """
@@ -9,7 +9,6 @@ here is timed: the stubbed timings are fixed numbers the report must show.
 from __future__ import annotations
 
 import gzip
-import shutil
 import sys
 
 from support import ROOT
@@ -25,13 +24,17 @@ OTHER_COMMANDS = benchmark.Build(0.5, 0.5, 60)  # start-up and the check
 def test_the_benchmark_measures_the_site_reports_and_fails_on_a_missed_budget(site_dir, tmp_path, monkeypatch, capsys):
     built = []
 
-    def copy_of_the_session_site(tree, variant, site):
+    def link_to_the_session_site(tree, variant, site):
         built.append((tree.name, variant))
         # The plain Material build has no i18n plugin: the English pages sit under en/.
-        shutil.copytree(site_dir, site / "en" if variant == "plain" else site)
+        if variant == "plain":
+            site.mkdir()
+            (site / "en").symlink_to(site_dir, target_is_directory=True)
+        else:
+            site.symlink_to(site_dir, target_is_directory=True)
         return BUILD_TIMES.get(variant, benchmark.Build(1.0, 1.0, 110))
 
-    monkeypatch.setattr(benchmark, "build", copy_of_the_session_site)
+    monkeypatch.setattr(benchmark, "build", link_to_the_session_site)
     monkeypatch.setattr(benchmark, "timed", lambda command, cwd, log: OTHER_COMMANDS)
     results = tmp_path / "results.md"
     arguments = ["--scales", "1", "--runs", "1", "--no-lighthouse", "--no-serve", "--budget", "check_seconds=0.4"]

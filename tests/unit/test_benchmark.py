@@ -31,7 +31,7 @@ def test_synthetic_corpus_is_valid_deterministic_and_grows_everything(tmp_path):
     assert len(grown.glossary) == 2 * len(real.glossary)
     assert len({term["zh"] for term in grown.glossary}) == len(grown.glossary), "copied terms have their own wording"
     config = (tree / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "Synthetic benchmark corpus" in config and "articles/conference-2025-synthetic-b.md" in config
+    assert "Synthetic benchmark corpus" in config and "articles/conference-2025-synthetic-a.md" in config
     again = tmp_path / "b"
     write_corpus(again, 2)
     comparison = filecmp.dircmp(tree / "timeline", again / "timeline")

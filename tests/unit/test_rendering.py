@@ -391,3 +391,55 @@ def test_citation_of_a_machine_converted_capture_calls_its_title_captured_not_or
     assert "not the script the article was written in" in render_macro(
         "article.html", "citation", "en", c=citation_values(sources["conference-2025"], "en"), cite="x"
     )
+
+
+class _Links:
+    """Link helper for rendering pages outside MkDocs (clusterdocs/links.py)."""
+
+    permanent = "http://127.0.0.1:8000/x/"
+    root = "../"
+
+    def to_page(self, path: str, anchor: str = "") -> str:
+        return f"../{path}" + (f"#{anchor}" if anchor else "")
+
+    def to_file(self, target: str) -> str:
+        return f"../{target}"
+
+
+def test_rendered_html_set_aside_from_markdown_gives_the_same_page():
+    """clusterdocs/pages.py keeps the rendered sections out of Python-Markdown and puts them back
+    after conversion; with the site's own Markdown settings, every page must come out the same
+    as converting the rendered Markdown whole."""
+    import markdown
+    from mkdocs.config import load_config
+
+    from clusterdocs.markers import page_kind
+    from mkdocs.structure.pages import _HTMLHandler
+
+    from clusterdocs.pages import PageAddress, anchor_ids, fill_slots, render_markers
+    from clusterdocs.sitedata import load_site_data
+    from clusterdocs.templates import SLOT
+    from clusterdocs.yamlfile import split_front_matter
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    data = load_site_data()
+    compared = 0
+    for file in sorted((ROOT / "docs").rglob("*.md")):
+        language, _, path = file.relative_to(ROOT / "docs").as_posix().partition("/")
+        if page_kind(path) is None:
+            continue
+        _header, body, _offset = split_front_matter(file.read_text(encoding="utf-8"))
+        with_slots, slots = render_markers(body, data, PageAddress(language, path), _Links())
+        whole = with_slots
+        for index, html in enumerate(slots):
+            whole = whole.replace(SLOT.format(index), html)
+        assert slots and SLOT.format(0) in with_slots and SLOT.format(0) not in whole
+        expected = converter.reset().convert(whole)
+        assert fill_slots(converter.reset().convert(with_slots), slots) == expected, path
+        ids = _HTMLHandler()  # what MkDocs records from raw HTML for its anchor validation
+        ids.feed("\n".join(slots))
+        ids.close()
+        assert anchor_ids(slots) == ids.present_anchor_ids, path
+        compared += 1
+    assert compared >= 10

@@ -1,5 +1,7 @@
 // Progressive enhancement for the clusters directory: filter by sector, region and status, and
 // sort by any column. Without JavaScript the form stays hidden and the whole table is shown.
+// Filtering writes to the page only what differs from what is shown, so the first pass on an
+// unfiltered load costs no layout.
 (function () {
   "use strict";
 
@@ -30,10 +32,10 @@
           var wanted = form.elements[name].value;
           return !wanted || row.dataset[name] === wanted;
         }) && matchesDivision(row);
-        row.hidden = !visible;
+        if (row.hidden === visible) row.hidden = !visible;
         if (visible) shown += 1;
       });
-      count.textContent = String(shown);
+      if (count.textContent !== String(shown)) count.textContent = String(shown);
     }
 
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell, column) {

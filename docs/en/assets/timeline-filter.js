@@ -1,7 +1,9 @@
 // Progressive enhancement for the timeline page: filter by category and level, and reverse
 // the order. Without JavaScript the form stays hidden and every entry is shown; the switch that
 // hides entries known only from outside reporting works without it (CSS :has()), and this
-// script adds it to the count and hides emptied year headings.
+// script adds it to the count and hides emptied year headings. It writes to the page only what
+// differs from what is shown: on an unfiltered first load (the usual case) it changes nothing,
+// so a long page is not laid out twice.
 (function () {
   "use strict";
 
@@ -14,6 +16,7 @@
     var years = Array.prototype.slice.call(document.querySelectorAll(".cd-year"));
     var count = document.getElementById("timeline-count");
     var hideOutside = document.getElementById("timeline-hide-outside");
+    var newestShown = false;
 
     function checked(name) {
       return Array.prototype.slice.call(form.querySelectorAll('input[name="' + name + '"]:checked'))
@@ -28,18 +31,18 @@
       entries.forEach(function (entry) {
         var visible = categories.indexOf(entry.dataset.category) !== -1 && levels.indexOf(entry.dataset.level) !== -1 &&
           !(outsideHidden && entry.dataset.fromSources === "no");
-        entry.hidden = !visible;
+        if (entry.hidden === visible) entry.hidden = !visible;
         if (visible) shown += 1;
       });
       years.forEach(function (year) {
         var anyVisible = year.querySelector(".cd-entry:not([hidden])") !== null;
-        year.hidden = !anyVisible;
+        if (year.hidden === anyVisible) year.hidden = !anyVisible;
         var heading = year.previousElementSibling;
-        if (heading && /^H2$/.test(heading.tagName)) heading.hidden = !anyVisible;
+        if (heading && /^H2$/.test(heading.tagName) && heading.hidden === anyVisible) heading.hidden = !anyVisible;
       });
-      count.textContent = String(shown);
+      if (count.textContent !== String(shown)) count.textContent = String(shown);
       var newest = form.querySelector('input[name="order"]:checked').value === "newest";
-      order(newest);
+      if (newest !== newestShown) order(newest);
     }
 
     function order(newest) {
@@ -61,6 +64,7 @@
         parent.insertBefore(year, marker);
       });
       parent.removeChild(marker);
+      newestShown = newest;
     }
 
     years.forEach(function (year) { year.dataset.order = "oldest"; });

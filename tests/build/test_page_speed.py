@@ -1,0 +1,65 @@
+"""What keeps the first paint early on every built page (issue 11): no script and no print
+stylesheet holds it up, and each of them is a file the site has.
+
+Lighthouse (make bench) measures the effect; these tests only pin the markup behind it.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+class _Loads(HTMLParser):
+    """The external scripts and the stylesheets a page loads, with their attributes."""
+
+    def __init__(self):
+        super().__init__()
+        self.scripts: list[dict] = []
+        self.stylesheets: list[dict] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "script" and attributes.get("src"):
+            self.scripts.append(attributes)
+        elif tag == "link" and "stylesheet" in (attributes.get("rel") or "").split():
+            self.stylesheets.append(attributes)
+
+
+def loads(page: Path) -> _Loads:
+    parser = _Loads()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_no_page_waits_for_a_script_or_the_print_stylesheet(site_dir):
+    pages = sorted(site_dir.rglob("*.html"))
+    assert len(pages) > 20
+    problems = []
+    for page in pages:
+        found = loads(page)
+        where = page.relative_to(site_dir)
+        for script in found.scripts:
+            if "defer" not in script and "async" not in script:
+                problems.append(f"{where}: script {script['src']} blocks the first paint")
+            base = site_dir if script["src"].startswith("/") else page.parent  # the 404 page's URLs are absolute
+            if not (base / script["src"].lstrip("/")).resolve().is_file():
+                problems.append(f"{where}: script {script['src']} is not in the site")
+        for sheet in found.stylesheets:
+            if sheet["href"].endswith("print.css") and sheet.get("media") != "print":
+                problems.append(f"{where}: {sheet['href']} is not for print only")
+        if not any(sheet["href"].endswith("print.css") for sheet in found.stylesheets):
+            problems.append(f"{where}: no print stylesheet")
+    assert problems == []
+
+
+def test_timeline_citations_are_not_code_blocks_for_material_to_measure(site_dir):
+    """Material measures every ``pre > code`` on load; the timeline has one citation box per entry."""
+    for timeline in (site_dir / "timeline" / "index.html", site_dir / "zh" / "timeline" / "index.html"):
+        text = timeline.read_text(encoding="utf-8")
+        assert text.count('class="cd-cite-box"') > 20
+        assert text.count("data-clipboard-text=") == text.count('class="cd-cite-box"')
+        boxes = re.findall(r'<details class="cd-cite-box".*?</details>', text, flags=re.DOTALL)
+        assert len(boxes) == text.count('class="cd-cite-box"')
+        assert [box for box in boxes if "<code" in box] == []
