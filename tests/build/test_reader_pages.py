@@ -74,6 +74,7 @@ def test_feeds_list_articles_and_milestones_newest_first_in_their_language(site_
         ("timeline", "Dataset"),
         ("zh/clusters", "WebPage"),
         ("zh/articles/conference-2025", "Article"),
+        ("zh-Hant/articles/conference-2025", "Article"),
     ],
 )
 def test_every_page_head_has_absolute_metadata_and_json_ld(site_dir, page, kind):
@@ -85,7 +86,7 @@ def test_every_page_head_has_absolute_metadata_and_json_ld(site_dir, page, kind)
         for link in head.links
         if link.get("rel") == "alternate" and link.get("type") is None
     }
-    english = page.removeprefix("zh/")
+    english = page.removeprefix("zh-Hant/").removeprefix("zh/")
     assert hreflang == {
         "en": f"{SITE_URL}{english}/",
         "zh-Hans": f"{SITE_URL}zh/{english}/",
