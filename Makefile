@@ -44,10 +44,10 @@ lint: $(BIN)/.test-installed ## Linters and GitHub-file checks only (make test-f
 test-tools: ## Install chromium, CJK fonts, Java and the npm HTML checker where missing (apt needs root)
 	@bash scripts/install-test-tools.sh
 
-test-fast: $(BIN)/.test-installed ## Unit and build tests: everything but the browser and HTML-checker tests (under a minute)
+test-fast: $(BIN)/.test-installed ## tests/unit and tests/build: all but the browser, HTML-checker and slow benchmark tests
 	$(BIN)/python -m pytest $(PYTEST_WORKERS) tests/unit tests/build
 
-test: $(BIN)/.test-installed test-tools ## Run the whole test suite (data, build, HTML checker, browser, accessibility)
+test: $(BIN)/.test-installed test-tools ## The whole suite: unit, build, browser (Chromium, axe, HTML checker) and slow tiers
 	$(BIN)/python -m pytest $(PYTEST_WORKERS) tests
 
 bench: $(BIN)/.site-installed ## Build cost and page weight against baselines, budgets checked: benchmarks/results.md (slow)

@@ -133,7 +133,12 @@ def render_article(
 
     def quotes_section() -> str:
         html = render_macro(
-            "article.html", "quotes", language, quotes=quotes, script_note=source.script_note, source_lang=source.lang
+            "article.html",
+            "quotes",
+            language,
+            quotes=quotes,
+            script_note=source.script_note_for(language),
+            source_lang=source.lang,
         )
         return section(strings["quotes"], "quotes", html)
 

@@ -24,8 +24,15 @@ from .languages import LANGUAGES, Language
 from .page_checks import page_files
 from .script_conversion import PROFILES
 from .sitedata import SiteData
+from .textfile import read_own_bytes, read_own_text, read_text
 
 BUILD_DIR = "build"
+
+
+def _contributed(file: Path, root: Path) -> str:
+    """A contributed file, read the one way every contributed file is (the check has passed it)."""
+    text, _problems = read_text(file, root)
+    return text or ""
 
 
 def converted_languages() -> list[Language]:
@@ -34,7 +41,7 @@ def converted_languages() -> list[Language]:
 
 def write_if_changed(path: Path, text: str) -> bool:
     """Write ``text`` to ``path`` unless it already holds exactly that; whether it wrote."""
-    if path.exists() and path.read_text(encoding="utf-8") == text:
+    if path.exists() and read_own_text(path) == text:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -52,7 +59,7 @@ def write_converted_pages(root: Path, data: SiteData) -> tuple[Path, list[str]]:
         for file in page_files(source_dir):
             relative = file.relative_to(source_dir).as_posix()
             wanted.add(relative)
-            write_if_changed(target_dir / relative, data.text_in(file.read_text(encoding="utf-8"), language.code))
+            write_if_changed(target_dir / relative, data.text_in(_contributed(file, root), language.code))
             written.append(f"{language.code}/{relative}")
         for stale in page_files(target_dir) if target_dir.exists() else []:
             if stale.relative_to(target_dir).as_posix() not in wanted:
@@ -62,18 +69,18 @@ def write_converted_pages(root: Path, data: SiteData) -> tuple[Path, list[str]]:
 
 def converted_jieba_entries(root: Path, data: SiteData, jieba_dict: Path) -> list[str]:
     """The entries of jieba's dictionary whose words conversion changes, converted (cached in ``build/``)."""
-    key = hashlib.sha256(jieba_dict.read_bytes())
+    key = hashlib.sha256(read_own_bytes(jieba_dict))
     key.update(repr((sorted(PROFILES.items()), data.conversion_exceptions)).encode())
     target = root / BUILD_DIR / "jieba" / f"converted-{key.hexdigest()[:16]}.txt"
     if not target.exists():
-        entries = [line for line in jieba_dict.read_text(encoding="utf-8").splitlines() if line.strip()]
+        entries = [line for line in read_own_text(jieba_dict).splitlines() if line.strip()]
         lines = []
         for language in converted_languages():
             lines += _changed_entries(entries, lambda text, code=language.code: data.text_in(text, code))
         for old in target.parent.glob("converted-*.txt") if target.parent.exists() else []:
             old.unlink()
         write_if_changed(target, "\n".join(lines) + "\n")
-    return target.read_text(encoding="utf-8").splitlines()
+    return read_own_text(target).splitlines()
 
 
 def _changed_entries(entries: list[str], convert) -> list[str]:
@@ -92,8 +99,8 @@ def corpus(root: Path, data: SiteData) -> str:
     for language in converted_languages():
         files = page_files(root / "docs" / language.converted_from)
         files += sorted((root / "data").glob("*.yml")) + sorted((root / "timeline").glob("*.yml"))
-        texts += [data.text_in(file.read_text(encoding="utf-8"), language.code) for file in files]
-    texts += [file.read_text(encoding="utf-8") for file in sorted((root / "sources").glob("*.txt"))]
+        texts += [data.text_in(_contributed(file, root), language.code) for file in files]
+    texts += [_contributed(file, root) for file in sorted((root / "sources").glob("*.txt"))]
     return "\n".join(texts)
 
 
@@ -114,7 +121,7 @@ def jieba_dictionary(root: Path, data: SiteData, jieba_dict: Path, user_dict: Pa
 
     Only words that occur keep the dictionary small: jieba loads it once per language built.
     """
-    project = [line for line in user_dict.read_text(encoding="utf-8").splitlines() if line.strip()]
+    project = [line for line in _contributed(user_dict, root).splitlines() if line.strip()]
     candidates = converted_jieba_entries(root, data, jieba_dict)
     for language in converted_languages():
         candidates += _changed_entries(project, lambda text, code=language.code: data.text_in(text, code))

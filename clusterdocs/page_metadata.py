@@ -118,7 +118,10 @@ def page_metadata(
     else:
         structured["@type"] = "WebPage"
     feeds = [
-        {"href": absolute(site_url, feed_path(code)), "title": ui_strings()[code]["feed_link_title"]}
+        {
+            "href": absolute(site_url, feed_path(code)),
+            "title": ui_strings()[code]["feed_link_title"].format(language=language_of(code).name),
+        }
         for code in sorted(alternates, key=lambda code: code != language)
     ]
     return {

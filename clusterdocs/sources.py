@@ -82,6 +82,14 @@ class Source:
             return None
         return "converted_note_machine" if self.header.get("converted_from_simplified") else "converted_note"
 
+    def script_note_for(self, language: str) -> str | None:
+        """``script_note`` for a page in ``language``: on a Chinese page without Simplified
+        renderings (the Traditional site) the note says nothing about them (``…_as_captured``)."""
+        note = self.script_note
+        if note and language_of(language).is_chinese and not self.shows_simplified(language):
+            return f"{note}_as_captured"
+        return note
+
     def shows_simplified(self, language: str) -> bool:
         """Whether pages in ``language`` add a Simplified rendering of this source's wording."""
         return language_of(language).script == "Simplified" and self.script == "Traditional"

@@ -98,3 +98,13 @@ def _position(text: str, index: int) -> tuple[int, int]:
     """1-based line and column of ``text[index]`` (or of the end of ``text``)."""
     before = text[:index]
     return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+
+
+def read_own_text(file: Path) -> str:
+    """A file no contributor writes (jieba's dictionary, a file the build generated): plain UTF-8."""
+    return file.read_text(encoding="utf-8")
+
+
+def read_own_bytes(file: Path) -> bytes:
+    """The bytes of a file no contributor writes, for hashing."""
+    return file.read_bytes()

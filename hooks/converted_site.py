@@ -4,6 +4,8 @@
   generated language's site name, description and navigation labels are its source language's,
   converted; the pages are written to ``docs/zh-Hant/`` and the search plugin gets a jieba user
   dictionary that knows the converted words (clusterdocs/converted_site.py).
+- ``on_page_markdown`` (before git-revision-date-localized): a generated page is dated by the
+  git history of the file it is made from, so two builds of one commit stay identical.
 - ``on_page_context``: "edit this page" on a generated page opens the file it is made from.
 """
 
@@ -56,6 +58,22 @@ def on_config(config):
     if search is not None and str(root) in _dictionaries:
         search.config["jieba_dict_user"] = str(_dictionaries[str(root)])
     return config
+
+
+def _made_from(src_uri: str) -> str | None:
+    """``zh-Hant/x.md`` -> ``zh/x.md``; ``None`` for a written page."""
+    for language in converted_languages():
+        if src_uri.startswith(f"{language.code}/"):
+            return f"{language.converted_from}/{src_uri.removeprefix(f'{language.code}/')}"
+    return None
+
+
+@event_priority(100)
+def on_page_markdown(markdown, page, config, files):
+    source = _made_from(page.file.src_uri)
+    if source is not None:
+        page.file.abs_src_path = str(Path(config.docs_dir) / source)
+    return markdown
 
 
 def on_page_context(context, page, config, nav):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -47,11 +48,13 @@ def site_dir(tmp_path_factory) -> Path:
     return site
 
 
+@dataclass
 class CorpusBuild:
     """One build of the repository with every case of tests/bad_inputs/build/ laid over it."""
 
-    def __init__(self, site: Path, stderr: str, returncode: int):
-        self.site, self.stderr, self.returncode = site, stderr, returncode
+    site: Path
+    stderr: str
+    returncode: int
 
 
 @pytest.fixture(scope="session")
@@ -71,8 +74,9 @@ def corpus_build(tmp_path_factory) -> CorpusBuild:
 
 @pytest.fixture(scope="session")
 def hostile_site_dir(corpus_build) -> Path:
-    """The corpus build's site, once its only problems are the failing cases' own lines: the inert
-    cases (hostile titles, scripts, handlers, script links, spreadsheet formulas) are in it."""
+    """The corpus build's site, once the build has failed with every failing case's lines (and so
+    has written the whole site): the inert cases (hostile titles, scripts, handlers, script links,
+    spreadsheet formulas) are in it. tests/build/test_bad_builds.py proves no other line appears."""
     expected = {line for case in corpus_cases(BUILD_CORPUS, "expected.txt") for line in lines_of(case / "expected.txt")}
     printed = {line.strip() for line in corpus_build.stderr.splitlines()}
     assert corpus_build.returncode != 0 and expected <= printed, corpus_build.stderr[-4000:]

@@ -74,6 +74,7 @@ def test_feeds_list_articles_and_milestones_newest_first_in_their_language(site_
         ("timeline", "Dataset"),
         ("zh/clusters", "WebPage"),
         ("zh/articles/conference-2025", "Article"),
+        ("zh-Hant/articles/conference-2025", "Article"),
     ],
 )
 def test_every_page_head_has_absolute_metadata_and_json_ld(site_dir, page, kind):
@@ -85,14 +86,15 @@ def test_every_page_head_has_absolute_metadata_and_json_ld(site_dir, page, kind)
         for link in head.links
         if link.get("rel") == "alternate" and link.get("type") is None
     }
-    english = page.removeprefix("zh/")
+    english = page.removeprefix("zh-Hant/").removeprefix("zh/")
     assert hreflang == {
         "en": f"{SITE_URL}{english}/",
         "zh-Hans": f"{SITE_URL}zh/{english}/",
+        "zh-Hant": f"{SITE_URL}zh-Hant/{english}/",
         "x-default": f"{SITE_URL}{english}/",
     }
     feeds = [link["href"] for link in head.links if link.get("type") == "application/atom+xml"]
-    assert sorted(feeds) == [f"{SITE_URL}feed.xml", f"{SITE_URL}zh/feed.xml"]
+    assert sorted(feeds) == [f"{SITE_URL}feed.xml", f"{SITE_URL}zh-Hant/feed.xml", f"{SITE_URL}zh/feed.xml"]
     assert head.meta["og:url"] == canonical and head.meta["twitter:card"] == "summary"
     assert head.meta["description"] and head.meta["og:description"] == head.meta["description"]
     (structured,) = [json.loads(text) for text in head.json_ld]
