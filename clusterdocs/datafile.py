@@ -82,8 +82,27 @@ def read_front_matter(
 def _validated(loaded: DataFile, document: YamlDocument | None, schema: str | None) -> DataFile:
     loaded.document = document
     if document is not None and schema is not None:
-        loaded.schema_problems = schemas.validate(document, schema)
+        loaded.schema_problems = _schema_problems(document, schema, loaded.path, loaded.text)
     return loaded
+
+
+# Schema problems by (schema, path, text): the same file text at the same path parses to the same
+# document, so it has the same problems. Validation is the costliest step of a load, and
+# `mkdocs serve` and the test suite load mostly unchanged files again and again. Bounded, so a
+# long session cannot grow it without limit; Problems are frozen, so sharing them is safe.
+_KNOWN_SCHEMA_PROBLEMS: dict[tuple[str, str, str], tuple[Problem, ...]] = {}
+_KNOWN_SCHEMA_PROBLEMS_LIMIT = 4096
+
+
+def _schema_problems(document: YamlDocument, schema: str, path: str, text: str | None) -> list[Problem]:
+    key = (schema, path, text or "")
+    known = _KNOWN_SCHEMA_PROBLEMS.get(key)
+    if known is None:
+        known = tuple(schemas.validate(document, schema))
+        if len(_KNOWN_SCHEMA_PROBLEMS) >= _KNOWN_SCHEMA_PROBLEMS_LIMIT:
+            _KNOWN_SCHEMA_PROBLEMS.clear()
+        _KNOWN_SCHEMA_PROBLEMS[key] = known
+    return list(known)
 
 
 def file_name_problems(document: YamlDocument, location: Path_, file: Path) -> list[Problem]:
