@@ -134,6 +134,13 @@ def start_build() -> None:
     _fingerprints_this_build = {}
 
 
+def finish_build() -> None:
+    """Called when a build ends, well or badly: later loads in this process (the next test, a
+    script) stat the files again instead of trusting what this build saw."""
+    global _fingerprints_this_build
+    _fingerprints_this_build = None
+
+
 def _fingerprint(directories) -> tuple:
     key = tuple(str(directory) for directory in directories)
     if _fingerprints_this_build is not None and key in _fingerprints_this_build:

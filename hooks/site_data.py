@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from _shared import data_errors_fail_the_build, site_data
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 
-from clusterdocs.sitedata import start_build
+from clusterdocs.sitedata import finish_build, start_build
 
 log = get_plugin_logger(__name__)
 
@@ -26,3 +26,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         f"{len(data.milestones)} timeline entries"
     )
     return config
+
+
+@event_priority(-300)  # after every other step of the build, the post-build pipeline included
+def on_post_build(*, config: MkDocsConfig) -> None:
+    finish_build()
+
+
+def on_build_error(*, error: Exception) -> None:
+    finish_build()

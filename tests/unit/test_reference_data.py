@@ -11,7 +11,7 @@ from support import FIXTURES, check_lines
 
 from clusterdocs.datasets import load_dataset
 from clusterdocs.paths import ROOT
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.sitedata import finish_build, load_site_data, start_build
 from clusterdocs.ui_text import ui_strings
 from clusterdocs.sources import load_sources
 from clusterdocs.terminology import avoided_renderings
@@ -159,6 +159,18 @@ def test_an_edited_interface_string_shows_on_the_next_load(content_tree):
     os.utime(ui, ns=(ui.stat().st_atime_ns, ui.stat().st_mtime_ns + 1_000_000_000))
     assert load_site_data(content_tree).ui["en"]["citation"] == "How to cite"
     assert ui_strings()["en"]["citation"] == "How to cite"
+
+
+def test_an_edit_after_an_in_process_build_shows_on_the_next_load(content_tree):
+    """A build in this process (a test, `mkdocs serve`) stats the files once; after it, loads stat them again."""
+    start_build()  # what the site-data hook does when a build starts
+    assert load_site_data(content_tree).ui["en"]["citation"] == "Citation"
+    finish_build()  # what it does when the build ends
+    ui = content_tree / "data" / "ui.yml"
+    ui.write_text(
+        ui.read_text(encoding="utf-8").replace("  citation: Citation\n", "  citation: Cite as\n"), encoding="utf-8"
+    )
+    assert load_site_data(content_tree).ui["en"]["citation"] == "Cite as"
 
 
 def test_the_terminology_rule_matches_whole_words_only():
