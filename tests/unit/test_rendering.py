@@ -75,17 +75,21 @@ MARKERS = (
 )
 
 
-def render(language: str) -> str:
+def render_entries(milestones: list[Milestone], language: str = "en") -> str:
     sources, _ = load_sources(FIXTURES)
     return render_timeline(
         MARKERS,
-        [hostile_milestone()],
+        milestones,
         sources,
         language,
         article_link=lambda source_id: ("Sample summary", f"../articles/{source_id}/"),
-        downloads={"json": "../timeline.json", "csv": "../timeline.csv", "schema": "../s.json"},
+        downloads={"json": "j", "csv": "c", "schema": "s"},
         path="docs/en/timeline.md",
     )
+
+
+def render(language: str) -> str:
+    return render_entries([hostile_milestone()], language)
 
 
 def test_text_from_yaml_is_escaped():
@@ -210,19 +214,6 @@ def milestone(**fields) -> Milestone:
 
 
 OUTSIDE = [{"external": {"outlet": "TechWeb", "date": "2022-11-24"}}]
-
-
-def render_entries(milestones: list[Milestone], language: str = "en") -> str:
-    sources, _ = load_sources(FIXTURES)
-    return render_timeline(
-        MARKERS,
-        milestones,
-        sources,
-        language,
-        article_link=lambda source_id: ("Sample summary", f"../articles/{source_id}/"),
-        downloads={"json": "j", "csv": "c", "schema": "s"},
-        path="docs/en/timeline.md",
-    )
 
 
 def test_each_entry_labels_where_its_date_comes_from():
