@@ -374,13 +374,19 @@ def test_charts_have_accessible_names_and_glossary_tooltips(page, site_url, lang
     page.locator(f"dt[id='{href.split('#')[1]}']").wait_for(state="visible", timeout=5000)
 
 
-@pytest.mark.parametrize("language", ["en", "zh"])
-def test_cite_this_page_copies_to_the_clipboard(browser, site_url, language):
+def _page_with_clipboard(browser, site_url, language, path):
+    """A new browser context allowed to use the clipboard, on ``path`` of the ``language`` site."""
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     page = context.new_page()
     prefix = "/zh" if language == "zh" else ""
-    page.goto(f"{site_url}{prefix}/articles/chengyu-cross-province-2023/")
+    page.goto(f"{site_url}{prefix}/{path}")
+    return context, page
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_cite_this_page_copies_to_the_clipboard(browser, site_url, language):
+    context, page = _page_with_clipboard(browser, site_url, language, "articles/chengyu-cross-province-2023/")
     cite = page.locator(".cd-cite code").inner_text().strip()
     page.locator(".cd-cite .md-code__button").click()
     page.wait_for_timeout(200)
@@ -392,11 +398,7 @@ def test_cite_this_page_copies_to_the_clipboard(browser, site_url, language):
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_timeline_entry_citation_copies_to_the_clipboard(browser, site_url, language):
     """The timeline's copy buttons are written in the page (overrides/hooks/cite.html), not added by Material."""
-    context = browser.new_context()
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
-    page = context.new_page()
-    prefix = "/zh" if language == "zh" else ""
-    page.goto(f"{site_url}{prefix}/timeline/")
+    context, page = _page_with_clipboard(browser, site_url, language, "timeline/")
     box = page.locator("article.cd-entry .cd-cite-box").first
     box.locator("summary").click()
     cite = box.locator(".cd-cite__text").inner_text().strip()
