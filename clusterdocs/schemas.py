@@ -29,7 +29,37 @@ def validator(name: str) -> Draft202012Validator:
     (tests/test_data_checks.py), not on every load.
     """
     schema = json.loads((SCHEMAS_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+    return Draft202012Validator(_local_references_inlined(schema))
+
+
+_LOCAL_DEFINITION = "#/$defs/"
+
+
+def _local_references_inlined(schema: dict) -> dict:
+    """``schema`` with each ``{"$ref": "#/$defs/x"}`` (beside annotations such as ``description``
+    only) replaced by the definition itself: the same keywords, so the same errors with the same
+    messages, without a reference lookup for every value validated (thousands per build).
+    A definition that refers to itself, directly or not, keeps its ``$ref``."""
+    definitions = schema.get("$defs", {})
+
+    def inline(node, expanding: tuple[str, ...]):
+        if isinstance(node, list):
+            return [inline(item, expanding) for item in node]
+        if not isinstance(node, dict):
+            return node
+        reference = node.get("$ref")
+        if (
+            isinstance(reference, str)
+            and reference.startswith(_LOCAL_DEFINITION)
+            and set(node) <= {"$ref", "description", "title"}
+        ):
+            name = reference.removeprefix(_LOCAL_DEFINITION)
+            target = definitions.get(name)
+            if isinstance(target, dict) and name not in expanding and "$ref" not in target:
+                return {**inline(target, expanding + (name,)), **{k: v for k, v in node.items() if k != "$ref"}}
+        return {key: inline(value, expanding) if key != "$defs" else value for key, value in node.items()}
+
+    return inline(schema, ())
 
 
 def validate(document: YamlDocument, schema_name: str, prefix: tuple = ()) -> list[Problem]:

@@ -103,10 +103,17 @@ class SiteData:
         """The summary page of ``slug`` in ``language``; for a generated language, its source
         language's page with the site's own words converted (quoted wording stays as written)."""
         written = source_code(language)
-        page = next((page for page in self.articles if page.language == written and page.slug == slug), None)
+        if "articles" not in self._derived:
+            self._derived["articles"] = {}
+            for page in self.articles:  # the first page of a (language, slug) counts, as before
+                self._derived["articles"].setdefault((page.language, page.slug), page)
+        by_key = self._derived["articles"]
+        page = by_key.get((written, slug))
         if page is None or written == language:
             return page
-        return page.converted(language, lambda text: self.text_in(text, language))
+        if (language, slug) not in by_key:  # converted once per build, not once per page that shows it
+            by_key[(language, slug)] = page.converted(language, lambda text: self.text_in(text, language))
+        return by_key[(language, slug)]
 
     def articles_in(self, language: str) -> list[ArticlePage]:
         """Every summary page in ``language`` (converted for a generated language)."""
