@@ -33,7 +33,7 @@ from markupsafe import Markup
 from .languages import is_generated
 from .textfile import read_text
 from .problems import Problem, relative_path
-from .yamlfile import load_yaml, split_front_matter
+from .yamlfile import YamlDocument, load_yaml, split_front_matter
 
 PAGE_KEYS = ("title", "description")
 MARKUP_CHARACTERS = re.compile(r'[<>&"\x00-\x08\x0b-\x1f\x7f-\x9f]')
@@ -181,29 +181,38 @@ def is_script_url(url: str) -> bool:
     return compact.startswith(SCRIPT_SCHEMES)
 
 
-def page_policy_problems(docs_dir: Path, root: Path) -> list[Problem]:
-    """Every breach of the contributor policy in every page under ``docs_dir``."""
+def page_policy_problems(
+    docs_dir: Path, root: Path, front_matter: dict[str, YamlDocument] | None = None
+) -> list[Problem]:
+    """Every breach of the contributor policy in every page under ``docs_dir``.
+
+    ``front_matter``: pages whose front matter the caller has parsed already in this load (the
+    article pages, whose front matter holds all their data), by path, so it is not parsed again.
+    """
     problems = []
     for page in sorted(page for page in docs_dir.rglob("*.md") if not is_generated(page, docs_dir)):
         text, _unreadable = read_text(page, root)  # an unreadable page is reported by the content check
         if text is None:
             continue
         is_article = page.parent.name == "articles" and page.name != "index.md"
-        problems += _page_problems(text, relative_path(page, root), is_article)
+        path = relative_path(page, root)
+        problems += _page_problems(text, path, is_article, (front_matter or {}).get(path))
     return problems
 
 
-def _page_problems(text: str, path: str, is_article: bool) -> list[Problem]:
+def _page_problems(text: str, path: str, is_article: bool, parsed: YamlDocument | None = None) -> list[Problem]:
     header, body, offset = split_front_matter(text)
     problems = []
     if header is not None:
-        problems += _front_matter_problems(header, path, offset, is_article)
+        problems += _front_matter_problems(header, path, offset, is_article, parsed)
     body_line = text[: len(text) - len(body)].count("\n") + 1
     return problems + _body_problems(body, path, body_line)
 
 
-def _front_matter_problems(header: str, path: str, offset: int, is_article: bool) -> list[Problem]:
-    document, _found = load_yaml(header, path, line_offset=offset)
+def _front_matter_problems(
+    header: str, path: str, offset: int, is_article: bool, parsed: YamlDocument | None = None
+) -> list[Problem]:
+    document = parsed if parsed is not None else load_yaml(header, path, line_offset=offset)[0]
     if document is None or not isinstance(document.data, dict):
         return []  # reported by the front-matter loaders
     problems = []

@@ -228,7 +228,7 @@ def _load(root: Path) -> SiteData:
         ]
         problems += terminology_problems(documents["glossary"], english, root / "docs", root)
     problems += prose_problems(sources, articles, milestones, documents, root, broken_sources)
-    problems += page_policy_problems(root / "docs", root)
+    problems += page_policy_problems(root / "docs", root, {page.path: page.document for page in articles})
     if problems:
         raise DataError(problems)
     return SiteData(sources, articles, milestones, {name: document.data for name, document in documents.items()})
