@@ -159,8 +159,10 @@ def check_seconds(tree: Path, runs: int) -> float:
     return statistics.median(timed(command, ROOT, SCRATCH / "check.log").seconds for _ in range(runs))
 
 
-def serve_rebuild_seconds(tree: Path, port: int = 8765, timeout: float = 120) -> float:
-    """Start ``mkdocs serve``, edit a milestone's title, time until the served timeline shows it."""
+def serve_rebuild_seconds(tree: Path, edits: int = 3, port: int = 8765, timeout: float = 120) -> list[float]:
+    """Start ``mkdocs serve``, then ``edits`` times: edit a milestone's title and time until the
+    served timeline shows it. MkDocs' server holds page requests until the rebuild is done, so this
+    is also when the browser reloads."""
     milestone = max((tree / "timeline").glob("*.yml"))
     original = milestone.read_text(encoding="utf-8")
     url = f"http://127.0.0.1:{port}/timeline/"
@@ -172,16 +174,21 @@ def serve_rebuild_seconds(tree: Path, port: int = 8765, timeout: float = 120) ->
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+    seconds = []
     try:
         _wait_for(lambda: _fetch(url) is not None, timeout, "mkdocs serve to start")
-        # Letters only: a digit in published prose must be one the sources state (prose-number rule).
-        marker = "edited-" + "".join(chr(ord("a") + int(digit)) for digit in str(time.time_ns()))
-        data = read_yaml(milestone)
-        data["title"]["en"] += f" {marker}"
-        start = time.perf_counter()
-        write_yaml(milestone, data)
-        _wait_for(lambda: marker in (_fetch(url) or ""), timeout, "the edited timeline to be served")
-        return time.perf_counter() - start
+        for _ in range(edits):
+            # Letters only: a digit in published prose must be one the sources state (prose-number rule).
+            marker = "edited-" + "".join(chr(ord("a") + int(digit)) for digit in str(time.time_ns()))
+            data = read_yaml(milestone)
+            data["title"]["en"] += f" {marker}"
+            start = time.perf_counter()
+            write_yaml(milestone, data)
+            _wait_for(lambda: marker in (_fetch(url) or ""), timeout, "the edited timeline to be served")
+            seconds.append(time.perf_counter() - start)
+            milestone.write_text(original, encoding="utf-8")
+            _wait_for(lambda: marker not in (_fetch(url) or marker), timeout, "the restored timeline to be served")
+        return seconds
     finally:
         milestone.write_text(original, encoding="utf-8")
         server.terminate()
@@ -368,7 +375,7 @@ def measure(arguments) -> dict:
                 gzip_size(folder / "search" / "search_index.json"),
                 (folder / "search" / "search_index.json").stat().st_size,
             )
-            for language, folder in (("en", site), ("zh", site / "zh"))
+            for language, folder in ((each.code, site / each.prefix) for each in LANGUAGES)
         }
         results["baseline_first_load_bytes"] = first_load_bytes(
             SCRATCH / "site-1x-plain", "en/articles/central-local-2021/"
@@ -393,9 +400,10 @@ def budget_values(results: dict) -> dict[str, float]:
         )
     if 100 in builds:
         values["peak_memory_100x_mib"] = builds[100]["hooks"].peak_mib
-    for name in ("check_seconds", "serve_rebuild_seconds"):
-        if name in results:
-            values[name] = results[name]
+    if "check_seconds" in results:
+        values["check_seconds"] = results["check_seconds"]
+    if "serve_rebuild_seconds" in results:
+        values["serve_rebuild_seconds"] = statistics.median(results["serve_rebuild_seconds"])
     if "lighthouse" in results:
         for category in CATEGORIES:
             values[f"lighthouse_{category.replace('-', '_')}"] = min(
@@ -527,12 +535,18 @@ def report(results: dict, values: dict, limits: dict, missed: list[str], note: s
             f"- `python -m clusterdocs check`: {results['check_seconds']:.2f} s (median)",
         ]
         if "serve_rebuild_seconds" in results:
+            edits = results["serve_rebuild_seconds"]
             lines.append(
-                f"- `mkdocs serve`, edited timeline file to changed page: {results['serve_rebuild_seconds']:.1f} s"
-                f" (full build with hooks for comparison: {results['builds'][1]['hooks'].seconds:.1f} s)"
+                f"- `mkdocs serve`, edited timeline file to changed page (the browser reloads then): "
+                f"{statistics.median(edits):.1f} s, median of {len(edits)} edits "
+                f"({', '.join(f'{each:.1f}' for each in edits)}); full build with hooks for comparison: "
+                f"{results['builds'][1]['hooks'].seconds:.1f} s"
             )
     if "article_first_load_bytes" in results:
-        en, zh = results["search_index_bytes"]["en"], results["search_index_bytes"]["zh"]
+        indexes = ", ".join(
+            f"{language} {compressed / 1000:.1f} KB ({size / 1000:.0f} KB uncompressed)"
+            for language, (compressed, size) in results["search_index_bytes"].items()
+        )
         lines += [
             "",
             "## Page weight (1x, gzip level 6)",
@@ -542,10 +556,7 @@ def report(results: dict, values: dict, limits: dict, missed: list[str], note: s
                 f"{results['article_first_load_bytes'] / 1000:.1f} KB; the same page in the plain Material build: "
                 f"{results['baseline_first_load_bytes'] / 1000:.1f} KB"
             ),
-            (
-                f"- Search index: en {en[0] / 1000:.1f} KB ({en[1] / 1000:.0f} KB uncompressed), "
-                f"zh {zh[0] / 1000:.1f} KB ({zh[1] / 1000:.0f} KB uncompressed)"
-            ),
+            f"- Search index: {indexes}",
         ]
     if "lighthouse" in results:
         lines += [
