@@ -18,7 +18,9 @@ help: ## List the commands
 
 $(BIN)/.site-installed: requirements/site.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed (the lock files are for 3.11); set PYTHON=/path/to/python3.11")'
-	$(PYTHON) -m venv $(VENV)
+	@# --clear: a lock-file change gives a fresh environment, so a package dropped from the lock
+	@# (or swapped for one with the same import name) does not linger.
+	$(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/site.txt
 	@# clusterdocs itself, editable, so hooks, tests and `python -m clusterdocs` import this checkout;
 	@# its dependencies are the hash-pinned ones above, and setuptools (pinned there too) builds it.

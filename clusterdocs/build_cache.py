@@ -5,8 +5,9 @@ The cache sits in the user's cache folder (``$XDG_CACHE_HOME/clusterdocs`` or
 contribution cannot bring entries of its own. Each entry is named by a hash of everything its
 value depends on, the code that computes it included: an entry is either exactly right or never
 looked up. Nothing fails if the folder cannot be written; the result is then computed each time.
-Used for the compiled page templates (clusterdocs/templates.py) and the site audit's findings
-for each file content (clusterdocs/site_audit.py).
+Used for compiled Jinja templates (the macros of clusterdocs/templates.py, and the theme's own
+templates through hooks/theme_templates.py) and the site audit's findings for each file content
+(clusterdocs/site_audit.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import json
 import os
 import tempfile
 from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
 
 
 def cache_dir(kind: str) -> Path:
@@ -50,3 +53,15 @@ def store_json(kind: str, key: str, value) -> None:
         os.replace(file.name, folder / f"{key}.json")  # whole or not at all, even with builds in parallel
     except OSError:
         pass
+
+
+def compiled_templates(kind: str) -> FileSystemBytecodeCache | None:
+    """Jinja's own cache of compiled templates, which checks each entry against its template's
+    source and Jinja's version. One folder per environment (``kind``), since compiled code also
+    depends on the environment's settings, which Jinja does not check."""
+    folder = cache_dir(kind)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))

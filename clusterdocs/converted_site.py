@@ -101,7 +101,9 @@ def corpus(root: Path, data: SiteData) -> str:
         files += sorted((root / "data").glob("*.yml")) + sorted((root / "timeline").glob("*.yml"))
         texts += [data.text_in(_contributed(file, root), language.code) for file in files]
     texts += [_contributed(file, root) for file in sorted((root / "sources").glob("*.txt"))]
-    return "\n".join(texts)
+    # Each distinct line once: a word occurs in the text exactly when it occurs in one line, and
+    # text repeated across pages and languages then costs the search below nothing more.
+    return "\n".join(dict.fromkeys(line for text in texts for line in text.split("\n")))
 
 
 def _pairs(text: str) -> frozenset[str]:
@@ -112,7 +114,14 @@ def _pairs(text: str) -> frozenset[str]:
 def _occurs(word: str, text: str, pairs: frozenset[str]) -> bool:
     if len(word) < 3:
         return word in pairs
-    return all(word[index : index + 2] in pairs for index in range(len(word) - 1)) and word in text
+    # The first, last and second pairs rule out nearly every word before the costlier checks.
+    return (
+        word[:2] in pairs
+        and word[-2:] in pairs
+        and word[1:3] in pairs
+        and all(word[index : index + 2] in pairs for index in range(2, len(word) - 2))
+        and word in text
+    )
 
 
 def jieba_dictionary(root: Path, data: SiteData, jieba_dict: Path, user_dict: Path) -> Path:

@@ -19,10 +19,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .build_cache import cache_dir
+from .build_cache import compiled_templates
 from .cjk_text import join_folded_cjk
 from .languages import language_of
 from .paths import TEMPLATES_DIR
@@ -33,7 +33,7 @@ from .ui_text import ui_strings
 def environment() -> Environment:
     return Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
-        bytecode_cache=_compiled_templates(),
+        bytecode_cache=compiled_templates("jinja"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -52,16 +52,6 @@ def render_macro(template: str, macro: str, language: str, **values) -> Markup:
         return html
     slots.append(html)
     return Markup(SLOT.format(len(slots) - 1))
-
-
-def _compiled_templates() -> FileSystemBytecodeCache | None:
-    """Jinja's own cache of compiled templates, checked against each template's source."""
-    folder = cache_dir("jinja")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return FileSystemBytecodeCache(str(folder))
 
 
 # A block-level element Markdown copies through untouched, and that the contributor policy
