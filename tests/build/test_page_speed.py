@@ -76,7 +76,7 @@ def test_no_page_hands_the_colour_toggle_or_the_root_classes_to_materials_bundle
         head, _, body = text.partition("<body")
         if 'data-md-component="palette"' in text:
             problems.append(f"{where}: Material's palette component is mounted")
-        if "<form class=\"md-header__option\" data-cd-palette>" not in body:
+        if '<form class="md-header__option" data-cd-palette>' not in body:
             problems.append(f"{where}: no colour toggle")
         if 'className="js js-focus-visible"' not in head:
             problems.append(f"{where}: root classes not set in the head")
