@@ -127,6 +127,38 @@ def test_pictures_follow_the_colour_scheme(browser, site_url, scheme, expected):
     assert tile_fill == background  # an empty tile is the page's own background
 
 
+def test_colour_toggle_switches_by_click_and_enter_and_is_remembered_across_languages(browser, site_url):
+    """The toggle is the site's own script (partials/javascripts/palette.html), not Material's."""
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    meta = "document.querySelector('meta[name=color-scheme]').content"
+    page.goto(f"{site_url}/timeline/")
+    assert (page.evaluate(scheme), page.evaluate(meta)) == ("default", "light")
+    page.locator("label[for=__palette_1]").click()
+    assert (page.evaluate(scheme), page.evaluate(meta)) == ("slate", "dark")
+    assert page.locator("label[for=__palette_0]").is_visible()
+    assert not page.locator("label[for=__palette_1]").is_visible()
+    page.goto(f"{site_url}/zh/clusters/")  # one stored choice for every language (extra.scope)
+    assert page.evaluate(scheme) == "slate"
+    page.locator("#__palette_1").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate(scheme) == "default"
+    page.reload()
+    assert page.evaluate(scheme) == "default"
+    context.close()
+
+
+def test_without_a_stored_choice_the_scheme_follows_the_system(browser, site_url):
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(f"{site_url}/")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=5000)
+    context.close()
+
+
 @pytest.mark.parametrize("language", ["en", "zh", "zh-Hant"])
 def test_map_tiles_link_to_the_directory_filtered_to_their_division(page, site_url, language):
     page.goto(f"{site_url}{prefix(language)}/clusters/")

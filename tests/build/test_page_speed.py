@@ -63,3 +63,33 @@ def test_timeline_citations_are_not_code_blocks_for_material_to_measure(site_dir
         boxes = re.findall(r'<details class="cd-cite-box".*?</details>', text, flags=re.DOTALL)
         assert len(boxes) == text.count('class="cd-cite-box"')
         assert [box for box in boxes if "<code" in box] == []
+
+
+def test_no_page_hands_the_colour_toggle_or_the_root_classes_to_materials_bundle(site_dir):
+    """Material's palette component and its no-js/js switch each restyled the whole page on load;
+    the site's own toggle (partials/palette.html, partials/javascripts/palette.html) and the
+    classes set in the head leave the bundle nothing to change."""
+    problems = []
+    for page in sorted(site_dir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        where = page.relative_to(site_dir)
+        head, _, body = text.partition("<body")
+        if 'data-md-component="palette"' in text:
+            problems.append(f"{where}: Material's palette component is mounted")
+        if '<form class="md-header__option" data-cd-palette>' not in body:
+            problems.append(f"{where}: no colour toggle")
+        if 'className="js js-focus-visible"' not in head:
+            problems.append(f"{where}: root classes not set in the head")
+    assert problems == []
+
+
+def test_timeline_controls_are_named_without_a_title_for_material_to_make_a_tooltip_of(site_dir):
+    """With content.tooltips Material sets up a tooltip for every [title] in the page at load."""
+    for timeline in (site_dir / "timeline" / "index.html", site_dir / "zh" / "timeline" / "index.html"):
+        text = timeline.read_text(encoding="utf-8")
+        entry_links = re.findall(r'<h3 class="cd-entry__title"[^>]*>.*?(<a class="headerlink"[^>]*>)', text)
+        copy_buttons = re.findall(r'<button type="button" class="md-code__button"[^>]*>', text)
+        controls = entry_links + copy_buttons
+        assert len(entry_links) > 20 and len(copy_buttons) == len(entry_links)
+        assert [control for control in controls if "aria-label=" not in control] == []
+        assert [control for control in controls if " title=" in control] == []
