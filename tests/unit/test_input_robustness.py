@@ -54,14 +54,20 @@ def test_unusable_bytes_give_one_problem_at_the_first_bad_character(data, expect
 
 
 def test_size_limits_depend_on_the_folder(tmp_path):
-    for folder in ("sources", "timeline"):
+    for folder in ("sources", "data", "timeline"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "big.txt").write_bytes(b"x\n" * 300 * 1024)  # 600 KiB
-    text, problems = read_text(tmp_path / "sources" / "big.txt", tmp_path)
-    assert text is not None and problems == []
+    for folder in ("sources", "data"):
+        text, problems = read_text(tmp_path / folder / "big.txt", tmp_path)
+        assert text is not None and problems == [], folder
     text, problems = read_text(tmp_path / "timeline" / "big.txt", tmp_path)
     assert text is None and messages(problems) == [
         "1:1: file is 614400 bytes; the limit is 512 KiB: shorten or split it"
+    ]
+    (tmp_path / "data" / "huge.yml").write_bytes(b"x\n" * 4097 * 1024)  # 8 MiB and 2 KiB
+    text, problems = read_text(tmp_path / "data" / "huge.yml", tmp_path)
+    assert text is None and messages(problems) == [
+        "1:1: file is 8390656 bytes; the limit is 8192 KiB: shorten or split it"
     ]
 
 
