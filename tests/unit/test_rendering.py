@@ -144,6 +144,34 @@ def test_search_index_is_split_by_language():
     assert split_index(merged, "zh")["config"] == merged["config"]
 
 
+@pytest.mark.parametrize("docs_first", [False, True])
+def test_search_index_files_are_split_one_document_at_a_time_as_in_memory(tmp_path, docs_first):
+    import json
+
+    from clusterdocs.languages import LANGUAGES
+    from clusterdocs.search_index import write_language_indexes
+
+    merged = {
+        "config": {"lang": ["en", "zh"], "separator": "[\\s]+"},
+        "docs": [
+            {"location": "", "title": "Home", "text": "<p>a, b</p>"},
+            {"location": "zh/", "title": "首页", "text": "集群"},
+            {"location": "zh-Hant/timeline/#x", "title": "時間線", "text": "「引」"},
+            {"location": "timeline/", "title": "Timeline", "text": ""},
+        ],
+    }
+    if docs_first:
+        merged = {"docs": merged["docs"], "config": merged["config"]}
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(merged, indent=1), encoding="utf-8")
+    written = write_language_indexes(tmp_path)
+    assert written == [f"{language.prefix}search/search_index.json" for language in LANGUAGES]
+    for language in LANGUAGES:
+        index = json.loads((tmp_path / language.prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert index == split_index(merged, language) and index["docs"], language.code
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
 def test_chart_geometry_leaves_room_for_the_longest_label():
     from clusterdocs.figures_view import bar_chart
     from clusterdocs.text_metrics import text_width
