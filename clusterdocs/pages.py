@@ -99,3 +99,15 @@ def anchor_ids(rendered: list[str]) -> set[str]:
                 if attribute[1] == "id" or tag[1].lower() == "a":
                     found.add(html.unescape(attribute[2]))
     return found
+
+
+_SECTION_LINK = re.compile(r'<a class="headerlink" href="(#[^"]*)">')
+
+
+def name_section_links(page_html: str, label: str) -> str:
+    """Each heading's permalink (Python-Markdown's ``toc``, written without a ``title``) named by
+    ``aria-label`` in the page's language: a name for screen readers, and no tooltip to set up."""
+    attribute = html.escape(label, quote=True)
+    return _SECTION_LINK.sub(
+        lambda match: f'<a class="headerlink" href="{match[1]}" aria-label="{attribute}">', page_html
+    )

@@ -28,7 +28,7 @@ from clusterdocs.glossary_links import glossary_terms, link_first_uses
 from clusterdocs.html_policy import plain_text, sanitise
 from clusterdocs.languages import LANGUAGES, bcp47, code_for_tag, language_of
 from clusterdocs.page_metadata import page_metadata
-from clusterdocs.pages import PageAddress, anchor_ids, fill_slots, render_markers
+from clusterdocs.pages import PageAddress, anchor_ids, fill_slots, name_section_links, render_markers
 
 _links: dict[str, MkDocsPageLinks] = {}  # by the page's file inside docs/, for the current build
 _rendered_html: dict[str, list[str]] = {}  # the same: the HTML each page's placeholders stand for
@@ -57,10 +57,11 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     if rendered:
         html = fill_slots(html, rendered)
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(rendered)
+    data = site_data(config)
     if links.address.path != "glossary.md":
-        data = site_data(config)
         terms = glossary_terms(data.glossary, data.ui, links.address.language, links.to_page("glossary.md"))
         html = link_first_uses(html, terms, links.address.language)
+    html = name_section_links(html, data.ui[links.address.language]["section_link"])
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = plain_text(page.meta[key])
