@@ -2,7 +2,9 @@
 
 ``load_yaml`` returns the data plus a map from each value's path (a tuple of keys and list
 indexes) to its line and column, so that a validator can point a contributor at the exact
-line. YAML errors, tabs, duplicate keys and keys that are not plain text come back as
+line. The map is made from the text again the first time a position is asked for: a file
+with no problem (nearly all of them, in every build) never needs it, and for a large site
+the maps would take more memory than the data. YAML errors, tabs, duplicate keys and keys that are not plain text come back as
 ``Problem`` lines, never as tracebacks. Dates stay strings: ``2019`` and ``2019-08`` mean
 different precisions here, and YAML's own date parsing would blur that.
 
@@ -53,8 +55,18 @@ class YamlDocument:
 
     path: str
     data: Any
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     line_offset: int = 0
+    text: str | None = field(default=None, repr=False)  # what the positions are found in
+    _positions: dict[Path_, tuple[int, int]] | None = field(default=None, repr=False)
+
+    @property
+    def positions(self) -> dict[Path_, tuple[int, int]]:
+        if self._positions is None:
+            self._positions = {}
+            node = _compose(self.text) if self.text is not None else None
+            if node is not None:
+                _record_positions(node, (), self._positions)
+        return self._positions
 
     def where(self, location: Path_) -> tuple[int, int]:
         """Line and column of the value at ``location``, or of its nearest parent."""
@@ -88,10 +100,10 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[YamlDocument 
     loader = _StringDatesLoader(text)
     try:
         node = loader.get_single_node()
-        document = YamlDocument(path, None, line_offset=line_offset)
+        document = YamlDocument(path, None, line_offset=line_offset, text=text)
         refused: list[Problem] = []
         if node is not None:
-            _record_positions(node, (), document, problems, refused)
+            _check_nodes(node, (), document, problems, refused)
         if refused:
             return None, sorted(refused + problems)
         document.data = loader.construct_document(node) if node is not None else None
@@ -209,13 +221,24 @@ def _syntax_problem(error: yaml.YAMLError, path: str, line_offset: int) -> Probl
     return Problem(path, line + line_offset, column, "(yaml)", f"invalid YAML: {message}")
 
 
-def _record_positions(
-    node: yaml.Node, location: Path_, document: YamlDocument, problems: list[Problem], refused: list[Problem]
+def _compose(text: str) -> yaml.Node | None:
+    loader = _StringDatesLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _check_nodes(
+    node: yaml.Node,
+    location: Path_,
+    document: YamlDocument,
+    problems: list[Problem],
+    refused: list[Problem],
 ) -> None:
-    """Positions of every value, duplicate keys in ``problems`` (the last value counts, so the
-    rest of the file is still checked), and in ``refused`` what cannot be built into data:
-    keys that are not plain text, and integers too long for Python to convert."""
-    document.positions[location] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    """Duplicate keys in ``problems`` (the last value counts, so the rest of the file is still
+    checked), and in ``refused`` what cannot be built into data: keys that are not plain text,
+    and integers too long for Python to convert."""
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()
         for key_node, value_node in node.value:
@@ -248,14 +271,28 @@ def _record_positions(
                     )
                 )
             seen.add(key)
-            _record_positions(value_node, location + (key,), document, problems, refused)
-            # Point at the key, not its value: "summary:" is where a contributor looks.
-            document.positions[location + (key,)] = (key_line, key_column)
+            _check_nodes(value_node, location + (key,), document, problems, refused)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_positions(item, location + (index,), document, problems, refused)
+            _check_nodes(item, location + (index,), document, problems, refused)
     elif node.tag == _INT_TAG and len(node.value) > MAX_DIGITS:
-        refused.append(document.problem(location, f"a number of more than {MAX_DIGITS} digits; quote it if it is text"))
+        message = f"a number of more than {MAX_DIGITS} digits; quote it if it is text"
+        line, column = node.start_mark.line + 1 + document.line_offset, node.start_mark.column + 1
+        refused.append(Problem(document.path, line, column, dotted(location), message))
+
+
+def _record_positions(node: yaml.Node, location: Path_, positions: dict[Path_, tuple[int, int]]) -> None:
+    """The position of every value under ``node``; a mapping's value is placed at its key."""
+    positions[location] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag == _STRING_TAG:
+                _record_positions(value_node, location + (key_node.value,), positions)
+                # Point at the key, not its value: "summary:" is where a contributor looks.
+                positions[location + (key_node.value,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_positions(item, location + (index,), positions)
 
 
 def _key_message(key_node: yaml.Node) -> str:

@@ -284,3 +284,12 @@ def test_every_format_character_counts_as_invisible():
         if unicodedata.category(chr(code)) == "Cf" and not _INVISIBLE.match(chr(code))
     ]
     assert missing == []
+
+
+def test_positions_are_found_again_only_when_a_problem_needs_one():
+    text = "id: a\nsources:\n  - quote: x\n    page: 2\n"
+    document, problems = load_yaml(text, "t.yml", line_offset=3)
+    assert problems == [] and document._positions is None  # nothing held for a file with no problem
+    assert document.where(("sources", 0, "page")) == (4 + 3, 5)
+    assert document.where(("sources", 0, "missing")) == (3 + 3, 5)  # the nearest parent
+    assert document._positions is not None
