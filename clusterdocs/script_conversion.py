@@ -41,9 +41,19 @@ def exceptions_pattern(exceptions: tuple[tuple[str, str], ...]) -> re.Pattern | 
     return re.compile("|".join(re.escape(term) for term in terms))
 
 
-@lru_cache(maxsize=65536)
+# Names, titles and interface strings recur on many pages and are converted once; a whole page
+# or file is converted once per build anyway, and keeping those would hold a copy of the site.
+CACHED_LENGTH = 512
+
+
 def convert(text: str, script: str, exceptions: tuple[tuple[str, str], ...] = ()) -> str:
     """``text`` in ``script``: each exception's term as the list gives it, the rest by OpenCC."""
+    if len(text) > CACHED_LENGTH:
+        return _convert(text, script, exceptions)
+    return _convert_short(text, script, exceptions)
+
+
+def _convert(text: str, script: str, exceptions: tuple[tuple[str, str], ...]) -> str:
     if not text:
         return text
     opencc = _opencc(PROFILES[script])
@@ -58,6 +68,9 @@ def convert(text: str, script: str, exceptions: tuple[tuple[str, str], ...] = ()
         position = match.end()
     parts.append(opencc.convert(text[position:]))
     return "".join(parts)
+
+
+_convert_short = lru_cache(maxsize=65536)(_convert)
 
 
 def exception_pairs(document_data: dict | None) -> tuple[tuple[str, str], ...]:

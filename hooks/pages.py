@@ -30,7 +30,9 @@ from clusterdocs.languages import LANGUAGES, bcp47, code_for_tag, language_of
 from clusterdocs.page_metadata import page_metadata
 from clusterdocs.pages import PageAddress, anchor_ids, fill_slots, name_section_links, render_markers
 
-_links: dict[str, MkDocsPageLinks] = {}  # by the page's file inside docs/, for the current build
+# By the page's file inside docs/, from on_page_markdown to on_page_content, its last use: an
+# entry holds its page, and so the page's HTML, which must not outlive its language's build.
+_links: dict[str, MkDocsPageLinks] = {}
 _rendered_html: dict[str, list[str]] = {}  # the same: the HTML each page's placeholders stand for
 
 
@@ -53,6 +55,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 @event_priority(-100)  # after every other plugin's on_page_content: nothing is added after sanitising
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     links = _links_of(page, files, config)
+    del _links[page.file.src_uri]
     rendered = _rendered_html.pop(page.file.src_uri, [])
     if rendered:
         html = fill_slots(html, rendered)
