@@ -145,11 +145,16 @@ def test_search_index_is_split_by_language():
 
 
 @pytest.mark.parametrize("docs_first", [False, True])
-def test_search_index_files_are_split_one_document_at_a_time_as_in_memory(tmp_path, docs_first):
+@pytest.mark.parametrize("chunk_size", [1, 7, 1 << 20])
+def test_search_index_files_are_split_one_document_at_a_time_as_in_memory(tmp_path, monkeypatch, docs_first, chunk_size):
+    """The merged index is read a chunk at a time; a value cut by a chunk's end is read on."""
     import json
 
+    from clusterdocs import search_index
     from clusterdocs.languages import LANGUAGES
     from clusterdocs.search_index import write_language_indexes
+
+    monkeypatch.setattr(search_index, "CHUNK_SIZE", chunk_size)
 
     merged = {
         "config": {"lang": ["en", "zh"], "separator": "[\\s]+"},
@@ -157,7 +162,7 @@ def test_search_index_files_are_split_one_document_at_a_time_as_in_memory(tmp_pa
             {"location": "", "title": "Home", "text": "<p>a, b</p>"},
             {"location": "zh/", "title": "首页", "text": "集群"},
             {"location": "zh-Hant/timeline/#x", "title": "時間線", "text": "「引」"},
-            {"location": "timeline/", "title": "Timeline", "text": ""},
+            {"location": "timeline/", "title": "Timeline", "text": "", "boost": 12345},
         ],
     }
     if docs_first:
