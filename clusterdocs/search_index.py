@@ -66,7 +66,9 @@ def write_language_indexes(site_dir: Path) -> list[str]:
             for doc in docs:
                 language = document_language(doc["location"])
                 output = outputs[language.code]
-                output.write(("" if first[language.code] else ",") + json.dumps(local_document(doc, language), **_COMPACT))
+                output.write(
+                    ("" if first[language.code] else ",") + json.dumps(local_document(doc, language), **_COMPACT)
+                )
                 first[language.code] = False
         for output in outputs.values():
             output.write("]}")

@@ -146,7 +146,9 @@ def test_search_index_is_split_by_language():
 
 @pytest.mark.parametrize("docs_first", [False, True])
 @pytest.mark.parametrize("chunk_size", [1, 7, 1 << 20])
-def test_search_index_files_are_split_one_document_at_a_time_as_in_memory(tmp_path, monkeypatch, docs_first, chunk_size):
+def test_search_index_files_are_split_one_document_at_a_time_as_in_memory(
+    tmp_path, monkeypatch, docs_first, chunk_size
+):
     """The merged index is read a chunk at a time; a value cut by a chunk's end is read on."""
     import json
 
