@@ -231,4 +231,18 @@ def _load(root: Path) -> SiteData:
     problems += page_policy_problems(root / "docs", root, {page.path: page.document for page in articles})
     if problems:
         raise DataError(problems)
+    _release_check_only_text(sources, articles, milestones)
     return SiteData(sources, articles, milestones, {name: document.data for name, document in documents.items()})
+
+
+def _release_check_only_text(
+    sources: dict[str, Source], articles: list[ArticlePage], milestones: list[Milestone]
+) -> None:
+    """Once every check has passed, drop what only the checks read: the sources' bodies (quotes
+    are verified against them) and the YAML texts kept to find a problem's line. Together they
+    are as large as the content, and a build would otherwise hold them to its end."""
+    for source in sources.values():
+        source.release_body()
+    for item in [*articles, *milestones]:
+        if item.document is not None:
+            item.document.text = None

@@ -53,11 +53,16 @@ class Source:
     id: str
     path: str
     header: dict
-    body: str
+    body: str | None  # None once the site's checks have passed (``release_body``): only they read it
 
     @cached_property
     def searchable_body(self) -> str:
         return normalise(self.body)
+
+    def release_body(self) -> None:
+        """Drop the body and its normalised copy: the pages show header fields and quotes kept in the data."""
+        self.body = None
+        self.__dict__.pop("searchable_body", None)
 
     def contains(self, text: str) -> bool:
         return bool(text.strip()) and normalise(text) in self.searchable_body

@@ -290,3 +290,18 @@ def test_every_schema_is_valid_against_its_meta_schema(schema):
     document = json.loads(schema.read_text(encoding="utf-8"))
     assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     Draft202012Validator.check_schema(document)
+
+
+def test_a_checked_load_keeps_no_text_only_the_checks_read():
+    """A build holds its data to the end: the sources' bodies and the YAML texts kept for problem
+    lines are released once everything has passed; what the pages show stays."""
+    from clusterdocs.sitedata import _load
+    from clusterdocs.paths import ROOT
+
+    data = _load(ROOT)
+    assert data.sources and all(source.body is None for source in data.sources.values())
+    assert all("searchable_body" not in vars(source) for source in data.sources.values())
+    assert all(source.header["title_original"] for source in data.sources.values())
+    documents = [item.document for item in [*data.articles, *data.milestones]]
+    assert documents and all(document.text is None for document in documents)
+    assert all(milestone.data["id"] for milestone in data.milestones)
