@@ -15,6 +15,7 @@ The rule shared by every kind stored one record per file also lives here, once:
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,16 +87,17 @@ def _validated(loaded: DataFile, document: YamlDocument | None, schema: str | No
     return loaded
 
 
-# Schema problems by (schema, path, text): the same file text at the same path parses to the same
-# document, so it has the same problems. Validation is the costliest step of a load, and
-# `mkdocs serve` and the test suite load mostly unchanged files again and again. Bounded, so a
-# long session cannot grow it without limit; Problems are frozen, so sharing them is safe.
-_KNOWN_SCHEMA_PROBLEMS: dict[tuple[str, str, str], tuple[Problem, ...]] = {}
+# Schema problems by (schema, path, digest of the text): the same file text at the same path parses
+# to the same document, so it has the same problems. Validation is the costliest step of a load,
+# and `mkdocs serve` and the test suite load mostly unchanged files again and again. Bounded, so a
+# long session cannot grow it without limit; Problems are frozen, so sharing them is safe. The
+# digest, not the text, is kept: a build would otherwise hold a copy of every data file.
+_KNOWN_SCHEMA_PROBLEMS: dict[tuple[str, str, bytes], tuple[Problem, ...]] = {}
 _KNOWN_SCHEMA_PROBLEMS_LIMIT = 4096
 
 
 def _schema_problems(document: YamlDocument, schema: str, path: str, text: str | None) -> list[Problem]:
-    key = (schema, path, text or "")
+    key = (schema, path, hashlib.sha256((text or "").encode()).digest())
     known = _KNOWN_SCHEMA_PROBLEMS.get(key)
     if known is None:
         known = tuple(schemas.validate(document, schema))

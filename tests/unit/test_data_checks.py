@@ -305,3 +305,15 @@ def test_a_checked_load_keeps_no_text_only_the_checks_read():
     documents = [item.document for item in [*data.articles, *data.milestones]]
     assert documents and all(document.text is None for document in documents)
     assert all(milestone.data["id"] for milestone in data.milestones)
+
+
+def test_free_memory_is_returned_through_malloc_trim_where_the_c_library_has_it(monkeypatch):
+    from clusterdocs import free_memory
+
+    calls = []
+    monkeypatch.setattr(free_memory, "_malloc_trim", lambda: calls.append)
+    free_memory.return_free_memory()
+    assert calls == [0]
+    monkeypatch.setattr(free_memory, "_malloc_trim", lambda: None)
+    free_memory.return_free_memory()  # not glibc: nothing to call, and no error
+    assert calls == [0]
