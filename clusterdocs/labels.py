@@ -1,7 +1,8 @@
 """Rules for the interface strings and labels (``data/ui.yml``, ``categories.yml``, ``reference_labels.yml``).
 
 They load and validate like every other data file (``clusterdocs.datasets``); this module adds
-what a schema cannot say: each interface string exists in both languages, and every value a
+what a schema cannot say: no interface string beyond the ones the schema requires (so a key
+given in one language only, or a typo, is reported rather than ignored), and every value a
 schema allows (a timeline category, a cluster's sector…) has exactly one label, in the schema's
 order (the order the site lists them in).
 """
@@ -23,15 +24,24 @@ LABELLED_ENUMS = {
 }
 
 
+def interface_keys() -> list[str]:
+    """The keys of data/ui.yml the site looks up: the ``required`` list of schemas/ui.schema.json."""
+    return validator("ui").schema["$defs"]["strings"]["required"]
+
+
 def ui_problems(ui: YamlDocument) -> list[Problem]:
-    """A string given in one language must be given in the other."""
-    problems = []
-    for language in CODES:
-        for other in CODES:
-            for key in ui.data[language]:
-                if key not in ui.data[other]:
-                    problems.append(ui.problem((language, key), f"no {other} string for '{key}': add {other}.{key}"))
-    return problems
+    """A key the site does not look up is refused (the schema has already required the ones it does)."""
+    known = set(interface_keys())
+    return [
+        ui.problem(
+            (language, key),
+            f"unknown key '{key}'; nothing on the site uses it: remove it, or list it under "
+            f'"required" in schemas/ui.schema.json',
+        )
+        for language in CODES
+        for key in ui.data[language]
+        if key not in known
+    ]
 
 
 def label_problems(name: str, document: YamlDocument) -> list[Problem]:
