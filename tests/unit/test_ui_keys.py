@@ -6,8 +6,8 @@ templates look up, and nothing they do not. The scanner reads the Python in clus
 hooks/ (lookups in ``strings``/``t``, ``ui_strings()[language]``, ``data.ui[language]``) and the
 Jinja templates in overrides/ (``t.key``, ``t["key"]``). A key built at run time (``"basis_" ~
 basis``) or passed in a variable (``t[kind]``) must be declared in ``CHOSEN_AT_RUN_TIME`` with
-every key it can take, so a new one fails here until someone says what it needs.
-"""
+every key it can take, so a new one fails here until someone says what it needs. In the same
+way, the schema's ``x-placeholders`` must name exactly what each ``.format(…)`` call fills in."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from jinja2 import nodes
 from support import ROOT
 
 from clusterdocs.citations import FORMATS
-from clusterdocs.labels import interface_keys
+from clusterdocs.labels import interface_keys, interface_placeholders
 from clusterdocs.languages import CODES
 
 REQUIRED = interface_keys()
@@ -164,13 +164,76 @@ def template_key_uses(source: str, path: str) -> list[KeyUse]:
     return uses
 
 
+def python_format_calls(source: str, path: str) -> list[tuple[KeyUse, frozenset[str]]]:
+    """Every ``<lookup>.format(name=…)`` in a Python module: the lookup, and the names it fills in
+    (``*``/``**`` for positional or unpacked arguments, which this check cannot follow)."""
+    calls = []
+    for node in ast.walk(ast.parse(source)):
+        method = node.func if isinstance(node, ast.Call) else None
+        if (
+            isinstance(method, ast.Attribute)
+            and method.attr == "format"
+            and isinstance(method.value, ast.Subscript)
+            and _python_lookup(method.value.value)
+        ):
+            names = {keyword.arg or "**" for keyword in node.keywords} | ({"*"} if node.args else set())
+            calls += [(use, frozenset(names)) for use in _python_key(method.value.slice, path, node.lineno)]
+    return calls
+
+
+def template_format_calls(source: str, path: str) -> list[tuple[KeyUse, frozenset[str]]]:
+    """Every ``t.key.format(name=…)`` in a Jinja template: the lookup, and the names it fills in."""
+    calls = []
+    for node in jinja2.Environment().parse(source).find_all(nodes.Call):
+        method = node.node
+        if not (isinstance(method, nodes.Getattr) and method.attr == "format"):
+            continue
+        names = {keyword.key for keyword in node.kwargs} | ({"*"} if node.args or node.dyn_args else set())
+        names |= {"**"} if node.dyn_kwargs else set()
+        lookup = method.node
+        if not (isinstance(lookup, (nodes.Getattr, nodes.Getitem)) and isinstance(lookup.node, nodes.Name)):
+            continue
+        if lookup.node.name not in STRINGS_NAMES:
+            continue
+        uses = [KeyUse(path, lookup.lineno, "key", lookup.attr)] if isinstance(lookup, nodes.Getattr) else []
+        uses += _template_key(lookup.arg, path) if isinstance(lookup, nodes.Getitem) else []
+        calls += [(use, frozenset(names)) for use in uses]
+    return calls
+
+
+def repository_format_calls() -> list[tuple[KeyUse, frozenset[str]]]:
+    calls = []
+    for file in _scanned_files():
+        scan = python_format_calls if file.suffix == ".py" else template_format_calls
+        calls += scan(file.read_text(encoding="utf-8"), file.relative_to(ROOT).as_posix())
+    return calls
+
+
+def _scanned_files():
+    python = [file for folder in ("clusterdocs", "hooks") for file in sorted((ROOT / folder).rglob("*.py"))]
+    return python + sorted((ROOT / "overrides").rglob("*.html"))
+
+
+def placeholder_mismatches(calls: list[tuple[KeyUse, frozenset[str]]], declared: dict[str, list[str]]) -> list[str]:
+    """Where the names a formatted string is given differ from its declared placeholders."""
+    problems = []
+    for use, names in calls:
+        if use.kind != "key":
+            problems.append(f"{use}: formatted, but chosen at run time; look the key up by name")
+        elif set(declared.get(use.text, ())) != names:
+            problems.append(
+                f"{use}: fills in {sorted(names)}, x-placeholders declares {sorted(declared.get(use.text, ()))}"
+            )
+    formatted = {use.text for use, _names in calls}
+    problems += [f"{key}: declared in x-placeholders, never formatted" for key in sorted(set(declared) - formatted)]
+    return problems
+
+
 def repository_key_uses() -> list[KeyUse]:
     uses = []
-    for folder in ("clusterdocs", "hooks"):
-        for file in sorted((ROOT / folder).rglob("*.py")):
-            uses += python_key_uses(file.read_text(encoding="utf-8"), file.relative_to(ROOT).as_posix())
-    for file in sorted((ROOT / "overrides").rglob("*.html")):
-        uses += template_key_uses(file.read_text(encoding="utf-8"), file.relative_to(ROOT).as_posix())
+    for file in _scanned_files():
+        scan = python_key_uses if file.suffix == ".py" else template_key_uses
+        uses += scan(file.read_text(encoding="utf-8"), file.relative_to(ROOT).as_posix())
     return uses
 
 
@@ -224,6 +287,13 @@ def test_every_declared_run_time_lookup_still_exists():
     assert sorted(set(CHOSEN_AT_RUN_TIME) - found) == []
 
 
+def test_each_formatted_string_declares_exactly_the_placeholders_the_code_fills_in():
+    """data/ui.yml may use only these (clusterdocs/labels.py), so a typo cannot stop the build."""
+    calls = repository_format_calls()
+    assert len(calls) > 15
+    assert placeholder_mismatches(calls, interface_placeholders()) == []
+
+
 def test_required_keys_are_listed_once():
     assert len(REQUIRED) == len(set(REQUIRED))
 
@@ -271,6 +341,36 @@ def test_a_declared_run_time_lookup_must_give_required_keys_only():
     assert unlisted(uses, ["script_Simplified"]) == [
         "overrides/hooks/article.html:1: prefix 'script_': can give 'script_Traditional'" + NOT_REQUIRED
     ]
+
+
+@pytest.mark.parametrize(
+    "path, source, expected",
+    [
+        ("x.py", 'strings["a"].format(n=1)', []),
+        (
+            "x.py",
+            'strings["a"].format(n=1, extra=2)',
+            ["x.py:1: key 'a': fills in ['extra', 'n'], x-placeholders declares ['n']"],
+        ),
+        ("x.py", 'strings["b"].format(n=1)', ["x.py:1: key 'b': fills in ['n'], x-placeholders declares []"]),
+        ("x.py", 'strings["a"].format(**values)', ["x.py:1: key 'a': fills in ['**'], x-placeholders declares ['n']"]),
+        (
+            "x.py",
+            'strings[f"a{x}"].format(n=1)',
+            ["x.py:1: prefix 'a': formatted, but chosen at run time; look the key up by name"],
+        ),
+        ("x.html", "{{ t.a.format(n=1) }}", []),
+        ("x.html", '{{ t["a"].format(m=1) }}', ["x.html:1: key 'a': fills in ['m'], x-placeholders declares ['n']"]),
+    ],
+)
+def test_a_placeholder_the_code_does_not_fill_in_is_caught(path, source, expected):
+    scan = python_format_calls if path.endswith(".py") else template_format_calls
+    found = placeholder_mismatches(scan(source, path), {"a": ["n"]})
+    assert [line for line in found if not line.endswith("never formatted")] == expected
+
+
+def test_a_declared_placeholder_list_of_a_string_never_formatted_is_caught():
+    assert placeholder_mismatches([], {"a": ["n"]}) == ["a: declared in x-placeholders, never formatted"]
 
 
 def test_a_required_key_nobody_uses_is_caught():
