@@ -47,8 +47,15 @@ def run_mkdocs_build(
 
 
 def copy_repository(target: Path, ignore: tuple[str, ...] = ()) -> Path:
-    """Everything a build needs (code, hooks, templates, content), without tests or local state."""
-    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(*NOT_COPIED, *ignore))
+    """Everything a build needs (code, hooks, templates, content), without tests or local state
+    (nor the benchmark's scratch folder, which holds gigabytes of corpora and built sites)."""
+    by_name = shutil.ignore_patterns(*NOT_COPIED, *ignore)
+
+    def ignored(folder: str, names: list[str]) -> set[str]:
+        scratch = {"tmp"} if Path(folder) == ROOT / "benchmarks" else set()
+        return set(by_name(folder, names)) | (scratch & set(names))
+
+    shutil.copytree(ROOT, target, ignore=ignored)
     return target
 
 
