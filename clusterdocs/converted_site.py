@@ -102,8 +102,11 @@ def corpus(root: Path, data: SiteData) -> str:
         texts += [data.text_in(_contributed(file, root), language.code) for file in files]
     texts += [_contributed(file, root) for file in sorted((root / "sources").glob("*.txt"))]
     # Each distinct line once: a word occurs in the text exactly when it occurs in one line, and
-    # text repeated across pages and languages then costs the search below nothing more.
-    return "\n".join(dict.fromkeys(line for text in texts for line in text.split("\n")))
+    # text repeated across pages and languages then costs the search below nothing more. Only
+    # lines with a non-ASCII character: every candidate word has one (conversion changed it, and
+    # conversion leaves ASCII alone), so an edit to English text leaves the corpus as it was.
+    lines = (line for text in texts for line in text.split("\n") if not line.isascii())
+    return "\n".join(dict.fromkeys(lines))
 
 
 def _pairs(text: str) -> frozenset[str]:
@@ -124,6 +127,21 @@ def _occurs(word: str, text: str, pairs: frozenset[str]) -> bool:
     )
 
 
+_last_occurring: tuple[bytes, list[str]] | None = None
+
+
+def _occurring(candidates: list[str], text: str) -> list[str]:
+    """The candidate entries whose word occurs in ``text``. The last answer is kept: a ``mkdocs
+    serve`` rebuild after an edit that changes no Chinese text asks the same question again."""
+    global _last_occurring
+    key = hashlib.sha256("\n".join(candidates).encode() + b"\0" + text.encode()).digest()
+    if _last_occurring is None or _last_occurring[0] != key:
+        pairs = _pairs(text)
+        found = [entry for entry in candidates if _occurs(entry.split(" ", 1)[0], text, pairs)]
+        _last_occurring = (key, found)
+    return list(_last_occurring[1])
+
+
 def jieba_dictionary(root: Path, data: SiteData, jieba_dict: Path, user_dict: Path) -> Path:
     """A jieba user dictionary for every language: the project's entries and their converted
     forms, and the converted entries of jieba's dictionary whose words the site's text uses.
@@ -134,9 +152,7 @@ def jieba_dictionary(root: Path, data: SiteData, jieba_dict: Path, user_dict: Pa
     candidates = converted_jieba_entries(root, data, jieba_dict)
     for language in converted_languages():
         candidates += _changed_entries(project, lambda text, code=language.code: data.text_in(text, code))
-    text = corpus(root, data)
-    pairs = _pairs(text)
-    lines = project + [entry for entry in candidates if _occurs(entry.split(" ", 1)[0], text, pairs)]
+    lines = project + _occurring(candidates, corpus(root, data))
     content = "\n".join(lines) + "\n"
     target = root / BUILD_DIR / "jieba" / f"userdict-{hashlib.sha256(content.encode()).hexdigest()[:16]}.txt"
     for old in target.parent.glob("userdict-*.txt") if target.parent.exists() else []:

@@ -1,12 +1,16 @@
 """Rules for the interface strings and labels (``data/ui.yml``, ``categories.yml``, ``reference_labels.yml``).
 
 They load and validate like every other data file (``clusterdocs.datasets``); this module adds
-what a schema cannot say: each interface string exists in both languages, and every value a
+what a schema cannot say: no interface string beyond the ones the schema requires (so a key
+given in one language only, or a typo, is reported rather than ignored), no ``{placeholder}``
+the code does not fill in (``str.format`` would stop the build), and every value a
 schema allows (a timeline category, a cluster's sector…) has exactly one label, in the schema's
 order (the order the site lists them in).
 """
 
 from __future__ import annotations
+
+from string import Formatter
 
 from .languages import CODES
 from .problems import Problem
@@ -23,15 +27,51 @@ LABELLED_ENUMS = {
 }
 
 
+def interface_keys() -> list[str]:
+    """The keys of data/ui.yml the site looks up: the ``required`` list of schemas/ui.schema.json."""
+    return validator("ui").schema["$defs"]["strings"]["required"]
+
+
+def interface_placeholders() -> dict[str, list[str]]:
+    """Key -> the ``{placeholders}`` the code fills in, for each string it formats (``x-placeholders``)."""
+    return validator("ui").schema["$defs"]["strings"]["x-placeholders"]
+
+
 def ui_problems(ui: YamlDocument) -> list[Problem]:
-    """A string given in one language must be given in the other."""
+    """A key the site does not look up is refused (the schema has already required the ones it does),
+    and a string the code formats may hold only the placeholders it fills in."""
+    known = set(interface_keys())
+    placeholders = interface_placeholders()
     problems = []
     for language in CODES:
-        for other in CODES:
-            for key in ui.data[language]:
-                if key not in ui.data[other]:
-                    problems.append(ui.problem((language, key), f"no {other} string for '{key}': add {other}.{key}"))
+        for key, text in ui.data[language].items():
+            if key not in known:
+                message = (
+                    f"unknown key '{key}'; nothing on the site uses it: remove it, or list it under "
+                    f'"required" in schemas/ui.schema.json'
+                )
+            elif key in placeholders:
+                message = _placeholder_problem(text, placeholders[key])
+            else:
+                continue
+            if message:
+                problems.append(ui.problem((language, key), message))
     return problems
+
+
+def _placeholder_problem(text: str, allowed: list[str]) -> str | None:
+    """What is wrong with the ``{…}`` fields of a string given to ``str.format``, if anything:
+    each must be a bare name the code fills in (no ``!r``, ``:>9`` or ``.attribute``)."""
+    try:
+        fields = [(name, conversion, spec) for _, name, spec, conversion in Formatter().parse(text) if name is not None]
+    except ValueError as error:
+        return f"{error}: write {{{{ or }}}} for a brace shown as text"
+    for name, conversion, spec in fields:
+        if name not in allowed or conversion or spec:
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            usable = ", ".join("{" + placeholder + "}" for placeholder in allowed)
+            return f"'{written}' is not a placeholder of this string; it may use {usable}"
+    return None
 
 
 def label_problems(name: str, document: YamlDocument) -> list[Problem]:

@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 from _shared import data_errors_fail_the_build, site_data
 
 from clusterdocs.converted_site import converted_languages, jieba_dictionary, write_converted_pages
+from clusterdocs.search_words import use_user_dictionary
 
 
 _project_dicts: dict[int, Path] = {}
@@ -47,16 +48,19 @@ def on_config(config):
     search = config.plugins.get("search") or config.plugins.get("material/search")
     # mkdocs-static-i18n runs on_config once per language, on the same config and data: the files
     # are written once per data load, and the search plugin keeps the project's own dictionary.
+    if search is not None and search.config.get("jieba_dict_user"):
+        _project_dicts.setdefault(id(search), root / search.config["jieba_dict_user"])
     if _written.get(str(root)) is not data:
         write_converted_pages(root, data)
-        if search is not None and search.config.get("jieba_dict_user"):
-            project_dict = _project_dicts.setdefault(id(search), root / search.config["jieba_dict_user"])
+        if search is not None and id(search) in _project_dicts:
             _dictionaries[str(root)] = jieba_dictionary(
-                root, data, Path(jieba.__file__).parent / "dict.txt", project_dict
+                root, data, Path(jieba.__file__).parent / "dict.txt", _project_dicts[id(search)]
             )
         _written[str(root)] = data
     if search is not None and str(root) in _dictionaries:
-        search.config["jieba_dict_user"] = str(_dictionaries[str(root)])
+        # Loaded once here, not by the search plugin on every language (clusterdocs/search_words.py).
+        use_user_dictionary(_dictionaries[str(root)])
+        search.config["jieba_dict_user"] = None
     return config
 
 

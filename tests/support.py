@@ -47,9 +47,26 @@ def run_mkdocs_build(
 
 
 def copy_repository(target: Path, ignore: tuple[str, ...] = ()) -> Path:
-    """Everything a build needs (code, hooks, templates, content), without tests or local state."""
-    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(*NOT_COPIED, *ignore))
+    """Everything a build needs (code, hooks, templates, content), without tests or local state
+    (nor the benchmark's scratch folder, which holds gigabytes of corpora and built sites)."""
+    by_name = shutil.ignore_patterns(*NOT_COPIED, *ignore)
+
+    def ignored(folder: str, names: list[str]) -> set[str]:
+        scratch = {"tmp"} if Path(folder) == ROOT / "benchmarks" else set()
+        return set(by_name(folder, names)) | (scratch & set(names))
+
+    shutil.copytree(ROOT, target, ignore=ignored)
     return target
+
+
+def commit_all(root: Path) -> None:
+    """Make ``root`` a git repository with everything in one commit of a fixed date, so the pages'
+    "last updated" dates come from git, the same in every build, as in a checkout."""
+    identity = {"GIT_AUTHOR_NAME": "tests", "GIT_AUTHOR_EMAIL": "tests@localhost"}
+    identity |= {"GIT_COMMITTER_NAME": "tests", "GIT_COMMITTER_EMAIL": "tests@localhost"}
+    identity |= {"GIT_AUTHOR_DATE": "2026-01-01T00:00:00Z", "GIT_COMMITTER_DATE": "2026-01-01T00:00:00Z"}
+    for command in (["init", "--quiet"], ["add", "--all"], ["commit", "--quiet", "--no-gpg-sign", "-m", "copy"]):
+        subprocess.run(["git", *command], cwd=root, env=dict(os.environ, **identity), check=True)
 
 
 def content_copy(target: Path) -> Path:

@@ -20,7 +20,7 @@ from clusterdocs.paths import SCHEMAS_DIR, TIMELINE_DIR
 from clusterdocs.site_audit import audit_site
 from clusterdocs.sitedata import load_site_data
 from clusterdocs.sources import DEBRIS, SPAM
-from support import ROOT, run_mkdocs_build
+from support import CHECK_CORPUS, ROOT, lay_out_case, lines_of, run_mkdocs_build
 
 # The audit (clusterdocs/site_audit.py) parses HTML, SVG and CSS; scripts cannot be parsed for the
 # URLs they might fetch, so they (and every other text file) are also searched for known CDNs.
@@ -314,6 +314,22 @@ def test_a_tampered_figure_fails_the_build_with_a_clear_message(repo_copy, tmp_p
         r"not found verbatim in sources/central-local-2021\.txt",
         result.stderr,
     ), result.stderr[-2000:]
+
+
+UI_CASES = sorted(CHECK_CORPUS.glob("ui-*"))
+
+
+@pytest.mark.parametrize("case", UI_CASES, ids=[case.name for case in UI_CASES])
+def test_a_bad_interface_string_fails_the_build_with_the_check_lines(repo_copy, tmp_path, case):
+    """The build validates data/ui.yml as the check does: its lines, before any page is rendered
+    (where a missing string used to stop the build with a KeyError or a Jinja UndefinedError)."""
+    lay_out_case(case, repo_copy)
+    result = run_mkdocs_build(tmp_path / "site", cwd=repo_copy, env={"PYTHONPATH": str(repo_copy)})
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    printed = [line.strip() for line in result.stderr.splitlines()]
+    assert [line for line in lines_of(case / "expected.txt") if line not in printed] == [], result.stderr[-2000:]
+    assert f"ERROR   -  {len(lines_of(case / 'expected.txt'))} data problem(s):" in printed
 
 
 def test_every_article_page_renders_citation_figures_and_quotes(site_dir):

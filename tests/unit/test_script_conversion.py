@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from clusterdocs.converted_site import write_converted_pages
+from clusterdocs import converted_site
+from clusterdocs.converted_site import corpus, write_converted_pages
 from clusterdocs.languages import GENERATED_CODES, language_of
 from clusterdocs.page_checks import page_files
 from clusterdocs.script_conversion import convert
@@ -111,3 +112,24 @@ def test_every_written_chinese_page_has_a_generated_page(data, tmp_path):
         (generated / "stale.md").write_text("old", encoding="utf-8")
         write_converted_pages(tmp_path, data)
         assert {path: path.stat().st_mtime_ns for path in page_files(generated)} == stamps
+
+
+def test_the_search_dictionary_corpus_keeps_only_lines_a_converted_word_can_occur_in(data):
+    lines = corpus(ROOT, data).split("\n")
+    assert lines and all(not line.isascii() for line in lines)
+    assert any("集群" in line for line in lines)
+
+
+def test_the_words_found_in_the_corpus_are_looked_up_again_only_when_the_question_changes(monkeypatch):
+    looked_up = []
+    real_occurs = converted_site._occurs
+    monkeypatch.setattr(converted_site, "_last_occurring", None)
+    monkeypatch.setattr(
+        converted_site, "_occurs", lambda word, *rest: looked_up.append(word) or real_occurs(word, *rest)
+    )
+    candidates = ["集群 5 n", "產業 9 n"]
+    assert converted_site._occurring(candidates, "先進製造業集群") == ["集群 5 n"]
+    assert converted_site._occurring(candidates, "先進製造業集群") == ["集群 5 n"]
+    assert looked_up == ["集群", "產業"]
+    assert converted_site._occurring(candidates, "產業集群") == ["集群 5 n", "產業 9 n"]
+    assert looked_up == ["集群", "產業"] * 2
