@@ -48,16 +48,6 @@ def split_index(index: dict, language: str | Language) -> dict:
     return {"config": index["config"], "docs": docs}
 
 
-def index_json(config: dict, docs: list[dict]) -> str:
-    """The index as Material writes it (``json.dumps(..., separators=(",", ":"), default=str)``),
-    made one document at a time: a single ``json.dumps`` of the merged index gathers every token
-    of every document as its own string before joining them, several times the index's size
-    (about 300 MB at a hundred times today's content)."""
-    head = json.dumps({"config": config, "docs": []}, separators=(",", ":"), default=str)
-    body = ",".join([json.dumps(doc, separators=(",", ":"), default=str) for doc in docs])
-    return f"{head[:-2]}{body}]}}"
-
-
 def write_language_indexes(site_dir: Path) -> list[str]:
     """Replace the merged index by one index per language; the paths written, relative to ``site_dir``."""
     merged_path = site_dir / "search" / "search_index.json"

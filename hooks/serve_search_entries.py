@@ -1,18 +1,13 @@
-"""Material's search index as this site builds it: written one document at a time, and in
-`mkdocs serve` only, rebuilt from the unchanged pages' previous entries.
+"""`mkdocs serve` only: a rebuild reuses the search entries of every page whose HTML is unchanged.
 
-- **Written one document at a time** (every build): mkdocs-static-i18n has the search plugin
-  write one index of every language's entries at the end, and Material makes it with a single
-  ``json.dumps``, which at a hundred times today's content briefly holds several times the
-  index's 75 MB: the build's peak memory. ``index_json`` (clusterdocs/search_index.py) writes the
-  same bytes from one document at a time.
-- **Unchanged pages' entries reused** (``mkdocs serve``): Material's search plugin parses each
-  page's HTML into sections and segments the Chinese text with jieba, the largest part of a
-  rebuild and nearly all of it the same work as the previous rebuild's, since an edit changes a
-  few pages. Each page's entries are remembered under everything they are made from (address,
-  title, HTML, table of contents, front matter, and jieba's dictionaries), so a reused entry is
-  the one the plugin would make; the served index is the built one. Only the latest rebuild's
-  entries are kept, so memory follows the site. A plain build indexes every page itself.
+Material's search plugin parses each page's HTML into sections and segments the Chinese text
+with jieba: the largest part of a rebuild, and nearly all of it the same work as the previous
+rebuild's, since an edit changes a few pages. Each page's entries are remembered under
+everything they are made from (address, title, HTML, table of contents, front matter, and the
+jieba dictionaries), so a reused entry is the one the plugin would make; the served index is
+the built one. Only the entries of the latest build are kept, so memory follows the site.
+
+A plain ``mkdocs build`` indexes every page once, and this hook does nothing there.
 """
 
 from __future__ import annotations
@@ -26,7 +21,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from clusterdocs.search_index import index_json
 from clusterdocs.search_words import loaded_user_dictionary
 
 _serving = False
@@ -51,23 +45,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _previous, _current, _indexing_for
     search = config.plugins.get("material/search") or config.plugins.get("search")
     index = getattr(search, "search_index", None)
-    if type(index) is not SearchIndex:
+    if not _serving or type(index) is not SearchIndex:
         return config
     # Each rebuild loads a new configuration; mkdocs-static-i18n builds every language on it.
-    if _serving and (_indexing_for is None or _indexing_for() is not config):
+    if _indexing_for is None or _indexing_for() is not config:
         _previous, _current, _indexing_for = _current, {}, weakref.ref(config)
-    search.search_index = SiteSearchIndex(**index.config)
+    search.search_index = RememberingSearchIndex(**index.config)
     return config
 
 
-class SiteSearchIndex(SearchIndex):
-    """Material's index, written one document at a time, and reusing a page's entries in
-    ``mkdocs serve`` when everything they are made from is unchanged."""
+class RememberingSearchIndex(SearchIndex):
+    """Material's index, reusing a page's entries when everything they are made from is unchanged."""
 
     def add_entry_from_context(self, page: Page) -> None:
-        if not _serving:
-            super().add_entry_from_context(page)
-            return
         key = _entry_key(page, self.config)
         remembered = _current.get(key, _previous.get(key))
         if remembered is None:
@@ -77,12 +67,6 @@ class SiteSearchIndex(SearchIndex):
         else:
             self.entries.extend(copy.deepcopy(remembered))
         _current[key] = remembered
-
-    def generate_search_index(self, prev) -> str:
-        if prev:  # `mkdocs serve --dirty`: Material merges the previous build's entries
-            return super().generate_search_index(prev)
-        config = {key: self.config[key] for key in ("lang", "separator", "pipeline", "fields")}
-        return index_json(config, self.entries)
 
 
 def _entry_key(page: Page, config: dict) -> tuple:

@@ -1,4 +1,4 @@
-"""`mkdocs serve` rebuilds reuse the search entries of unchanged pages (hooks/search_index.py),
+"""`mkdocs serve` rebuilds reuse the search entries of unchanged pages (hooks/serve_search_entries.py),
 and only those: any change to what an entry is made from indexes the page again."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ HTML = "<h1 id='t'>Timeline</h1><p>先进制造业集群 milestones</p>"
 
 def _hook_module():
     load_config(str(ROOT / "mkdocs.yml"))  # loads the hooks, as MkDocs does
-    return sys.modules["hooks/search_index.py"]
+    return sys.modules["hooks/serve_search_entries.py"]
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def _page(content: str = HTML) -> SimpleNamespace:
 
 
 def _index(module) -> SearchIndex:
-    return module.SiteSearchIndex(lang=["en"], separator=r"\s+", pipeline=[], fields={})
+    return module.RememberingSearchIndex(lang=["en"], separator=r"\s+", pipeline=[], fields={})
 
 
 def test_an_unchanged_page_gets_the_same_entries_without_being_parsed_again(serving, parses):
@@ -77,18 +77,11 @@ def test_any_change_to_what_entries_are_made_from_indexes_the_page_again(serving
     assert parses == ["timeline/", "timeline/"]
 
 
-def test_a_plain_build_indexes_every_page_itself_and_writes_materials_json(parses):
+def test_a_plain_build_keeps_materials_own_index():
     config = load_config(str(ROOT / "mkdocs.yml"))
-    module = sys.modules["hooks/search_index.py"]
+    module = sys.modules["hooks/serve_search_entries.py"]
     module.on_startup(command="build", dirty=False)
     search = config.plugins["material/search"]
     search.on_config(config)
     module.on_config(config)
-    index = search.search_index
-    assert type(index) is module.SiteSearchIndex
-    index.add_entry_from_context(_page())
-    index.add_entry_from_context(_page())
-    assert parses == ["timeline/", "timeline/"]
-    material = SearchIndex(**index.config)
-    material.entries = index.entries
-    assert index.generate_search_index(None) == material.generate_search_index(None)
+    assert type(search.search_index) is SearchIndex
