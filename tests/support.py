@@ -59,16 +59,6 @@ def copy_repository(target: Path, ignore: tuple[str, ...] = ()) -> Path:
     return target
 
 
-def commit_all(root: Path) -> None:
-    """Make ``root`` a git repository with everything in one commit of a fixed date, so the pages'
-    "last updated" dates come from git, the same in every build, as in a checkout."""
-    identity = {"GIT_AUTHOR_NAME": "tests", "GIT_AUTHOR_EMAIL": "tests@localhost"}
-    identity |= {"GIT_COMMITTER_NAME": "tests", "GIT_COMMITTER_EMAIL": "tests@localhost"}
-    identity |= {"GIT_AUTHOR_DATE": "2026-01-01T00:00:00Z", "GIT_COMMITTER_DATE": "2026-01-01T00:00:00Z"}
-    for command in (["init", "--quiet"], ["add", "--all"], ["commit", "--quiet", "--no-gpg-sign", "-m", "copy"]):
-        subprocess.run(["git", *command], cwd=root, env=dict(os.environ, **identity), check=True)
-
-
 def content_copy(target: Path) -> Path:
     """Only the content folders ``load_site_data(target)`` reads: enough for the check, not for a build."""
     for name in CONTENT_DIRS:

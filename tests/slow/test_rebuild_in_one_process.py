@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import filecmp
 import re
+import sys
 from pathlib import Path
 
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from support import commit_all, copy_repository, run_mkdocs_build
+from support import ROOT, copy_repository, run_mkdocs_build
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from benchmark import commit_tree  # noqa: E402  (the benchmark's: a copy made a checkout of one commit)
 
 
 def _build(root, site_dir) -> None:
@@ -48,7 +52,7 @@ def _plain_english_title(root) -> tuple:
 
 def test_edits_to_data_files_show_on_the_next_build_in_the_same_process(tmp_path):
     root = copy_repository(tmp_path / "repository")
-    commit_all(root)  # page dates from git, so the builds are comparable byte for byte
+    commit_tree(root)  # page dates from git, so the builds are comparable byte for byte
     plugins = load_config(config_file=str(root / "mkdocs.yml")).plugins
     plugins.on_startup(command="serve", dirty=False)
     try:
