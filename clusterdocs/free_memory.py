@@ -2,10 +2,9 @@
 
 A build frees much more than it keeps: the data load's parse trees, each page's intermediate HTML.
 glibc keeps freed blocks in its heap for reuse, so the process stays as large as its busiest
-moment, and the next large block (a page, the merged search index mkdocs-static-i18n writes
-after the last language) is mapped on top of it. ``malloc_trim`` returns those free pages; at a
-hundred times today's content that is about 100 MiB a language. A no-op where the C library has no
-``malloc_trim`` (not glibc).
+moment, and the next large block (a page, a language's search index) is mapped on top of it.
+``malloc_trim`` returns those free pages; at a hundred times today's content that is about
+100 MiB a language. A no-op where the C library has no ``malloc_trim`` (not glibc).
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from .articles import ArticlePage, load_articles
 from .contenttext import content_text_problems
 from .crossrefs import cluster_reference_problems
 from .datasets import DATASETS, load_dataset
+from .free_memory import return_free_memory
 from .markers import marker_problems
 from .html_policy import page_policy_problems
 from .languages import CODES, LANGUAGES, is_generated, source_code
@@ -199,6 +200,7 @@ def load_site_data(root: Path = ROOT) -> SiteData:
     if key not in _cache:
         _cache.clear()
         _cache[key] = _load(root)
+        return_free_memory()  # what the load's parse trees and checks freed; only after a real load
     return _cache[key]
 
 

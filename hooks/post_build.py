@@ -3,7 +3,8 @@
 1. the exports: the open data (downloads, ``datapackage.json``, the JSON Schemas), the citation
    downloads under ``cite/`` and an Atom feed per language (clusterdocs/open_data.py,
    citations.py, feeds.py), for the pages built (hooks/pages.py notes them);
-2. the search split: one index per language from the merged one (clusterdocs/search_index.py);
+2. the search indexes: each language's, written as its build ended (hooks/search_indexes.py), put
+   where its readers fetch it (clusterdocs/search_index.py);
 3. the sitemaps Material's language switcher looks up beside each page (see
    ``write_alternate_sitemaps``);
 4. the asset clean-up: no CDN fallback and no source map in Material's bundle
@@ -14,8 +15,8 @@
 mkdocs-static-i18n builds each further language from inside its own ``on_post_build``
 (priority -100) by calling MkDocs' ``build()`` again, so every ``on_post_build`` runs once per
 language, the inner ones first; it sets its ``building`` flag while it does. This hook runs at
--200, after the merged search index exists, and only when no language build is in progress:
-once, after the last language.
+-200, after i18n has written its own search index at the root (which the default language's
+then replaces), and only when no language build is in progress: once, after the last language.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from clusterdocs.feeds import feed_files
 from clusterdocs.offline import strip_external_references
 from clusterdocs.open_data import package_files
 from clusterdocs.paths import SCHEMAS_DIR
-from clusterdocs.search_index import write_language_indexes
+from clusterdocs.search_index import place_language_indexes
 from clusterdocs.site_audit import audit_site
 
 log = get_plugin_logger(__name__)
@@ -57,9 +58,9 @@ def write_exports(config: MkDocsConfig, site: Path) -> None:
     shutil.copytree(SCHEMAS_DIR, site / "schemas", dirs_exist_ok=True)
 
 
-def split_search_index(config: MkDocsConfig, site: Path) -> None:
-    written = write_language_indexes(site)
-    log.info(f"wrote {len(written)} search index(es): {', '.join(written)}")
+def place_search_indexes(config: MkDocsConfig, site: Path) -> None:
+    placed = place_language_indexes(site)
+    log.info(f"wrote {len(placed)} search index(es): {', '.join(placed)}")
 
 
 def write_alternate_sitemaps(config: MkDocsConfig, site: Path) -> None:
@@ -106,7 +107,7 @@ def audit(config: MkDocsConfig, site: Path) -> None:
     log.info("audited the built site: no request to another host, no contributed script")
 
 
-STEPS = (write_exports, split_search_index, write_alternate_sitemaps, clean_assets, audit)
+STEPS = (write_exports, place_search_indexes, write_alternate_sitemaps, clean_assets, audit)
 
 
 @event_priority(-200)

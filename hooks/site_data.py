@@ -2,9 +2,10 @@
 
 MkDocs calls ``on_config`` at the start of each build (mkdocs-static-i18n runs one build per
 language; `mkdocs serve` one per rebuild). The files are checked for changes once here, and the
-data is loaded once and cached for the other hooks. After the load and after each language,
-the memory freed is returned to the system (clusterdocs/free_memory.py). Bad data stops the build with the same
-``path:line:column: field: message`` lines that ``python -m clusterdocs check`` prints.
+data is loaded once and cached for the other hooks. After each language, the memory its pages
+freed is returned to the system (clusterdocs/free_memory.py; a data load does the same). Bad
+data stops the build with the same ``path:line:column: field: message`` lines that
+``python -m clusterdocs check`` prints.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         f"checked {len(data.sources)} sources, {len(data.articles)} article pages and "
         f"{len(data.milestones)} timeline entries"
     )
-    return_free_memory()  # what loading and checking the data freed
     return config
 
 

@@ -17,6 +17,7 @@ from clusterdocs.chinese_script import to_simplified
 from clusterdocs.languages import LANGUAGES, language_of
 from clusterdocs.open_data import package_files
 from clusterdocs.paths import SCHEMAS_DIR, TIMELINE_DIR
+from clusterdocs.search_index import STAGING
 from clusterdocs.site_audit import audit_site
 from clusterdocs.sitedata import load_site_data
 from clusterdocs.sources import DEBRIS, SPAM
@@ -248,6 +249,21 @@ def test_each_language_has_its_own_search_index(site_dir):
     assert any("\u200b时间线\u200b" in doc["title"] + "\u200b" for doc in chinese["docs"])
     separator = chinese["config"]["separator"]
     assert "\\u200b" in separator or "\u200b" in separator
+
+
+def test_every_page_is_in_its_own_languages_search_index_and_only_there(site_dir):
+    """Each language's index is written as its build ends and put in place after the last one."""
+    for language in LANGUAGES:
+        root = site_dir / language.prefix
+        index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+        other_roots = {other.prefix.rstrip("/") for other in LANGUAGES if other.prefix and other != language}
+        pages = {
+            "" if page.parent == root else page.parent.relative_to(root).as_posix() + "/"
+            for page in root.rglob("index.html")
+            if page.relative_to(root).parts[0] not in other_roots
+        }
+        assert {doc["location"].split("#")[0] for doc in index["docs"]} == pages, language.code
+    assert not (site_dir / STAGING).exists()
 
 
 @pytest.mark.parametrize(

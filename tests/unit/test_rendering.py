@@ -1,4 +1,4 @@
-"""Rendering functions: dates, escaping, markers, exports and the per-language search index."""
+"""Rendering functions: dates, escaping, markers and exports."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import pytest
 from clusterdocs.dates import format_date, format_range
 from clusterdocs.markers import replace_markers
 from clusterdocs.problems import DataError
-from clusterdocs.search_index import split_index
 from clusterdocs.paths import ROOT
 from clusterdocs.sources import load_sources
 from clusterdocs.timeline import Milestone
@@ -127,56 +126,6 @@ def test_exports_carry_every_field():
     assert len(rows) == 1
     assert rows[0]["id"] == "2019-08-hostile" and rows[0]["title_zh"] == "<b>标题</b>"
     assert rows[0]["articles"] == "sample-article" and rows[0]["external"] == "Outlet <script>"
-
-
-def test_search_index_is_split_by_language():
-    merged = {
-        "config": {"lang": ["en", "zh"]},
-        "docs": [
-            {"location": "", "title": "Home", "text": ""},
-            {"location": "timeline/", "title": "Timeline", "text": ""},
-            {"location": "zh/", "title": "首页", "text": ""},
-            {"location": "zh/timeline/#x", "title": "时间线", "text": ""},
-        ],
-    }
-    assert [doc["location"] for doc in split_index(merged, "en")["docs"]] == ["", "timeline/"]
-    assert [doc["location"] for doc in split_index(merged, "zh")["docs"]] == ["", "timeline/#x"]
-    assert split_index(merged, "zh")["config"] == merged["config"]
-
-
-@pytest.mark.parametrize("docs_first", [False, True])
-@pytest.mark.parametrize("chunk_size", [1, 7, 1 << 20])
-def test_search_index_files_are_split_one_document_at_a_time_as_in_memory(
-    tmp_path, monkeypatch, docs_first, chunk_size
-):
-    """The merged index is read a chunk at a time; a value cut by a chunk's end is read on."""
-    import json
-
-    from clusterdocs import search_index
-    from clusterdocs.languages import LANGUAGES
-    from clusterdocs.search_index import write_language_indexes
-
-    monkeypatch.setattr(search_index, "CHUNK_SIZE", chunk_size)
-
-    merged = {
-        "config": {"lang": ["en", "zh"], "separator": "[\\s]+"},
-        "docs": [
-            {"location": "", "title": "Home", "text": "<p>a, b</p>"},
-            {"location": "zh/", "title": "首页", "text": "集群"},
-            {"location": "zh-Hant/timeline/#x", "title": "時間線", "text": "「引」"},
-            {"location": "timeline/", "title": "Timeline", "text": "", "boost": 12345},
-        ],
-    }
-    if docs_first:
-        merged = {"docs": merged["docs"], "config": merged["config"]}
-    (tmp_path / "search").mkdir()
-    (tmp_path / "search" / "search_index.json").write_text(json.dumps(merged, indent=1), encoding="utf-8")
-    written = write_language_indexes(tmp_path)
-    assert written == [f"{language.prefix}search/search_index.json" for language in LANGUAGES]
-    for language in LANGUAGES:
-        index = json.loads((tmp_path / language.prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
-        assert index == split_index(merged, language) and index["docs"], language.code
-    assert not list(tmp_path.rglob("*.tmp"))
 
 
 def test_chart_geometry_leaves_room_for_the_longest_label():

@@ -1,0 +1,32 @@
+"""Each language's search index, written when that language's build ends.
+
+mkdocs-static-i18n would keep every language's search entries and have Material's search write
+them all as one index after the last language (clusterdocs/search_index.py says why that is
+avoided). This hook runs after Material's search has indexed the language's pages and before
+i18n collects them: it writes the language's own index and leaves i18n nothing to collect.
+hooks/post_build.py puts the indexes in place once the last language is built.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from clusterdocs.languages import language_of
+from clusterdocs.search_index import stage_language_index
+
+# What Material's search writes in an index's "config" (SearchIndex.generate_search_index).
+INDEX_SETTINGS = ("lang", "separator", "pipeline", "fields")
+
+
+@event_priority(-50)  # after Material's search (0), before mkdocs-static-i18n collects the entries (-100)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(search, "search_index", None)
+    if index is None:
+        return
+    settings = {name: index.config[name] for name in INDEX_SETTINGS}
+    stage_language_index(Path(config.site_dir), language_of(config.theme["language"]), settings, index.entries)
+    index.entries = []
