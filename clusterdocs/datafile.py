@@ -22,7 +22,7 @@ from pathlib import Path
 from . import schemas
 from .problems import Problem, relative_path
 from .textfile import read_text
-from .yamlfile import Path_, YamlDocument, load_front_matter, load_yaml
+from .yamlfile import Path_, YamlDocument, load_front_matter, load_yaml, split_front_matter
 
 
 @dataclass
@@ -78,6 +78,13 @@ def read_front_matter(
     if document is None and not found and required is not None:
         loaded.problems.append(Problem(loaded.path, 1, 1, *required))
     return _validated(loaded, document, schema)
+
+
+def text_again(file: Path, root: Path, *, front_matter: bool) -> str | None:
+    """The text a document of ``file`` was parsed from, read again (for ``YamlDocument.release_text``):
+    the whole file, or its front matter."""
+    text, _problems = read_text(file, root)
+    return split_front_matter(text)[0] if text is not None and front_matter else text
 
 
 def _validated(loaded: DataFile, document: YamlDocument | None, schema: str | None) -> DataFile:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .articles import ArticlePage, load_articles
 from .contenttext import content_text_problems
 from .crossrefs import cluster_reference_problems
+from .datafile import text_again
 from .datasets import DATASETS, load_dataset
 from .free_memory import return_free_memory
 from .markers import marker_problems
@@ -233,18 +235,21 @@ def _load(root: Path) -> SiteData:
     problems += page_policy_problems(root / "docs", root, {page.path: page.document for page in articles})
     if problems:
         raise DataError(problems)
-    _release_check_only_text(sources, articles, milestones)
+    _release_check_only_text(sources, articles, milestones, root)
     return SiteData(sources, articles, milestones, {name: document.data for name, document in documents.items()})
 
 
 def _release_check_only_text(
-    sources: dict[str, Source], articles: list[ArticlePage], milestones: list[Milestone]
+    sources: dict[str, Source], articles: list[ArticlePage], milestones: list[Milestone], root: Path
 ) -> None:
     """Once every check has passed, drop what only the checks read: the sources' bodies (quotes
     are verified against them) and the YAML texts kept to find a problem's line. Together they
-    are as large as the content, and a build would otherwise hold them to its end."""
+    are as large as the content, and a build would otherwise hold them to its end. A problem
+    found later still gets its line: the text is then read again from the file."""
     for source in sources.values():
         source.release_body()
-    for item in [*articles, *milestones]:
-        if item.document is not None:
-            item.document.text = None
+    for items, front_matter in ((articles, True), (milestones, False)):
+        for item in items:
+            if item.document is not None:
+                file = root / item.document.path
+                item.document.release_text(partial(text_again, file, root, front_matter=front_matter))

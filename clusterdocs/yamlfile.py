@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -58,15 +59,22 @@ class YamlDocument:
     line_offset: int = 0
     text: str | None = field(default=None, repr=False)  # what the positions are found in
     _positions: dict[Path_, tuple[int, int]] | None = field(default=None, repr=False)
+    _reread: Callable[[], str | None] | None = field(default=None, repr=False)
 
     @property
     def positions(self) -> dict[Path_, tuple[int, int]]:
         if self._positions is None:
             self._positions = {}
-            node = _compose(self.text) if self.text is not None else None
+            text = self.text if self.text is not None else self._reread() if self._reread else None
+            node = _compose(text) if text is not None else None
             if node is not None:
                 _record_positions(node, (), self._positions)
         return self._positions
+
+    def release_text(self, reread: Callable[[], str | None]) -> None:
+        """Drop the text, as large as the file, once no check needs it; should a problem still ask
+        for a position, ``reread`` gives the text again (from the file it was read from)."""
+        self.text, self._reread = None, reread
 
     def where(self, location: Path_) -> tuple[int, int]:
         """Line and column of the value at ``location``, or of its nearest parent."""

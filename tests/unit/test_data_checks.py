@@ -307,6 +307,21 @@ def test_a_checked_load_keeps_no_text_only_the_checks_read():
     assert all(milestone.data["id"] for milestone in data.milestones)
 
 
+def test_a_problem_found_after_the_texts_are_released_still_names_its_line():
+    """Nothing after the checks reports on a data file today; if something does, its line is
+    read again from the file, not lost (line 1) with the released text."""
+    from clusterdocs.sitedata import _load
+    from clusterdocs.paths import ROOT
+
+    data = _load(ROOT)
+    for item, key in ((data.milestones[0], "sources"), (data.articles[0], "article")):
+        lines = (ROOT / item.document.path).read_text(encoding="utf-8").splitlines()
+        expected = next(number for number, line in enumerate(lines, 1) if line.startswith(f"{key}:"))
+        assert expected > 2
+        problem = item.document.problem((key,), "found late")
+        assert (problem.path, problem.line, problem.column) == (item.document.path, expected, 1)
+
+
 def test_free_memory_is_returned_through_malloc_trim_where_the_c_library_has_it(monkeypatch):
     from clusterdocs import free_memory
 
