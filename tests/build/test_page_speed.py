@@ -102,7 +102,7 @@ def test_heading_permalinks_are_named_in_the_page_language_without_a_title(site_
     labels = {
         "": {"Link to this section", "Link to this entry"},
         "zh/": {"本节链接", "本条目链接"},
-        "zh-Hant/": {"本節鏈接", "本條目鏈接"},
+        "zh-Hant/": {"本節連結", "本條目連結"},
     }
     for prefix, expected in labels.items():
         text = (site_dir / prefix / "clusters" / "index.html").read_text(encoding="utf-8")
