@@ -29,4 +29,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     settings = {name: index.config[name] for name in INDEX_SETTINGS}
     stage_language_index(Path(config.site_dir), language_of(config.theme["language"]), settings, index.entries)
-    index.entries = []
+    # A new, empty index rather than emptying this one: under `mkdocs serve --dirty` Material
+    # keeps this one to merge the next rebuild's entries into.
+    search.search_index = type(index)(**index.config)

@@ -58,7 +58,9 @@ def test_the_hook_writes_the_language_index_and_leaves_i18n_no_entries(tmp_path)
     search.on_config(config)
     config.theme["language"] = "zh"
     entries = [{"location": "zh/glossary/#x", "title": "术语", "text": "集群"}]
-    search.search_index.entries = list(entries)
+    built = search.search_index
+    built.entries = list(entries)
+    search.search_index_prev = built  # what Material keeps under `mkdocs serve --dirty`
     i18n = config.plugins["i18n"]
     i18n.search_entries = []
 
@@ -66,6 +68,7 @@ def test_the_hook_writes_the_language_index_and_leaves_i18n_no_entries(tmp_path)
     i18n.extend_search_entries(config)  # what mkdocs-static-i18n does next, at priority -100
 
     assert search.search_index.entries == [] and i18n.search_entries == []
+    assert search.search_index_prev.entries == entries  # a dirty rebuild still merges into the whole index
     staged = json.loads((tmp_path / STAGING / "zh.json").read_text(encoding="utf-8"))
     assert staged["docs"] == [dict(entries[0], location="glossary/#x")]
     assert set(staged["config"]) == {"lang", "separator", "pipeline", "fields"}
