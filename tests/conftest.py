@@ -32,7 +32,9 @@ SHARED_BUILDS = {"site_dir": "site-build", "corpus_build": "corpus-build"}
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
+    if not config.pluginmanager.hasplugin("xdist"):
+        return  # one process (`-p no:xdist`): every test shares every build already
     for item in items:
         group = next((group for fixture, group in SHARED_BUILDS.items() if fixture in item.fixturenames), None)
         if group:
