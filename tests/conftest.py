@@ -47,7 +47,13 @@ def site_dir(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("site")
     result = run_mkdocs_build(site)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
+    build_log(site).write_text(result.stderr, encoding="utf-8")
     return site
+
+
+def build_log(site: Path) -> Path:
+    """What the session build of ``site`` logged (MkDocs logs to standard error)."""
+    return site.with_name(f"{site.name}.log")
 
 
 @dataclass

@@ -251,6 +251,24 @@ def test_each_language_has_its_own_search_index(site_dir):
     assert "\\u200b" in separator or "\u200b" in separator
 
 
+def test_each_language_writes_its_search_index_and_the_post_build_pipeline_runs_once_after_the_last(site_dir):
+    """mkdocs-static-i18n runs every ``on_post_build`` once per language; hooks/post_build.py must
+    act only after the last one, when every language's search index has been written."""
+    from conftest import build_log
+
+    log = build_log(site_dir).read_text(encoding="utf-8").splitlines()
+
+    def lines(text: str) -> list[int]:
+        return [number for number, line in enumerate(log) if text in line and ("hooks/" in line or "i18n" in line)]
+
+    languages = [lines(f"Building '{language.code}' documentation") for language in LANGUAGES]
+    assert all(len(found) == 1 for found in languages), languages
+    steps = [lines(text) for text in ("open data file(s)", "search index(es)", "audited the built site")]
+    assert [len(found) for found in steps] == [1, 1, 1], steps
+    assert max(found[0] for found in languages) < steps[0][0] < steps[1][0] < steps[2][0]
+    assert "wrote 3 search index(es): search/search_index.json, zh/search/search_index.json" in log[steps[1][0]]
+
+
 def test_every_page_is_in_its_own_languages_search_index_and_only_there(site_dir):
     """Each language's index is written as its build ends and put in place after the last one."""
     for language in LANGUAGES:
