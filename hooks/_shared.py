@@ -1,5 +1,5 @@
 """What the hooks share: the checked data, data problems as build errors, each page's link helper,
-and the pages built so far.
+the pages built so far, and Material's search plugin.
 
 Not a hook itself (it is not listed under ``hooks:`` in mkdocs.yml); the hooks import it.
 """
@@ -38,6 +38,11 @@ def data_errors_fail_the_build() -> Iterator[None]:
         yield
     except DataError as error:
         raise PluginError(f"{len(error.problems)} data problem(s):\n{error}") from None
+
+
+def search_plugin(config: MkDocsConfig):
+    """Material's search plugin, under either name it can be listed by, or None."""
+    return config.plugins.get("material/search") or config.plugins.get("search")
 
 
 def permanent_urls(config: MkDocsConfig) -> dict[tuple[str, str], str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import jieba
 from mkdocs.plugins import event_priority
 
-from _shared import data_errors_fail_the_build, site_data
+from _shared import data_errors_fail_the_build, search_plugin, site_data
 
 from clusterdocs.converted_site import converted_languages, jieba_dictionary, write_converted_pages
 from clusterdocs.search_words import use_user_dictionary
@@ -45,7 +45,7 @@ def on_config(config):
             target.nav_translations = target.nav_translations or {
                 english: convert(title) for english, title in (source.nav_translations or {}).items()
             }
-    search = config.plugins.get("search") or config.plugins.get("material/search")
+    search = search_plugin(config)
     # mkdocs-static-i18n runs on_config once per language, on the same config and data: the files
     # are written once per data load, and the search plugin keeps the project's own dictionary.
     if search is not None and search.config.get("jieba_dict_user"):

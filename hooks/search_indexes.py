@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from _shared import search_plugin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
@@ -23,7 +24,7 @@ INDEX_SETTINGS = ("lang", "separator", "pipeline", "fields")
 
 @event_priority(-50)  # after Material's search (0), before mkdocs-static-i18n collects the entries (-100)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    search = config.plugins.get("material/search") or config.plugins.get("search")
+    search = search_plugin(config)
     index = getattr(search, "search_index", None)
     if index is None:
         return

@@ -17,6 +17,7 @@ import os
 import weakref
 
 from material.plugins.search.plugin import SearchIndex
+from _shared import search_plugin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
@@ -43,7 +44,7 @@ def on_shutdown() -> None:
 @event_priority(-100)  # after the search plugin's own on_config, which makes a new index
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _previous, _current, _indexing_for
-    search = config.plugins.get("material/search") or config.plugins.get("search")
+    search = search_plugin(config)
     index = getattr(search, "search_index", None)
     if not _serving or type(index) is not SearchIndex:
         return config
