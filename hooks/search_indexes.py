@@ -4,7 +4,8 @@ mkdocs-static-i18n would keep every language's search entries and have Material'
 them all as one index after the last language (clusterdocs/search_index.py says why that is
 avoided). This hook runs after Material's search has indexed the language's pages and before
 i18n collects them: it writes the language's own index and leaves i18n nothing to collect.
-hooks/post_build.py puts the indexes in place once the last language is built.
+hooks/post_build.py puts the indexes in place once the last language is built. ``--dirty`` is
+refused: Material would merge one language's entries into the next language's index.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from _shared import search_plugin
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from clusterdocs.languages import language_of
@@ -20,6 +22,15 @@ from clusterdocs.search_index import stage_language_index
 
 # What Material's search writes in an index's "config" (SearchIndex.generate_search_index).
 INDEX_SETTINGS = ("lang", "separator", "pipeline", "fields")
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    if dirty:
+        raise PluginError(
+            "--dirty is not supported: mkdocs-static-i18n builds every language on one search plugin, "
+            "and Material's dirty merge would mix the languages' search indexes; run without --dirty "
+            "(`make serve` does)"
+        )
 
 
 @event_priority(-50)  # after Material's search (0), before mkdocs-static-i18n collects the entries (-100)
@@ -30,6 +41,5 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     settings = {name: index.config[name] for name in INDEX_SETTINGS}
     stage_language_index(Path(config.site_dir), language_of(config.theme["language"]), settings, index.entries)
-    # A new, empty index rather than emptying this one: under `mkdocs serve --dirty` Material
-    # keeps this one to merge the next rebuild's entries into.
+    # A new, empty index rather than emptying this one, which Material may still hold on to.
     search.search_index = type(index)(**index.config)

@@ -4,6 +4,8 @@ clusterdocs/search_index.py), so no index of every language is ever made."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -60,7 +62,6 @@ def test_the_hook_writes_the_language_index_and_leaves_i18n_no_entries(tmp_path)
     entries = [{"location": "zh/glossary/#x", "title": "术语", "text": "集群"}]
     built = search.search_index
     built.entries = list(entries)
-    search.search_index_prev = built  # what Material keeps under `mkdocs serve --dirty`
     i18n = config.plugins["i18n"]
     i18n.search_entries = []
 
@@ -68,7 +69,7 @@ def test_the_hook_writes_the_language_index_and_leaves_i18n_no_entries(tmp_path)
     i18n.extend_search_entries(config)  # what mkdocs-static-i18n does next, at priority -100
 
     assert search.search_index.entries == [] and i18n.search_entries == []
-    assert search.search_index_prev.entries == entries  # a dirty rebuild still merges into the whole index
+    assert built.entries == entries  # the index Material built is left as it was
     staged = json.loads((tmp_path / STAGING / "zh.json").read_text(encoding="utf-8"))
     assert staged["docs"] == [dict(entries[0], location="glossary/#x")]
     assert set(staged["config"]) == {"lang", "separator", "pipeline", "fields"}
@@ -80,3 +81,17 @@ def test_without_a_search_plugin_the_hook_does_nothing(tmp_path):
     config = SimpleNamespace(plugins={}, site_dir=str(tmp_path), theme={"language": "en"})
     hook.on_post_build(config=config)
     assert not Path(tmp_path, STAGING).exists()
+
+
+def test_a_dirty_build_is_refused_with_one_line_and_no_traceback(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--dirty", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "Error: --dirty is not supported" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
