@@ -66,7 +66,10 @@ class YamlDocument:
         if self._positions is None:
             self._positions = {}
             text = self.text if self.text is not None else self._reread() if self._reread else None
-            node = _compose(text) if text is not None else None
+            try:
+                node = _compose(text) if text is not None else None
+            except yaml.YAMLError:  # a file read again that has been edited since into bad YAML
+                node = None
             if node is not None:
                 _record_positions(node, (), self._positions)
         return self._positions

@@ -322,6 +322,15 @@ def test_a_problem_found_after_the_texts_are_released_still_names_its_line():
         assert (problem.path, problem.line, problem.column) == (item.document.path, expected, 1)
 
 
+def test_a_released_file_edited_since_into_bad_yaml_gives_the_first_line_not_an_error():
+    from clusterdocs.yamlfile import load_yaml
+
+    document, problems = load_yaml("id: x\ntitle: y\n", "timeline/x.yml")
+    assert not problems
+    document.release_text(lambda: "id: [unclosed\n")
+    assert document.problem(("title",), "found late").line == 1
+
+
 def test_free_memory_is_returned_through_malloc_trim_where_the_c_library_has_it(monkeypatch):
     from clusterdocs import free_memory
 
