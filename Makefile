@@ -11,7 +11,7 @@ PYTEST_WORKERS ?= -n 2 --dist loadgroup
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test test-fast check lint build bench lock clean test-tools
+.PHONY: help serve test test-fast check lint build bench lock clean test-tools screenshots
 
 help: ## List the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -51,6 +51,9 @@ test-fast: $(BIN)/.test-installed ## tests/unit and tests/build: all but the bro
 
 test: $(BIN)/.test-installed test-tools ## The whole suite: unit, build, browser (Chromium, axe, HTML checker) and slow tiers
 	$(BIN)/python -m pytest $(PYTEST_WORKERS) tests
+
+screenshots: $(BIN)/.test-installed build ## PNGs of every page type, 360 and 1280 px, every language, light and dark, in screenshots/
+	$(BIN)/python scripts/screenshots.py $(SCREENSHOT_ARGS)
 
 bench: $(BIN)/.site-installed ## Build cost and page weight against baselines, budgets checked: benchmarks/results.md (slow)
 	@test -x node_modules/.bin/lighthouse || npm ci --no-audit --no-fund

@@ -1,0 +1,96 @@
+"""Full-page screenshots of every page type, at a phone and a laptop size, in every language and
+both colour schemes, so that a reviewer can look at a change the way a reader will.
+
+Run by `make screenshots` after a build: serves ``site/`` on 127.0.0.1 and writes PNG files to
+``screenshots/`` (git-ignored), named ``<language>-<page>-<width>-<scheme>.png``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from clusterdocs.languages import LANGUAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+PAGE_TYPES = {
+    "home": "",
+    "timeline": "timeline/",
+    "article": "articles/central-local-2021/",
+    "articles": "articles/",
+    "clusters": "clusters/",
+    "figures": "figures/",
+    "glossary": "glossary/",
+    "data": "data/",
+    "about": "about/",
+}
+VIEWPORTS = {360: 740, 1280: 800}
+SCHEMES = ("light", "dark")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
+        pass
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots", help="where to write the PNG files")
+    parser.add_argument("--pages", nargs="*", choices=sorted(PAGE_TYPES), help="only these page types")
+    parser.add_argument("--languages", nargs="*", help="only these language codes (en, zh, zh-Hant)")
+    parser.add_argument("--schemes", nargs="*", choices=SCHEMES, default=list(SCHEMES))
+    parser.add_argument("--widths", nargs="*", type=int, choices=sorted(VIEWPORTS), default=sorted(VIEWPORTS))
+    parser.add_argument("--first-screen", action="store_true", help="the first screen only, not the full page")
+    arguments = parser.parse_args()
+    if not (arguments.site / "index.html").is_file():
+        print(f"{arguments.site}: no built site; run `make build` first")
+        return 1
+    arguments.out.mkdir(parents=True, exist_ok=True)
+    handler = functools.partial(_QuietHandler, directory=str(arguments.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    languages = [language for language in LANGUAGES if not arguments.languages or language.code in arguments.languages]
+    written = 0
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        for scheme in arguments.schemes:
+            for width in arguments.widths:
+                context = browser.new_context(
+                    viewport={"width": width, "height": VIEWPORTS[width]}, color_scheme=scheme
+                )
+                page = context.new_page()
+                for language in languages:
+                    for name, path in PAGE_TYPES.items():
+                        if arguments.pages and name not in arguments.pages:
+                            continue
+                        page.goto(base + language.prefix + path)
+                        page.wait_for_load_state("networkidle")
+                        target = arguments.out / f"{language.code}-{name}-{width}-{scheme}.png"
+                        page.screenshot(path=str(target), full_page=not arguments.first_screen)
+                        written += 1
+                context.close()
+        browser.close()
+    server.shutdown()
+    print(f"wrote {written} screenshots to {arguments.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
