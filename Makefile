@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 # Two pytest-xdist workers (the machines have two cores); tests sharing a session build share a
 # worker (tests/conftest.py). `make test-fast PYTEST_WORKERS=` runs in one process.
 PYTEST_WORKERS ?= -n 2 --dist loadgroup
+# Where `make serve` listens: `make serve PORT=8001`.
+ADDRESS ?= 127.0.0.1
+PORT ?= 8000
 # Material's documented switch for its MkDocs 2.0 notice.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -31,8 +34,8 @@ $(BIN)/.test-installed: requirements/test.txt $(BIN)/.site-installed
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/test.txt
 	touch $@
 
-serve: $(BIN)/.site-installed ## Install what the site needs, then serve it at http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(BIN)/.site-installed ## Install what the site needs, then serve it at http://127.0.0.1:8000 (ADDRESS=, PORT= to change)
+	$(BIN)/mkdocs serve --dev-addr $(ADDRESS):$(PORT)
 
 build: $(BIN)/.site-installed ## Build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict

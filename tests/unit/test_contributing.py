@@ -87,7 +87,7 @@ def test_the_guides_cover_the_walkthroughs():
         "style",
     ):
         assert f"{{ #{anchor} }}" in english
-    assert "make serve" in english and "last good build" in english
+    assert "make serve" in english and "error page" in english and "PORT=" in english
 
 
 def test_root_contributing_files_are_generated_from_the_pages():
