@@ -11,10 +11,14 @@ once per dictionary, and from jieba's main dictionary afresh when the user dicti
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import jieba
 from jieba import finalseg
+
+# jieba reports loading its dictionary on stderr at every start: nothing a maintainer can act on.
+jieba.setLogLevel(logging.WARNING)
 
 _loaded: tuple[str, int, int] | None = None  # the user dictionary in jieba now: path, mtime, size
 

@@ -4,8 +4,12 @@
   generated language's site name, description and navigation labels are its source language's,
   converted; the pages are written to ``docs/zh-Hant/`` and the search plugin gets a jieba user
   dictionary that knows the converted words (clusterdocs/converted_site.py).
-- ``on_page_markdown`` (before git-revision-date-localized): a generated page is dated by the
-  git history of the file it is made from, so two builds of one commit stay identical.
+- ``on_files`` to ``on_nav``, then ``on_page_markdown`` (each before git-revision-date-localized):
+  a generated page is dated by the git history of the file it is made from, so two builds of one
+  commit stay identical. While the plugin looks up every file's history at once (its
+  ``on_files``), a generated file points at the file it is made from, and points back at its own
+  text before any page is read; the plugin would otherwise look for the history of a file git
+  has never seen and log a line for each.
 - ``on_page_context``: "edit this page" on a generated page opens the file it is made from.
 """
 
@@ -70,6 +74,24 @@ def _made_from(src_uri: str) -> str | None:
         if src_uri.startswith(f"{language.code}/"):
             return f"{language.converted_from}/{src_uri.removeprefix(f'{language.code}/')}"
     return None
+
+
+@event_priority(100)
+def on_files(files, config):
+    for file in files.documentation_pages():
+        source = _made_from(file.src_uri)
+        if source is not None:
+            file.generated_path, file.abs_src_path = file.abs_src_path, str(Path(config.docs_dir) / source)
+    return files
+
+
+def on_nav(nav, config, files):
+    for file in files.documentation_pages():
+        generated = getattr(file, "generated_path", None)
+        if generated is not None:
+            file.abs_src_path = generated
+            del file.generated_path
+    return nav
 
 
 @event_priority(100)

@@ -453,3 +453,14 @@ def test_the_site_publishes_the_package_and_the_schemas(site_dir):
     page = (site_dir / "data" / "index.html").read_text(encoding="utf-8")
     assert 'href="../datapackage.json"' in page and 'href="../clusters.csv"' in page
     assert "<code>cross_province</code>" in (site_dir / "zh" / "data" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_logs_nothing_untrue_or_idle(site_dir):
+    """No line per generated page claiming it has no history (it is dated by the file it is made
+    from), and none of jieba's start-up messages: what is left says what was built and checked."""
+    from conftest import build_log
+
+    log = build_log(site_dir).read_text(encoding="utf-8")
+    idle = ("has no git logs", "Building prefix dict", "Loading model", "Prefix dict has been built")
+    assert [line for line in log.splitlines() if any(text in line for text in idle)] == []
+    assert "audited the built site" in log
