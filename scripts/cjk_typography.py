@@ -57,11 +57,17 @@ def yaml_problems(path: Path) -> list[str]:
     problems = []
     root = yaml.compose(path.read_text(encoding="utf-8"))
 
+    seen: set[int] = set()  # an alias shares its anchor's node: each node once, however often it is used
+
     def walk(node, key=None) -> None:
+        if id(node) in seen:
+            return
+        seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             for key_node, value in node.value:
-                if key_node.value not in VERBATIM_KEYS:
-                    walk(value, key_node.value)
+                name = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                if name not in VERBATIM_KEYS:
+                    walk(value, name)
         elif isinstance(node, yaml.SequenceNode):
             for item in node.value:
                 walk(item, key)
@@ -104,15 +110,30 @@ def _shown(path: Path) -> str:
         return path.as_posix()
 
 
+def file_problems(path: Path) -> list[str]:
+    """The file's typography lines, or one line saying why it could not be read (``make check``
+    names the problem itself, with its line): never a traceback."""
+    try:
+        if path.suffix == ".md" and "zh" in path.parts:
+            return markdown_problems(path)
+        if path.suffix in (".yml", ".yaml"):
+            return yaml_problems(path)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError) as error:
+        reasons = (
+            (UnicodeDecodeError, "not UTF-8 text"),
+            (OSError, "cannot be read"),
+            (RecursionError, "nested too deeply"),
+        )
+        reason = next((text for kind, text in reasons if isinstance(error, kind)), "not valid YAML or front matter")
+        line = getattr(getattr(error, "problem_mark", None), "line", 0) + 1
+        return [f"{_shown(path)}:{line}:1: typography: not checked: {reason}; `make check` names the problem"]
+    return []
+
+
 def main(arguments: list[str]) -> int:
     _configure()
     files = [Path(argument) for argument in arguments] or default_files()
-    problems = []
-    for path in files:
-        if path.suffix == ".md" and "zh" in path.parts:
-            problems += markdown_problems(path)
-        elif path.suffix in (".yml", ".yaml"):
-            problems += yaml_problems(path)
+    problems = [line for path in files for line in file_problems(path)]
     print("\n".join(problems) if problems else f"CJK typography: {len(files)} files OK")
     return 1 if problems else 0
 
