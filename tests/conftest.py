@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 from support import (
     BUILD_CORPUS,
+    ROOT,
     PageWatcher,
+    check_lines,
     content_copy,
     copy_repository,
     corpus_cases,
@@ -29,6 +31,19 @@ from support import (
 CHROMIUM = Path("/usr/bin/chromium")
 # Session builds, by fixture: the xdist group whose tests share one worker and so one build.
 SHARED_BUILDS = {"site_dir": "site-build", "corpus_build": "corpus-build"}
+
+
+def pytest_sessionstart(session):
+    """One bad data file is one short report: the check's lines, once, and no test run, since
+    nearly every test reads this tree (``make check`` gives the same lines)."""
+    if hasattr(session.config, "workerinput"):
+        return  # a pytest-xdist worker: the controller has checked already
+    lines = check_lines(ROOT)
+    if lines:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        for line in lines:
+            reporter.write_line(line)
+        pytest.exit(f"{len(lines)} problem(s) in the data (`make check`): fix them, then run the tests", returncode=1)
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
