@@ -3,9 +3,12 @@
 Used by hooks/dev_server.py under `mkdocs serve` only. ``BuildProblems.recording`` wraps the
 server's builder: it keeps the warning and error lines a failing rebuild logs (the data check's
 ``path:line:column: field: message`` lines among them) and lets the server go on, where MkDocs
-would leave every page request waiting for a good build. ``problem_page_app`` wraps the server's
+would leave every page request waiting for a good build. ``development_app`` wraps the server's
 WSGI app: while the last rebuild failed, a page request gets an error page listing those lines,
 which waits on the server's live-reload endpoint and reloads itself once a rebuild succeeds.
+It also serves pages without their Content-Security-Policy (clusterdocs/content_security.py):
+the server's live-reload script is inline and different in every response, so no hash can allow
+it. The files on disk, the ones `mkdocs build` publishes, keep their policy.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import html
 import logging
 import socket
 from collections.abc import Callable, Iterable
+
+from .content_security import without_policy
 
 FOOTER = "The site is rebuilt when you save a file; this page reloads by itself once the build succeeds."
 
@@ -85,8 +90,9 @@ pre{{white-space:pre-wrap;background:#fff4f4;border-left:4px solid #c62828;paddi
 </body></html>""".encode()
 
 
-def problem_page_app(app: Callable, problems: BuildProblems) -> Callable:
-    """``app`` as it is, except that pages are the error page while the last rebuild failed."""
+def development_app(app: Callable, problems: BuildProblems) -> Callable:
+    """``app`` as it is, except that pages are the error page while the last rebuild failed, and
+    have no Content-Security-Policy."""
 
     def serve(environ: dict, start_response: Callable) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -98,6 +104,17 @@ def problem_page_app(app: Callable, problems: BuildProblems) -> Callable:
                 [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))],
             )
             return [body]
-        return app(environ, start_response)
+        answer: dict = {}
+
+        def keep(status: str, headers: list, exc_info=None) -> None:
+            answer.update(status=status, headers=headers)
+
+        body = b"".join(app(environ, keep))
+        headers = answer["headers"]
+        if any(name.lower() == "content-type" and value.startswith("text/html") for name, value in headers):
+            body = without_policy(body)
+            headers = [(n, str(len(body)) if n.lower() == "content-length" else v) for n, v in headers]
+        start_response(answer["status"], headers)
+        return [body]
 
     return serve

@@ -5,7 +5,9 @@
 - A rebuild that fails (bad data, a broken link) no longer leaves every page request waiting for
   a good build: the terminal prints the problem lines as usual, and the browser shows the same
   lines on an error page that reloads itself once a rebuild succeeds
-  (clusterdocs/dev_server_errors.py). A plain `mkdocs build` is not affected.
+  (clusterdocs/dev_server_errors.py).
+- Pages are served without their Content-Security-Policy, which would block the server's inline
+  live-reload script. A plain `mkdocs build` is not affected by any of this.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 
-from clusterdocs.dev_server_errors import BuildProblems, address_in_use, problem_page_app
+from clusterdocs.dev_server_errors import BuildProblems, address_in_use, development_app
 
 # Set by on_startup: whether the address still has to be checked (`mkdocs serve`, first build).
 _address_unchecked = False
@@ -43,5 +45,5 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer | None:
     problems = BuildProblems()
     server.builder = problems.recording(server.builder)
-    server.set_app(problem_page_app(server.serve_request, problems))
+    server.set_app(development_app(server.serve_request, problems))
     return server

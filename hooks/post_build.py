@@ -9,7 +9,9 @@
    ``write_alternate_sitemaps``);
 4. the asset clean-up: no CDN fallback and no source map in Material's bundle
    (clusterdocs/offline.py);
-5. the site audit: no built file may load from another host or run contributed script
+5. the Content-Security-Policy of every page: only the site's own scripts run
+   (clusterdocs/content_security.py);
+6. the site audit: no built file may load from another host or run contributed script
    (clusterdocs/site_audit.py); it fails the build with one line per offence.
 
 mkdocs-static-i18n builds each further language from inside its own ``on_post_build``
@@ -30,6 +32,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from clusterdocs.citations import citation_files
+from clusterdocs.content_security import theme_scripts, with_policy
 from clusterdocs.feeds import feed_files
 from clusterdocs.offline import strip_external_references
 from clusterdocs.open_data import package_files
@@ -99,6 +102,18 @@ def clean_assets(config: MkDocsConfig, site: Path) -> None:
     log.info(f"cleaned {changed} theme asset(s) of external references and source maps")
 
 
+def add_content_security_policy(config: MkDocsConfig, site: Path) -> None:
+    known = theme_scripts(file for folder in config.theme.dirs for file in sorted(Path(folder).rglob("*.html")))
+    pages = 0
+    for file in sorted(site.rglob("*.html")):
+        text = file.read_text(encoding="utf-8")
+        secured = with_policy(text, known)
+        if secured != text:
+            file.write_text(secured, encoding="utf-8", newline="")
+            pages += 1
+    log.info(f"gave {pages} page(s) a Content-Security-Policy")
+
+
 def audit(config: MkDocsConfig, site: Path) -> None:
     problems = sorted(set(audit_site(site, config.site_url or "")))
     if problems:
@@ -107,7 +122,14 @@ def audit(config: MkDocsConfig, site: Path) -> None:
     log.info("audited the built site: no request to another host, no contributed script")
 
 
-STEPS = (write_exports, place_search_indexes, write_alternate_sitemaps, clean_assets, audit)
+STEPS = (
+    write_exports,
+    place_search_indexes,
+    write_alternate_sitemaps,
+    clean_assets,
+    add_content_security_policy,
+    audit,
+)
 
 
 @event_priority(-200)

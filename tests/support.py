@@ -183,6 +183,12 @@ class PageWatcher:
         self.page_errors: list[str] = []
         self.foreign_requests: list[str] = []
         self.failed_responses: list[str] = []
+        self._page = page
+        page.add_init_script(
+            "window.__cspViolations = [];"
+            "document.addEventListener('securitypolicyviolation', (event) => window.__cspViolations.push("
+            "`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));"
+        )
         page.on("console", lambda message: message.type == "error" and self.console_errors.append(message.text))
         page.on("pageerror", lambda error: self.page_errors.append(str(error)))
         page.on(
@@ -192,6 +198,11 @@ class PageWatcher:
             ),
         )
         page.route("**/*", self._route)
+
+    @property
+    def csp_violations(self) -> list[str]:
+        """What the page's Content-Security-Policy blocked since it was loaded."""
+        return self._page.evaluate("window.__cspViolations || []")
 
     def _route(self, route):
         url = route.request.url

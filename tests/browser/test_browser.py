@@ -125,10 +125,12 @@ def test_page_loads_without_errors_or_foreign_requests(page, site_url, path):
     watcher = page.watcher
     problems = [
         f"{kind}: {item}"
-        for kind in ("console_errors", "page_errors", "foreign_requests", "failed_responses")
+        for kind in ("console_errors", "page_errors", "foreign_requests", "failed_responses", "csp_violations")
         for item in getattr(watcher, kind)
     ]
     assert problems == []
+    # Every page carries its policy, and it is in force: the browser reports what it blocks.
+    assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
 
 
 @pytest.mark.parametrize("path", PUBLISHED_PAGES)

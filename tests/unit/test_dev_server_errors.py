@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import socket
 
-from clusterdocs.dev_server_errors import BuildProblems, address_in_use, problem_page_app
+from clusterdocs.dev_server_errors import BuildProblems, address_in_use, development_app
 
 LINE = "timeline/x.yml:3:1: date: <b>not</b> a date"
 
@@ -32,7 +32,7 @@ def failing_build():
 
 def test_a_failed_rebuild_shows_its_lines_on_every_page_until_a_rebuild_succeeds():
     problems = BuildProblems()
-    app = problem_page_app(site, problems)
+    app = development_app(site, problems)
     problems.recording(failing_build)()
     assert problems.lines == [LINE]
     status, body = call(app, "/timeline/")
@@ -71,3 +71,20 @@ def test_an_address_in_use_is_found_before_anything_is_built():
         port = server.getsockname()[1]
         assert address_in_use("127.0.0.1", port)
     assert not address_in_use("127.0.0.1", port)
+
+
+def test_pages_are_served_without_their_policy_so_the_live_reload_script_runs():
+    page = b'<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src \'self\'"></head></html>'
+
+    def html_site(environ, start_response):
+        start_response("200 OK", [("Content-Type", "text/html"), ("Content-Length", str(len(page)))])
+        return [page]
+
+    headers = {}
+
+    def start_response(status, given):
+        headers.update(given)
+
+    body = b"".join(development_app(html_site, BuildProblems())({"PATH_INFO": "/"}, start_response))
+    assert body == b'<html><head><meta charset="utf-8"></head></html>'
+    assert headers["Content-Length"] == str(len(body))
