@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from .textfile import read_own_text
+
 _INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 _HEAD_START = re.compile(r"<head\b[^>]*>\s*(?:<meta\s+charset=[^>]*>)?", re.IGNORECASE)
@@ -45,7 +47,7 @@ def theme_scripts(template_files: Iterable[Path]) -> frozenset[str]:
     scripts = set()
     for file in template_files:
         if file.is_file():
-            for match in _INLINE_SCRIPT.finditer(file.read_text(encoding="utf-8")):
+            for match in _INLINE_SCRIPT.finditer(read_own_text(file)):
                 if not _TEMPLATE_SYNTAX.search(match["body"]) and not _DATA_TYPES.search(match["attributes"]):
                     scripts.add(match["body"])
     return frozenset(scripts)

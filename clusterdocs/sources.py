@@ -22,22 +22,16 @@ from .dates import date_problem
 from .languages import language_of, script_tag
 from .numbers import occurs_in
 from .problems import Problem
+from .textfile import INVISIBLE
 from .yamlfile import YamlDocument
 
 # Converter debris: a CJK character followed by its parenthesised pinyin, e.g. 業(yè).
 DEBRIS = re.compile(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 # Words that occur in the SEO spam injected into the captures and in no legitimate content here.
 SPAM = re.compile(r"视频|視頻|蜘蛛池|午夜|久久|熟女|一区二区|一區二區")
-# Invisible characters a spam word may be split with: every Unicode format character (category
-# Cf, as of Unicode 14 in Python 3.11: zero-width space and joiners, soft hyphen, BOM, bidi
-# controls, tags …; tests/unit/test_input_robustness.py checks the list) and the variation selectors
-# (category Mn, but just as invisible).
-_INVISIBLE = re.compile(
-    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
-    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
-    "\ufe00-\ufe0f\U000e0100-\U000e01ef]"
-)
+# Invisible characters a spam word may be split with (refused in contributed files by textfile;
+# the spam check removes them too, for text that reaches it another way).
+_INVISIBLE = INVISIBLE
 _WHITESPACE = re.compile(r"\s+")
 MISSING_HEADER = "missing the '---' YAML attribution header"
 
@@ -54,6 +48,9 @@ class Source:
     path: str
     header: dict
     body: str | None  # None once the site's checks have passed (``release_body``): only they read it
+    # A file that cannot be read as text: it is listed, so that what cites it is not reported as
+    # citing an unknown source, and no quote is checked against it (its own problem says why).
+    unreadable: bool = False
 
     @cached_property
     def searchable_body(self) -> str:
@@ -65,6 +62,8 @@ class Source:
         self.__dict__.pop("searchable_body", None)
 
     def contains(self, text: str) -> bool:
+        if self.unreadable:
+            return True
         return bool(text.strip()) and normalise(text) in self.searchable_body
 
     @property
@@ -108,6 +107,7 @@ def load_sources(root: Path) -> tuple[dict[str, Source], list[Problem]]:
         loaded = read_front_matter(file, root, "source", required=("(header)", MISSING_HEADER))
         problems += loaded.problems + loaded.schema_problems
         if loaded.text is None:
+            sources[file.stem] = Source(file.stem, loaded.path, {}, "", unreadable=True)
             continue
         # A source whose header is broken is still listed, so that what cites it is checked against
         # its body and not reported again as citing an unknown source.

@@ -12,12 +12,16 @@ holds control characters such as NUL. Two defined cases:
   MkDocs does not recognise a front matter block written with CRLF and would publish it as
   page text, so every file uses LF line endings (``.gitattributes`` makes Git check out LF).
 
+Invisible and reordering characters (zero-width, soft hyphen, bidirectional controls, variation
+selectors) are refused like control characters, at the first one, with their count.
+
 Lines are counted at LF only, the same way by every loader.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from .problems import Problem, relative_path
@@ -35,6 +39,18 @@ BOM = "\ufeff"
 # (YAML and Python count them as line breaks, editors do not), lone surrogates (no UTF-8 file
 # holds them, but text handed to the YAML loader might) and the two non-characters.
 _DISALLOWED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+# Invisible characters: every Unicode format character (category Cf, as of Unicode 14 in Python
+# 3.11: zero-width space and joiners, soft hyphen, a BOM inside the text, the bidirectional
+# controls of "Trojan Source", CVE-2021-42574, tags …; tests/unit/test_input_robustness.py checks
+# the list) and the variation selectors (category Mn, but just as invisible). They can make text
+# read differently from what a check reads: 4<U+200B>7 shows as 47, and a right-to-left override
+# shows 24 as 42.
+INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\ufe00-\ufe0f\U000e0100-\U000e01ef]"
+)
 
 
 def size_limit(path: str) -> int:
@@ -77,8 +93,30 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
             )
         ]
     text = text.removeprefix(BOM)
-    found = disallowed_characters(text, path)
+    found = disallowed_characters(text, path) or invisible_characters(text, path)
     return (None, found) if found else (text, [])
+
+
+def invisible_characters(text: str, path: str) -> list[Problem]:
+    """One problem at the first invisible or reordering character, saying how many there are."""
+    first = INVISIBLE.search(text)
+    if first is None:
+        return []
+    character = first.group(0)
+    count = len(INVISIBLE.findall(text))
+    line, column = _position(text, first.start())
+    more = f" ({count} invisible characters in this file)" if count > 1 else ""
+    name = unicodedata.name(character, "format character").lower()
+    return [
+        Problem(
+            path,
+            line,
+            column,
+            "(file)",
+            f"invisible character U+{ord(character):04X} ({name}){more}: it can make the text read "
+            "differently from what the checks read; remove it",
+        )
+    ]
 
 
 def disallowed_characters(text: str, path: str, line_offset: int = 0) -> list[Problem]:

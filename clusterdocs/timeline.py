@@ -213,6 +213,8 @@ def _basis_problems(document: YamlDocument, sources: dict[str, Source], dates: d
     data = document.data
     basis = data.get("date_basis")
     citations = [source for source in data.get("sources") or [] if isinstance(source, dict)]
+    if any(getattr(sources.get(source.get("article")), "unreadable", False) for source in citations):
+        return []  # a cited file that cannot be read has its own problem line; its dateline is unknown
     quotes = [
         (source["quote"], sources[source["article"]].header.get("date") if source.get("article") in sources else None)
         for source in citations

@@ -276,7 +276,7 @@ def test_symbolic_links_in_content_folders_are_refused(tmp_path):
 def test_every_format_character_counts_as_invisible():
     import unicodedata
 
-    from clusterdocs.sources import _INVISIBLE
+    from clusterdocs.textfile import INVISIBLE as _INVISIBLE
 
     missing = [
         hex(code)
