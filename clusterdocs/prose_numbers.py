@@ -188,7 +188,8 @@ def _strings(node) -> list[str]:
 
 
 def _message(number: str, cited: str) -> str:
-    return f"number '{number}' is not in what this entry cites ({cited}); cite it or mark it external"
+    shown = number if len(number) <= 24 else number[:23] + "…"
+    return f"number '{shown}' is not in what this entry cites ({cited}); cite it or mark it external"
 
 
 def prose_problems(
