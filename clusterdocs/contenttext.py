@@ -40,9 +40,9 @@ def content_text_problems(root: Path, directories: Iterable[str]) -> list[Proble
                     )
                 )
                 continue
-            if not file.is_file() or file.suffix.lower() in BINARY_SUFFIXES:
+            if file.is_dir() or file.suffix.lower() in BINARY_SUFFIXES:
                 continue
-            text, found = read_text(file, root)
+            text, found = read_text(file, root)  # refuses devices, pipes and sockets too
             problems += found
             if text is not None:
                 problems += text_problems(text, relative_path(file, root))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .articles import ArticlePage, load_articles
 from .contenttext import content_text_problems
+from .contribution_paths import contribution_path_problems
 from .crossrefs import cluster_reference_problems
 from .datafile import text_again
 from .datasets import DATASETS, load_dataset
@@ -207,6 +208,9 @@ def load_site_data(root: Path = ROOT) -> SiteData:
 
 
 def _load(root: Path) -> SiteData:
+    refused = contribution_path_problems(root)
+    if refused:
+        raise DataError(refused)  # no loader reads a file a contribution may not hold
     sources, problems = load_sources(root)
     broken_sources = {Path(problem.path).stem for problem in problems}
     articles, found = load_articles(sources, root)

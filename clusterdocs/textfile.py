@@ -1,7 +1,8 @@
 """Read a contributed file: the one path from bytes on disk to text, used by every loader.
 
 ``read_text(file, root)`` returns the decoded text and no problems, or ``None`` and one
-``Problem`` when the file cannot be used as text: it cannot be read, it is larger than its
+``Problem`` when the file cannot be used as text: it is a symbolic link or not a regular file
+(a link to /dev/zero would be read forever), it cannot be read, it is larger than its
 limit, it is not valid UTF-8 (reported at the line and column of the first bad byte), or it
 holds control characters such as NUL. Two defined cases:
 
@@ -21,6 +22,7 @@ Lines are counted at LF only, the same way by every loader.
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -63,14 +65,23 @@ def read_text(file: Path, root: Path) -> tuple[str | None, list[Problem]]:
     path = relative_path(file, root)
     limit = size_limit(path)
     try:
-        size = file.stat().st_size
-        if size > limit:
+        status = file.lstat()
+        if stat.S_ISLNK(status.st_mode):
+            return None, [Problem(path, 1, 1, "(file)", "symbolic links are not allowed here; add the file itself")]
+        if not stat.S_ISREG(status.st_mode):
+            return None, [
+                Problem(path, 1, 1, "(file)", "not a regular file (a device, pipe or socket); add a text file")
+            ]
+        # Never more than the limit, whatever the size said: a file can grow between the two calls.
+        with file.open("rb") as opened:
+            data = opened.read(limit + 1)
+        if status.st_size > limit or len(data) > limit:
+            size = max(status.st_size, len(data))
             return None, [
                 Problem(
                     path, 1, 1, "(file)", f"file is {size} bytes; the limit is {limit // KIB} KiB: shorten or split it"
                 )
             ]
-        data = file.read_bytes()
     except OSError as error:
         return None, [Problem(path, 1, 1, "(file)", f"cannot be read: {error.strerror or error}")]
     return decode(data, path)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .datafile import DataFile, file_name_problems, read_yaml
 from .dates import date_problem, format_date, format_range, is_well_formed, sort_key, stated_in
-from .problems import Problem, relative_path
+from .problems import Problem
 from .sources import Source, check_quote, normalise, unknown_source
 from .yamlfile import YamlDocument
 
@@ -79,23 +79,8 @@ def load_timeline(sources: dict[str, Source], root: Path) -> tuple[list[Mileston
     directory = root / "timeline"
     problems: list[Problem] = []
     loaded: list[DataFile] = []
-    for file in sorted(directory.iterdir()) if directory.is_dir() else []:
-        path = relative_path(file, root)
-        if file.is_dir():
-            problems.append(
-                Problem(
-                    path,
-                    1,
-                    1,
-                    "(file)",
-                    "timeline/ has no subfolders: move the milestone files directly into timeline/",
-                )
-            )
-            continue
-        if file.suffix != ".yml":
-            rename = f" (rename to {file.stem}.yml)" if file.suffix.lower() in (".yml", ".yaml") else ""
-            problems.append(Problem(path, 1, 1, "(file)", f"not read: milestone files are named <id>.yml{rename}"))
-            continue
+    # Every other name in timeline/ is refused before loading (clusterdocs/contribution_paths.py).
+    for file in sorted(directory.glob("*.yml")) if directory.is_dir() else []:
         milestone_file = read_yaml(file, root, "timeline", mapping=NOT_A_MAPPING)
         problems += milestone_file.problems
         if milestone_file.document is not None:

@@ -117,3 +117,29 @@ def test_pull_request_template_has_a_checklist_and_codeowners_exists():
 def test_issue_forms_cover_corrections_milestones_and_sources():
     names = {path.stem for path in ISSUE_FORMS}
     assert {"correction", "new-milestone", "new-source"} <= names
+
+
+def test_maintainer_folders_are_owned_and_every_allowed_path_is_in_contributing():
+    from clusterdocs.contribution_paths import ALLOWED
+
+    owned = {
+        line.split()[0]
+        for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    assert {
+        "/clusterdocs/",
+        "/hooks/",
+        "/overrides/",
+        "/mkdocs.yml",
+        "/.github/workflows/",
+        "/docs/en/assets/",
+    } <= owned
+    for language in ("en", "zh"):
+        guide = (GITHUB.parent / "docs" / language / "contributing.md").read_text(encoding="utf-8")
+        for pattern, _ in ALLOWED:
+            name = pattern.removeprefix("docs/en/assets/")
+            assert f"`{pattern}`" in guide or f"`{name}`" in guide or name.removeprefix("images/") in guide, (
+                language,
+                pattern,
+            )

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from mkdocs.utils.meta import YAML_RE
-from support import CHECK_CORPUS, check_lines, lay_over, lines_of
+from support import CHECK_CORPUS, check_lines, content_copy, lay_over, lines_of
 
 from clusterdocs.dates import date_problem
 from clusterdocs.paths import ROOT
@@ -270,6 +270,20 @@ def test_symbolic_links_in_content_folders_are_refused(tmp_path):
     assert [str(problem) for problem in problems] == [
         "docs/en/folder:1:1: (file): symbolic links are not allowed here; add the file itself",
         "docs/en/page.md:1:1: (file): symbolic links are not allowed here; add the file itself",
+    ]
+
+
+def test_a_link_to_an_endless_device_or_a_fifo_is_one_line_not_an_endless_read(tmp_path):
+    """Refused by path before any loader opens them (clusterdocs/contribution_paths.py); behind
+    that, textfile.read_text refuses links and special files and never reads past the size limit."""
+    import os
+
+    tree = content_copy(tmp_path / "content")
+    (tree / "timeline" / "2099-endless.yml").symlink_to("/dev/zero")
+    os.mkfifo(tree / "data" / "pipe.yml")
+    assert check_lines(tree) == [
+        "data/pipe.yml:1:1: (path): not a regular file (a device, pipe or socket); add a text file",
+        "timeline/2099-endless.yml:1:1: (path): symbolic links are not allowed here; add the file itself",
     ]
 
 
