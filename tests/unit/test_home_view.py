@@ -104,7 +104,9 @@ def test_the_media_sum_is_shown_only_as_outside_reporting_gives_it(data, languag
 def test_a_sum_the_entry_does_not_report_is_refused(data):
     def changed(**fields) -> object:
         milestones = [
-            dataclasses.replace(milestone, data=dict(milestone.data, **fields)) if milestone.id == MEDIA_SUM else milestone
+            dataclasses.replace(milestone, data=dict(milestone.data, **fields))
+            if milestone.id == MEDIA_SUM
+            else milestone
             for milestone in data.milestones
         ]
         return dataclasses.replace(data, milestones=milestones)
