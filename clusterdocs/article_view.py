@@ -1,4 +1,9 @@
-"""Render the data-driven sections of an article page: citation, figures, quotes, names, milestones."""
+"""Render the data-driven sections of an article page: citation, figures, quotes, names, milestones.
+
+The citation opens the page as one line (where and when the article appeared, who wrote it, a
+link to it), with the full citation and its downloads behind a "Cite" control, so that the
+title, abstract and key points come first.
+"""
 
 from __future__ import annotations
 
@@ -50,6 +55,8 @@ def citation_values(source: Source, language: str) -> dict:
         "machine_converted": bool(header.get("converted_from_simplified")),
         "lang": source.lang,
         "url": header["url"],
+        "where": publication(source, language),
+        "author_names": language_of(language).join([in_language(author, language) for author in header["authors"]]),
     }
 
 
@@ -98,7 +105,8 @@ def render_article(
     path: str,
     cite_links: list[dict] | None = None,
 ) -> str:
-    """``cite_links`` (clusterdocs/citations.download_links), if given, follow the citation line."""
+    """``cite_links`` (clusterdocs/citations.download_links), if given, follow the citation line
+    inside the page's "Cite" box."""
     language = page.language
     strings = ui_strings()[language]
     data = page.data
@@ -109,14 +117,14 @@ def render_article(
     ]
 
     def citation() -> str:
-        html = render_macro(
+        return render_macro(
             "article.html",
             "citation",
             language,
             c=citation_values(source, language),
             cite=cite_line(source, page_title, page_url, language),
+            links=cite_links or (),
         )
-        return html + render_macro("cite.html", "downloads", language, links=cite_links) if cite_links else html
 
     def figures() -> str:
         rows = [

@@ -23,6 +23,7 @@ _FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 
 # Marker kind -> the sections it names, all required on a page of that kind.
 MARKERS = {
+    "home": ("numbers", "latest"),
     "article": ("citation", "figures", "quotes", "entities", "milestones"),
     "articles": ("table",),
     "clusters": ("map", "table", "entries", "sector-lists"),
@@ -35,12 +36,14 @@ MARKERS = {
 
 def page_kind(page: str) -> str | None:
     """The marker kind a page (path inside a language folder, e.g. ``articles/x.md``) takes, if any."""
+    if page == "index.md":
+        return "home"
     if page == "articles/index.md":
         return "articles"
     if page.startswith("articles/") and page.count("/") == 1:
         return "article"
     kind = page.removesuffix(".md")
-    return kind if kind in MARKERS and kind not in ("article", "articles") else None
+    return kind if kind in MARKERS and kind not in ("home", "article", "articles") else None
 
 
 def markers_in(text: str) -> list[tuple[int, str, str]]:

@@ -29,6 +29,7 @@ from . import (
     data_page_view,
     figures_view,
     glossary_view,
+    home_view,
     timeline_view,
 )
 from .links import PageLinks
@@ -41,6 +42,7 @@ __all__ = ["RENDERERS", "PageAddress", "anchor_ids", "fill_slots", "render_marke
 Renderer = Callable[[str, SiteData, str, PageLinks, str], str]
 
 RENDERERS: dict[str, Renderer] = {
+    "home": home_view.render_page,
     "article": article_view.render_page,
     "articles": articles_index_view.render_page,
     "timeline": timeline_view.render_page,

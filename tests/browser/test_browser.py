@@ -213,6 +213,7 @@ def test_article_pages_show_citation_figures_and_quotes(page, site_url, language
         "conference-2025",
     ):
         page.goto(f"{site_url}{prefix}/articles/{slug}/")
+        page.locator(".cd-byline__cite summary").click()  # the full citation sits behind "Cite"
         assert page.locator(".cd-citation").is_visible()
         assert page.locator(".cd-cite").inner_text().strip()
         assert page.locator("table.cd-figures tbody tr").count() >= 3
@@ -389,7 +390,8 @@ def _page_with_clipboard(browser, site_url, language, path):
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_cite_this_page_copies_to_the_clipboard(browser, site_url, language):
     context, page = _page_with_clipboard(browser, site_url, language, "articles/chengyu-cross-province-2023/")
-    cite = page.locator(".cd-cite code").inner_text().strip()
+    page.locator(".cd-byline__cite summary").click()
+    cite = page.locator(".cd-cite__text").inner_text().strip()
     page.locator(".cd-cite .md-code__button").click()
     page.wait_for_timeout(200)
     assert page.evaluate("navigator.clipboard.readText()").strip() == cite
