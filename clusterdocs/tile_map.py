@@ -1,77 +1,101 @@
-"""Geometry of the tile map of clusters by provincial-level division (clusters page).
+"""The tile map of the clusters page: values and layout classes, by provincial-level division.
 
-The sources speak of China's 31 mainland provincial-level divisions; each gets one equal
-tile at an approximate grid position (``LAYOUT``), so no borders and no geometry dataset are
-needed. A tile shows how many clusters in the directory name the division in their places,
-and how many 2019–2020 preliminary-round winners the figures distribution
-``preliminary-winners-2019-2020-by-province`` (source central-local-2021) gives for it.
-The macro ``tile_map`` in ``overrides/hooks/map.html`` only lays these values out.
+The sources speak of China's 31 mainland provincial-level divisions; each gets one equal tile
+at an approximate grid position (``LAYOUT``), so no borders and no geometry dataset are needed.
+The map has two views, and the reader switches between them without JavaScript (two radio
+inputs; CSS in ``reader.css`` shows one view's shading, numbers, legend and note):
+
+- ``winners`` (shown first): the preliminary-round winners per division as the figures
+  distribution ``preliminary-winners-2019-2020-by-province`` states them (source
+  central-local-2021; its title and year come from ``data/figures.yml``). A division the
+  source does not name shows ``–``, not 0;
+- ``listed``: how many clusters in this site's directory name the division in their places
+  (a cross-province cluster counts in each of its divisions).
+
+Each view's values are shaded in ``STEPS`` equal-width ranges of whole numbers from 1 to the
+view's largest value (``shade_steps``); the legend gives each range in numbers. The macro
+``tile_map`` in ``overrides/hooks/map.html`` only lays these values out.
 """
 
 from __future__ import annotations
 
-from .script_conversion import localise
+from .languages import language_of
 from .problems import Problem
-from .text_metrics import text_width
+from .script_conversion import localise
 
 WINNERS_DISTRIBUTION = "preliminary-winners-2019-2020-by-province"
-TILE_WIDTH, TILE_HEIGHT, TILE_GAP = 92, 70, 4
-NAME_SIZE = 15  # font size of a division's name, smaller for names that would not fit
+VIEWS = ("winners", "listed")
+STEPS = 4  # shades above the empty one; reader.css styles .cd-map__<view initial>0 … 4
 
-# key: (row, column, English name, Chinese name). Rows run north to south, columns west to east.
+# key: (row, column, English name, Chinese name, two-letter code). Rows run north to south,
+# columns west to east. The code is the pinyin abbreviation of ISO 3166-2:CN, shown on English
+# tiles when the map is too narrow for full names (Chinese names always fit).
 LAYOUT = {
-    "heilongjiang": (0, 7, "Heilongjiang", "黑龙江"),
-    "inner-mongolia": (1, 4, "Inner Mongolia", "内蒙古"),
-    "beijing": (1, 5, "Beijing", "北京"),
-    "liaoning": (1, 6, "Liaoning", "辽宁"),
-    "jilin": (1, 7, "Jilin", "吉林"),
-    "xinjiang": (2, 0, "Xinjiang", "新疆"),
-    "gansu": (2, 2, "Gansu", "甘肃"),
-    "ningxia": (2, 3, "Ningxia", "宁夏"),
-    "shanxi": (2, 4, "Shanxi", "山西"),
-    "hebei": (2, 5, "Hebei", "河北"),
-    "tianjin": (2, 6, "Tianjin", "天津"),
-    "tibet": (3, 0, "Tibet", "西藏"),
-    "qinghai": (3, 1, "Qinghai", "青海"),
-    "shaanxi": (3, 3, "Shaanxi", "陕西"),
-    "henan": (3, 4, "Henan", "河南"),
-    "shandong": (3, 5, "Shandong", "山东"),
-    "sichuan": (4, 1, "Sichuan", "四川"),
-    "chongqing": (4, 2, "Chongqing", "重庆"),
-    "hubei": (4, 3, "Hubei", "湖北"),
-    "anhui": (4, 4, "Anhui", "安徽"),
-    "jiangsu": (4, 5, "Jiangsu", "江苏"),
-    "shanghai": (4, 6, "Shanghai", "上海"),
-    "yunnan": (5, 1, "Yunnan", "云南"),
-    "guizhou": (5, 2, "Guizhou", "贵州"),
-    "hunan": (5, 3, "Hunan", "湖南"),
-    "jiangxi": (5, 4, "Jiangxi", "江西"),
-    "zhejiang": (5, 5, "Zhejiang", "浙江"),
-    "guangxi": (6, 3, "Guangxi", "广西"),
-    "guangdong": (6, 4, "Guangdong", "广东"),
-    "fujian": (6, 5, "Fujian", "福建"),
-    "hainan": (7, 3, "Hainan", "海南"),
+    "heilongjiang": (0, 7, "Heilongjiang", "黑龙江", "HL"),
+    "inner-mongolia": (1, 4, "Inner Mongolia", "内蒙古", "NM"),
+    "beijing": (1, 5, "Beijing", "北京", "BJ"),
+    "liaoning": (1, 6, "Liaoning", "辽宁", "LN"),
+    "jilin": (1, 7, "Jilin", "吉林", "JL"),
+    "xinjiang": (2, 0, "Xinjiang", "新疆", "XJ"),
+    "gansu": (2, 2, "Gansu", "甘肃", "GS"),
+    "ningxia": (2, 3, "Ningxia", "宁夏", "NX"),
+    "shanxi": (2, 4, "Shanxi", "山西", "SX"),
+    "hebei": (2, 5, "Hebei", "河北", "HE"),
+    "tianjin": (2, 6, "Tianjin", "天津", "TJ"),
+    "tibet": (3, 0, "Tibet", "西藏", "XZ"),
+    "qinghai": (3, 1, "Qinghai", "青海", "QH"),
+    "shaanxi": (3, 3, "Shaanxi", "陕西", "SN"),
+    "henan": (3, 4, "Henan", "河南", "HA"),
+    "shandong": (3, 5, "Shandong", "山东", "SD"),
+    "sichuan": (4, 1, "Sichuan", "四川", "SC"),
+    "chongqing": (4, 2, "Chongqing", "重庆", "CQ"),
+    "hubei": (4, 3, "Hubei", "湖北", "HB"),
+    "anhui": (4, 4, "Anhui", "安徽", "AH"),
+    "jiangsu": (4, 5, "Jiangsu", "江苏", "JS"),
+    "shanghai": (4, 6, "Shanghai", "上海", "SH"),
+    "yunnan": (5, 1, "Yunnan", "云南", "YN"),
+    "guizhou": (5, 2, "Guizhou", "贵州", "GZ"),
+    "hunan": (5, 3, "Hunan", "湖南", "HN"),
+    "jiangxi": (5, 4, "Jiangxi", "江西", "JX"),
+    "zhejiang": (5, 5, "Zhejiang", "浙江", "ZJ"),
+    "guangxi": (6, 3, "Guangxi", "广西", "GX"),
+    "guangdong": (6, 4, "Guangdong", "广东", "GD"),
+    "fujian": (6, 5, "Fujian", "福建", "FJ"),
+    "hainan": (7, 3, "Hainan", "海南", "HI"),
 }
-_BY_ENGLISH_NAME = {english: key for key, (_row, _column, english, _chinese) in LAYOUT.items()}
+_BY_ENGLISH_NAME = {place[2]: key for key, place in LAYOUT.items()}
 
 
 def figure_problems(document) -> list[Problem]:
-    """What the map needs from ``data/figures.yml``: the winners distribution, labelled with divisions."""
+    """What the map needs from ``data/figures.yml``: the winners distribution, labelled with
+    divisions, whose items add up to its total (the map's note says the named divisions account
+    for every winner)."""
     distributions = document.data.get("distributions") or []
     index = next((i for i, item in enumerate(distributions) if item.get("id") == WINNERS_DISTRIBUTION), None)
     if index is None:
         return [
             document.problem(("distributions",), f"the cluster map needs the distribution '{WINNERS_DISTRIBUTION}'")
         ]
-    return [
+    distribution = distributions[index]
+    problems = [
         document.problem(
             ("distributions", index, "items", position, "label", "en"),
             f"'{item['label']['en']}' is not one of the 31 mainland provincial-level divisions "
             f"the map shows; known: {', '.join(sorted(_BY_ENGLISH_NAME))}",
         )
-        for position, item in enumerate(distributions[index]["items"])
+        for position, item in enumerate(distribution["items"])
         if item["label"]["en"] not in _BY_ENGLISH_NAME
     ]
+    counted = sum(item["value"] for item in distribution["items"])
+    if distribution.get("total") is not None and counted != distribution["total"]:
+        problems.append(
+            document.problem(
+                ("distributions", index, "total"),
+                f"the cluster map's note says the named divisions account for all {distribution['total']} "
+                f"winners, but the items add up to {counted}",
+            )
+        )
+    return problems
 
 
 def divisions_of(cluster: dict) -> list[str]:
@@ -85,65 +109,93 @@ def winners_by_division(figures: dict) -> tuple[dict[str, int], dict]:
     return {_BY_ENGLISH_NAME[item["label"]["en"]]: item["value"] for item in distribution["items"]}, distribution
 
 
-def name_lines(name: str) -> dict:
-    """A division's name as one line, or two when a two-word name would not fit (Inner Mongolia);
-    y offsets are from the top of the tile."""
-
-    def fits(text: str, size: int) -> bool:
-        return text_width(text, size) * 0.95 <= TILE_WIDTH - 8
-
-    if fits(name, 12) or " " not in name:
-        size = next(size for size in range(NAME_SIZE, 6, -1) if fits(name, size) or size == 7)
-        return {"name_size": size, "name_lines": [{"text": name, "dy": 21}]}
-    first, rest = name.split(" ", 1)
-    return {"name_size": 13, "name_lines": [{"text": first, "dy": 15}, {"text": rest, "dy": 29}]}
-
-
-def tile_map(clusters: list[dict], figures: dict, language: str, strings: dict, filter_url) -> dict:
-    """Tiles, table rows and texts; ``filter_url(key)`` links to the directory filtered to a division."""
+def listed_by_division(clusters: list[dict]) -> dict[str, int]:
+    """How many clusters of the directory name each division (a cross-province one counts in each)."""
     listed = dict.fromkeys(LAYOUT, 0)
     for cluster in clusters:
         for key in set(divisions_of(cluster)):
             listed[key] += 1
+    return listed
+
+
+def shade_steps(largest: int) -> list[tuple[int, int]]:
+    """The whole numbers each shade above the empty one stands for: ``STEPS`` ranges of about
+    equal width from 1 to ``largest`` (fewer when ``largest`` is small)."""
+    bounds = [(largest * step) // STEPS for step in range(STEPS + 1)]
+    return [(low + 1, high) for low, high in zip(bounds, bounds[1:]) if high > low]
+
+
+def shade_of(value: int | None, steps: list[tuple[int, int]]) -> int:
+    """0 for no value (or 0), else the 1-based position of the range holding ``value``."""
+    if not value:
+        return 0
+    return next(index for index, (low, high) in enumerate(steps, start=1) if low <= value <= high)
+
+
+def tile_map(clusters: list[dict], figures: dict, language: str, strings: dict, filter_url) -> dict:
+    """Tiles, legends, notes and table rows; ``filter_url(key)`` links to the directory filtered
+    to a division (only divisions the directory lists have a link: the filter shows no others)."""
     winners, distribution = winners_by_division(figures)
-    most = max(listed.values()) or 1
+    values = {"winners": winners, "listed": listed_by_division(clusters)}
+    steps = {view: shade_steps(max(values[view].values(), default=0)) for view in VIEWS}
     tiles = []
-    for key, (row, column, english, chinese) in LAYOUT.items():
+    for key, (row, column, english, chinese, code) in LAYOUT.items():
         name = localise({"en": english, "zh": chinese}, language)
-        won = winners.get(key)
-        shown_winners = str(won) if won is not None else strings["map_not_named"]
+        won, listed = winners.get(key), values["listed"][key]
         tiles.append(
             {
                 "key": key,
                 "name": name,
-                **name_lines(name),
-                "listed": listed[key],
+                "short": name if language_of(language).is_chinese else code,
+                "row": row,
+                "column": column,
                 "winners": won,
-                "x": column * (TILE_WIDTH + TILE_GAP),
-                "y": row * (TILE_HEIGHT + TILE_GAP),
-                "width": TILE_WIDTH,
-                "height": TILE_HEIGHT,
-                # Shade steps 0–4 by clusters listed; CSS maps each step to a theme colour.
-                "shade": 0 if not listed[key] else 1 + round(3 * (listed[key] - 1) / max(1, most - 1)),
-                "href": filter_url(key) if listed[key] else None,
-                "label": strings["map_tile_label"].format(name=name, listed=listed[key], winners=shown_winners),
-                "listed_text": strings["map_tile_listed"].format(count=listed[key]),
-                "winners_text": strings["map_tile_winners"].format(count=won if won is not None else "–"),
+                "listed": listed,
+                "shown": {"winners": "–" if won is None else str(won), "listed": str(listed)},
+                "shade": {view: shade_of(values[view].get(key), steps[view]) for view in VIEWS},
+                "href": filter_url(key) if listed else None,
+                "label": strings["map_tile_label"].format(
+                    name=name, winners=strings["map_not_named"] if won is None else won, listed=listed
+                ),
             }
         )
-    columns = 1 + max(column for _row, column, _en, _zh in LAYOUT.values())
-    rows = 1 + max(row for row, _column, _en, _zh in LAYOUT.values())
-    table = sorted(
-        (tile for tile in tiles if tile["listed"] or tile["winners"]),
-        key=lambda tile: (-tile["listed"], -(tile["winners"] or 0), tile["key"]),
-    )
+    tiles.sort(key=lambda tile: (tile["row"], tile["column"]))
+    texts = {
+        "winners": {
+            "label": strings["map_winners"],
+            "title": localise(distribution["title"], language),
+            "note": strings["map_note_winners"].format(named=len(winners), total=distribution["total"]),
+            "empty": strings["map_legend_none"],
+        },
+        "listed": {
+            "label": strings["map_listed"],
+            "title": strings["map_title_listed"],
+            "note": strings["map_note_listed"],
+            "empty": strings["map_legend_zero"],
+        },
+    }
+    views = [
+        dict(
+            texts[view],
+            key=view,
+            legend=[{"shade": 0, "text": texts[view]["empty"]}]
+            + [
+                {"shade": shade, "text": str(low) if low == high else strings["map_range"].format(low=low, high=high)}
+                for shade, (low, high) in enumerate(steps[view], start=1)
+            ],
+        )
+        for view in VIEWS
+    ]
     return {
-        "tiles": sorted(tiles, key=lambda tile: (tile["y"], tile["x"])),
-        "table": table,
-        "width": columns * (TILE_WIDTH + TILE_GAP) - TILE_GAP,
-        "height": rows * (TILE_HEIGHT + TILE_GAP) - TILE_GAP,
-        "description": strings["map_description"].format(
-            listed=sum(1 for count in listed.values() if count), winners=len(winners)
+        "tiles": tiles,
+        "views": views,
+        # Divisions with a value in either view, most clusters listed first (the directory's filter).
+        "table": sorted(
+            (tile for tile in tiles if tile["listed"] or tile["winners"]),
+            key=lambda tile: (-tile["listed"], -(tile["winners"] or 0), tile["key"]),
         ),
-        "note": strings["map_note"].format(named=len(winners), total=distribution["total"]),
+        # Every division for the map's own table, most winners first.
+        "rows": sorted(tiles, key=lambda tile: (-(tile["winners"] or 0), -tile["listed"], tile["key"])),
+        "description": strings["map_description"].format(count=len(LAYOUT)),
+        "codes_note": "" if language_of(language).is_chinese else strings["map_codes_note"],
     }

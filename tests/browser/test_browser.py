@@ -374,7 +374,7 @@ def test_charts_have_accessible_names_and_glossary_tooltips(page, site_url, lang
     href = term.get_attribute("href")
     term.click()
     page.wait_for_url(re.compile(r".*/glossary/#.+"))
-    page.locator(f"dt[id='{href.split('#')[1]}']").wait_for(state="visible", timeout=5000)
+    page.locator(f"h2.cd-glossary__heading[id='{href.split('#')[1]}']").wait_for(state="visible", timeout=5000)
 
 
 def _page_with_clipboard(browser, site_url, language, path):

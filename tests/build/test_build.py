@@ -416,7 +416,7 @@ def test_glossary_and_first_use_links(site_dir, language):
     prefix = site_dir / "zh" if language == "zh" else site_dir
     glossary = (prefix / "glossary" / "index.html").read_text(encoding="utf-8")
     for term in terms:
-        assert f'<dt id="{term["id"]}">' in glossary
+        assert f'<h2 class="cd-glossary__heading" id="{term["id"]}">' in glossary
     page = (prefix / "articles" / "central-local-2021" / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'<a class="cd-term" href="([^"]+)" title="([^"]+)">([^<]+)</a>', page)
     assert links, "no glossary links on the page"
@@ -424,7 +424,7 @@ def test_glossary_and_first_use_links(site_dir, language):
     assert len(texts) == len(set(texts)), "each term is linked only once per page"
     for href, title, _text in links:
         anchor = href.split("#")[1]
-        assert f'<dt id="{anchor}">' in glossary
+        assert f'<h2 class="cd-glossary__heading" id="{anchor}">' in glossary
         assert title.startswith("Glossary:" if language == "en" else "术语表：")
 
 
