@@ -15,6 +15,7 @@ from .markers import replace_markers, section
 from .sitedata import SiteData
 from .templates import render_macro
 from .text_metrics import text_width
+from .timeline_view import external_citation
 
 
 def bar_chart(chart_id: str, title: str, items: list[tuple[str, int]], unit: str) -> dict:
@@ -73,9 +74,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
 
     def provenance(figure: dict) -> dict:
         """The year as shown (or what the count runs to), its basis, and any outside citation."""
-        external = [
-            dict(citation, note=optional_in(citation.get("note"), language)) for citation in figure.get("external", [])
-        ]
+        external = [external_citation(citation, language) for citation in figure.get("external", [])]
         return {
             "when": in_language(figure["as_of"], language) if "as_of" in figure else figure["year"],
             "basis": figure["basis"],
