@@ -1,4 +1,4 @@
-"""Undo YAML line folding inside Chinese text, for every value a template prints.
+"""Spaces next to Chinese punctuation: undone where YAML folding made them, refused elsewhere.
 
 A folded YAML scalar (``>-``) joins its lines with a space. Next to Chinese full-width
 punctuation that space is wrong ("未列出名单）， 其"), while contributors still want to wrap long
@@ -6,13 +6,25 @@ Chinese lines in the data files (they wrap after punctuation). ``render.environm
 ``join_folded_cjk`` to every ``{{ … }}`` output, so no renderer has to remember it. A space
 between two ideographs is kept: it can be meaningful (names in a byline, "侯彦全 岳维松"), and so
 is a space between Chinese and Latin text.
+
+Any other ASCII space before or after full-width punctuation in Chinese text ("术语表： MIIT",
+"（公示） (3)") is a typo the reader would see: ``spacing_problems`` reports each one in the
+Chinese values of ``data/`` and ``timeline/`` (fields ``zh`` and ``*_zh``) as a line of ``make
+check``, after undoing folding as the templates do. Verbatim words from a source (``quote``,
+``source_text``, ``year_text``) are reported only where the cleaned source in ``sources/`` does
+not have that space itself.
 """
 
 from __future__ import annotations
 
 import re
 
+from collections.abc import Iterable
+
 from markupsafe import Markup
+
+from .problems import Problem
+from .yamlfile import YamlDocument
 
 _IDEOGRAPHS = r"\u3400-\u4dbf\u4e00-\u9fff"
 _FULL_WIDTH_PUNCTUATION = r"\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
@@ -29,3 +41,50 @@ def join_folded_cjk(value: object) -> object:
     if isinstance(value, str):
         return FOLDED_SPACE.sub("", value)
     return value
+
+
+# Full-width punctuation as above, plus the Chinese quotation marks and ellipsis (shared with
+# English, so only checked in Chinese text).
+_CHINESE_PUNCTUATION = _FULL_WIDTH_PUNCTUATION + "\u201c\u201d\u2018\u2019\u2026"
+STRAY_SPACE = re.compile(rf"(?<=[{_CHINESE_PUNCTUATION}]) +(?=\S)|(?<=\S) +(?=[{_CHINESE_PUNCTUATION}])")
+VERBATIM_KEYS = frozenset({"quote", "source_text", "year_text"})
+
+
+def stray_spaces(text: str) -> list[int]:
+    """Offsets in ``text`` (as the templates print it: folding undone) of stray spaces."""
+    return [match.start() for match in STRAY_SPACE.finditer(join_folded_cjk(text))]
+
+
+def spacing_problems(documents: Iterable[YamlDocument], source_bodies: dict[str, str | None]) -> list[Problem]:
+    """A line for every Chinese value in ``documents`` with a stray space next to full-width punctuation."""
+    problems = []
+    for document in documents:
+        for location, text, source_id in _chinese_values(document.data, (), False, None):
+            shown = join_folded_cjk(text)
+            body = source_bodies.get(source_id) if source_id else None
+            for offset in stray_spaces(text):
+                end = offset + len(shown[offset:]) - len(shown[offset:].lstrip(" "))
+                around = shown[max(0, offset - 2) : end + 2]
+                if body is not None and location[-1] in VERBATIM_KEYS and around in body:
+                    continue  # the source itself has this space
+                problems.append(
+                    document.problem(
+                        location, f"ASCII space next to full-width punctuation in Chinese text: “{around}”; remove it"
+                    )
+                )
+    return problems
+
+
+def _chinese_values(node: object, location: tuple, chinese: bool, source_id: str | None):
+    """(location, text, cited source id) of every Chinese string under ``node``."""
+    if isinstance(node, dict):
+        cited = node.get("article") or node.get("source")
+        source_id = cited if isinstance(cited, str) else source_id
+        for key, value in node.items():
+            key_is_chinese = isinstance(key, str) and (key == "zh" or key.endswith("_zh") or key in VERBATIM_KEYS)
+            yield from _chinese_values(value, location + (key,), chinese or key_is_chinese, source_id)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _chinese_values(value, location + (index,), chinese, source_id)
+    elif isinstance(node, str) and chinese:
+        yield location, node, source_id
