@@ -121,9 +121,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
                 "chart",
                 language,
                 chart=chart,
-                distribution=dict(
-                    distribution, note=note(distribution.get("note")), **provenance(distribution)
-                ),
+                distribution=dict(distribution, note=note(distribution.get("note")), **provenance(distribution)),
                 rows=[
                     dict(item, label=in_language(item["label"], language), note=note(item.get("note")))
                     for item in distribution["items"]

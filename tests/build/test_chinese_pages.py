@@ -11,7 +11,8 @@ names, commands and citation code such as BibTeX are code). Text inside an eleme
 Latin text left in Chinese prose is allowed only where it is legitimately Latin, each kind
 listed below with its reason: addresses (URLs, host names) and file names; names the five
 sources themselves write in Latin letters (IBM, CMIC, the "N" of 1+N), which Chinese text keeps;
-and the short, named list ``TECHNICAL_NAMES`` of formats, standards, units and tools that
+outside outlets' own names, as the timeline records them with their language (``original``:
+TechWeb); and the short, named list ``TECHNICAL_NAMES`` of formats, standards, units and tools that
 Chinese technical writing uses untranslated.
 """
 
@@ -31,6 +32,7 @@ from support import ROOT
 CHINESE = [language for language in LANGUAGES if language.code != "en"]
 
 # Formats, standards, units and tools that Chinese technical writing leaves in Latin letters.
+# fmt: off
 TECHNICAL_NAMES = frozenset(
     {
         # data and citation formats (the download links and the data page)
@@ -41,9 +43,10 @@ TECHNICAL_NAMES = frozenset(
         "ICP",
         # licence code, software and services named as such
         "CC BY", "OpenCC", "MkDocs", "Git", "git", "GitHub", "Python", "R", "Frictionless", "Windows", "Mac",
-        "VS Code", "PyCharm",
+        "VS Code", "PyCharm", "Nu HTML Checker",
     }
 )
+# fmt: on
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SVG_EMPTY = {"path", "rect", "circle", "line", "polyline", "polygon", "use", "stop", "ellipse"}
 SKIPPED = {"script", "style", "template", "code", "pre", "kbd", "samp"}
@@ -145,8 +148,15 @@ def source_words() -> set[str]:
 
 
 def words_of_the_sources() -> set[str]:
-    """Latin words and names as the five cleaned sources write them in their bodies."""
-    words = set()
+    """Latin words and names as the five cleaned sources write them in their bodies, and the
+    outside outlets' own names the timeline gives with their language."""
+    data = load_site_data(ROOT)
+    words = {
+        source["external"]["outlet"]["original"]
+        for milestone in data.milestones
+        for source in milestone.data["sources"]
+        if "original" in source.get("external", {}).get("outlet", {})
+    }
     for path in (ROOT / "sources").glob("*.txt"):
         body = path.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
         words |= {match.group(0) for match in LATIN.finditer(body)}
@@ -167,7 +177,10 @@ def test_no_latin_text_outside_an_element_marked_with_its_language(site_dir, sou
     found = []
     for page in chinese_pages(site_dir):
         for text in parsed(page).texts:
-            found += [f"{page.relative_to(site_dir)}: {run!r} in {text.strip()[:80]!r}" for run in latin_runs(text, source_words)]
+            found += [
+                f"{page.relative_to(site_dir)}: {run!r} in {text.strip()[:80]!r}"
+                for run in latin_runs(text, source_words)
+            ]
     assert found == [], "\n".join(found)
 
 
@@ -199,13 +212,19 @@ def test_no_raw_id_in_visible_text(site_dir):
     """Ids of timeline entries, articles and clusters appear only in addresses and code."""
     data = load_site_data(ROOT)
     ids = [milestone.id for milestone in data.milestones] + list(data.sources) + [c["id"] for c in data.clusters]
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(ids, key=len, reverse=True))) + r")(?![\w-])")
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(ids, key=len, reverse=True))) + r")(?![\w-])"
+    )
     found = []
-    pages = chinese_pages(site_dir) + sorted(path for path in site_dir.glob("**/*.html") if not is_chinese(path, site_dir))
+    pages = chinese_pages(site_dir) + sorted(
+        path for path in site_dir.glob("**/*.html") if not is_chinese(path, site_dir)
+    )
     for page in pages:
         parser = VisibleText()
         parser.feed(page.read_text(encoding="utf-8"))
-        found += [f"{page.relative_to(site_dir)}: {match.group(0)}" for match in pattern.finditer("\n".join(parser.texts))]
+        found += [
+            f"{page.relative_to(site_dir)}: {match.group(0)}" for match in pattern.finditer("\n".join(parser.texts))
+        ]
     assert found == [], "\n".join(found)
 
 
