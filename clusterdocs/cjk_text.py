@@ -13,12 +13,15 @@ Chinese values of ``data/`` and ``timeline/`` (fields ``zh`` and ``*_zh``) as a 
 check``, after undoing folding as the templates do. Verbatim words from a source (``quote``,
 ``source_text``, ``year_text``) are reported only where the cleaned source in ``sources/`` does
 not have that space itself.
+
+A page's Markdown is wrapped the same way, and a browser shows each line break as a space:
+``join_wrapped_lines`` removes those beside Chinese text from a Chinese page's HTML (called by
+hooks/pages.py for every page in a Chinese language).
 """
 
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable
 
 from markupsafe import Markup
@@ -32,6 +35,26 @@ _CJK = _IDEOGRAPHS + _FULL_WIDTH_PUNCTUATION
 FOLDED_SPACE = re.compile(
     rf"(?<=[{_FULL_WIDTH_PUNCTUATION}]) (?=[{_CJK}])|(?<=[{_CJK}]) (?=[{_FULL_WIDTH_PUNCTUATION}])"
 )
+
+
+# A line break inside a Chinese paragraph of a page's Markdown (contributors wrap long lines):
+# browsers show it as a space, between two Chinese characters or beside full-width punctuation.
+# Joined: between Chinese characters or quotation marks, and on either side of full-width
+# punctuation whatever follows (“。\nJSON”); quotation marks are shared with English, so a
+# break beside one next to Latin text stays.
+_QUOTES = "\u201c\u201d\u2018\u2019"
+WRAPPED_LINE = re.compile(
+    rf"(?<=[{_CJK}{_QUOTES}])[ \t]*\n[ \t]*(?=[{_CJK}{_QUOTES}])"
+    rf"|(?<=[{_FULL_WIDTH_PUNCTUATION}])[ \t]*\n[ \t]*(?=\S)"
+    rf"|(?<=\S)[ \t]*\n[ \t]*(?=[{_FULL_WIDTH_PUNCTUATION}])"
+)
+_PRE = re.compile(r"(<pre\b.*?</pre>)", re.S)
+
+
+def join_wrapped_lines(html: str) -> str:
+    """``html`` (a Chinese page's content) without the line breaks that would show as spaces
+    between Chinese characters; ``<pre>`` blocks are left as they are."""
+    return "".join(part if part.startswith("<pre") else WRAPPED_LINE.sub("", part) for part in _PRE.split(html))
 
 
 def join_folded_cjk(value: object) -> object:

@@ -24,6 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from clusterdocs.cjk_text import join_wrapped_lines
 from clusterdocs.glossary_links import glossary_terms, link_first_uses
 from clusterdocs.html_policy import plain_text, sanitise
 from clusterdocs.languages import LANGUAGES, bcp47, code_for_tag, language_of
@@ -65,6 +66,8 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
         terms = glossary_terms(data.glossary, data.ui, links.address.language, links.to_page("glossary.md"))
         html = link_first_uses(html, terms, links.address.language)
     html = name_section_links(html, data.ui[links.address.language]["section_link"])
+    if language_of(links.address.language).is_chinese:
+        html = join_wrapped_lines(html)  # a wrapped Markdown line is no space in Chinese
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = plain_text(page.meta[key])

@@ -127,7 +127,7 @@ class ChinesePage(HTMLParser):
         if (self.in_head and not inside_title) or self.exempt:
             return
         self.texts.append(data)
-        self.flat.append(data)
+        self.flat.append(re.sub(r"[ \t\r\n]+", " ", data))  # as a browser shows it: any run of whitespace is a space
 
 
 def chinese_pages(site_dir: Path) -> list[Path]:

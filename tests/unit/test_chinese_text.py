@@ -9,7 +9,7 @@ import pytest
 import yaml
 from markupsafe import Markup
 
-from clusterdocs.cjk_text import spacing_problems, stray_spaces
+from clusterdocs.cjk_text import join_wrapped_lines, spacing_problems, stray_spaces
 from clusterdocs.mentions import link_mentions
 from clusterdocs.timeline import load_timeline
 from clusterdocs.yamlfile import load_yaml
@@ -79,3 +79,12 @@ def test_a_named_entry_becomes_a_link_with_its_title_and_the_rest_is_escaped():
     assert shown == '见时间线条目“<a href="../timeline/#2021-03-22-notice">工信部公示&lt;25&gt;</a>”。&lt;b&gt;'
     assert link_mentions("2021-03-22-notice-2 is another id", entries) == "2021-03-22-notice-2 is another id"
     assert link_mentions(None, entries) is None
+
+
+def test_a_wrapped_markdown_line_is_no_space_beside_chinese_text_except_in_code():
+    html = "<p>全国集群竞赛，\n各省也推出了\n措施。\nJSON 和 CSV\n<em>lang</em>\n“引文”</p><pre>第一行，\n第二行</pre>"
+    assert (
+        join_wrapped_lines(html)
+        == "<p>全国集群竞赛，各省也推出了措施。JSON 和 CSV\n<em>lang</em>\n“引文”</p><pre>第一行，\n第二行</pre>"
+    )
+    assert join_wrapped_lines("the “cluster”\nand “zone”") == "the “cluster”\nand “zone”"
