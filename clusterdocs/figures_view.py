@@ -11,10 +11,12 @@ from .sitedata import in_language, optional_in
 from .languages import language_of, script_tag
 from .chinese_script import to_simplified
 from .links import PageLinks
+from .mentions import link_mentions
 from .markers import replace_markers, section
 from .sitedata import SiteData
 from .templates import render_macro
 from .text_metrics import text_width
+from .timeline_view import external_citation
 
 
 def bar_chart(chart_id: str, title: str, items: list[tuple[str, int]], unit: str) -> dict:
@@ -58,6 +60,12 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
         return links.to_page(f"articles/{source_id}.md")
 
     figures = data.figures
+    timeline_url = links.to_page("timeline.md")
+    entries = {m.id: (in_language(m.data["title"], language), f"{timeline_url}#{m.id}") for m in data.milestones}
+
+    def note(value: dict | None):
+        """A note in the page's language, with the timeline entries it names by id as links."""
+        return link_mentions(optional_in(value, language), entries)
 
     def shown(value: str, source_id: str) -> str:
         """Figures from Traditional-script sources appear in Simplified on the zh site."""
@@ -73,9 +81,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
 
     def provenance(figure: dict) -> dict:
         """The year as shown (or what the count runs to), its basis, and any outside citation."""
-        external = [
-            dict(citation, note=optional_in(citation.get("note"), language)) for citation in figure.get("external", [])
-        ]
+        external = [external_citation(citation, language) for citation in figure.get("external", [])]
         return {
             "when": in_language(figure["as_of"], language) if "as_of" in figure else figure["year"],
             "basis": figure["basis"],
@@ -87,7 +93,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
             dict(
                 item,
                 label=in_language(item["label"], language),
-                note=optional_in(item.get("note"), language),
+                note=note(item.get("note")),
                 shown_value=item["value_en"] if english_value(item) else shown(item["value"], item["source"]),
                 value_lang="en" if english_value(item) else shown_lang(item["source"]),
                 source_lang=data.sources[item["source"]].lang,
@@ -115,11 +121,9 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
                 "chart",
                 language,
                 chart=chart,
-                distribution=dict(
-                    distribution, note=optional_in(distribution.get("note"), language), **provenance(distribution)
-                ),
+                distribution=dict(distribution, note=note(distribution.get("note")), **provenance(distribution)),
                 rows=[
-                    dict(item, label=in_language(item["label"], language), note=optional_in(item.get("note"), language))
+                    dict(item, label=in_language(item["label"], language), note=note(item.get("note")))
                     for item in distribution["items"]
                 ],
                 source_title=data.article_title(language, distribution["source"]),

@@ -77,15 +77,15 @@ def glossary_terms(glossary: list[dict], ui: dict, language: str, glossary_url: 
         label = ui[language]["glossary_link_title"]
         terms = []
         for term in glossary:
-            other = term["en"] if language_of(language).is_chinese else f"{term['zh']} ({term['pinyin']})"
-            terms.append(
-                Term(
-                    term["id"],
-                    in_language(term, language),
-                    f"{glossary_url}#{term['id']}",
-                    f"{label} {other}. {in_language(term['definition'], language)}",
-                )
+            definition = in_language(term["definition"], language)
+            # A Chinese page's tooltip is Chinese throughout (a title attribute cannot mark English
+            # as such); the English rendering stays on the glossary page, where it carries lang="en".
+            title = (
+                f"{label}{definition}"
+                if language_of(language).is_chinese
+                else f"{label} {term['zh']} ({term['pinyin']}). {definition}"
             )
+            terms.append(Term(term["id"], in_language(term, language), f"{glossary_url}#{term['id']}", title))
         if len(_terms) > 64:
             _terms.clear()
         cached = _terms[key] = (glossary, terms)

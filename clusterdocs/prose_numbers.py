@@ -267,7 +267,7 @@ def _timeline_problems(checker: ProseChecker, milestones) -> list[Problem]:
         )
         cited = ", ".join(
             [f"sources/{article}.txt" for article in dict.fromkeys(milestone.articles)]
-            + [f"external: {external['outlet']}" for external in externals]
+            + [f"external: {external['outlet']['en']}" for external in externals]
             + ["its date"]
         )
         fields = [(("title",), data["title"]), (("summary",), data["summary"]), (("date_note",), data.get("date_note"))]

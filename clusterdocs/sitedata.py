@@ -14,11 +14,12 @@ from functools import partial
 from pathlib import Path
 
 from .articles import ArticlePage, load_articles
+from .cjk_text import spacing_problems
 from .contenttext import content_text_problems
 from .contribution_paths import contribution_path_problems
 from .crossrefs import cluster_reference_problems
 from .datafile import text_again
-from .datasets import DATASETS, load_dataset
+from .datasets import CONVERSION, DATASETS, load_dataset
 from .free_memory import return_free_memory
 from .markers import marker_problems
 from .html_policy import page_policy_problems
@@ -236,6 +237,11 @@ def _load(root: Path) -> SiteData:
         ]
         problems += terminology_problems(documents["glossary"], english, root / "docs", root)
     problems += prose_problems(sources, articles, milestones, documents, root, broken_sources)
+    problems += spacing_problems(
+        [milestone.document for milestone in milestones if milestone.document is not None]
+        + [document for name, document in documents.items() if document is not None and name not in CONVERSION],
+        {source_id: source.body for source_id, source in sources.items()},
+    )
     problems += page_policy_problems(root / "docs", root, {page.path: page.document for page in articles})
     if problems:
         raise DataError(problems)

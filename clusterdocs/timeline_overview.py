@@ -183,8 +183,10 @@ def overview(milestones: list[Milestone], entries: list[dict], lanes: list[dict]
     description = strings["overview_description"].format(
         count=len(entries), first=min(years), last=max(years), lanes=len(used)
     )
-    if gap:
-        description += " " + strings["overview_break"].format(before=gap["from_year"], start=gap["to_year"])
+    # The axis note follows another sentence: after a space in English, none in Chinese.
+    space = " " if strings["full_stop"].endswith(" ") else ""
+    axis_note = space + strings["overview_break"].format(before=gap["from_year"], start=gap["to_year"]) if gap else ""
+    description += axis_note
     return {
         "width": round(axis.right + 8),
         "height": y + 4,
@@ -201,7 +203,7 @@ def overview(milestones: list[Milestone], entries: list[dict], lanes: list[dict]
         "marks": [
             mark for entry in entries for lane in result_lanes for mark in lane["marks"] if mark["id"] == entry["id"]
         ],
-        "axis_note": strings["overview_break"].format(before=gap["from_year"], start=gap["to_year"]) if gap else "",
+        "axis_note": axis_note,
         "bases": sorted({mark["basis"] for lane in result_lanes for mark in lane["marks"]}),
         "kinds": sorted({mark["kind"] for lane in result_lanes for mark in lane["marks"]}),
     }

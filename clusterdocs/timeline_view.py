@@ -68,11 +68,22 @@ def grouped_citations(milestone: Milestone, language: str, sources: dict[str, So
                 {"text": citation["quote"], "simplified": to_simplified(citation["quote"]) if simplified else None}
             )
         else:
-            cited = dict(citation["external"], kind="external")
-            if "note" in cited:
-                cited["note"] = in_language(cited["note"], language)
-            external.append(cited)
+            external.append(dict(external_citation(citation["external"], language), kind="external"))
     return list(articles.values()) + external
+
+
+def external_citation(cited: dict, language: str) -> dict:
+    """An outside citation (a timeline entry's or a figure's) in the page's language: the outlet's
+    rendering, with ``outlet_lang`` when that rendering is the outlet's own name (``original``,
+    shown with its ``original_lang``), the date as the language writes it, and the note."""
+    outlet = cited["outlet"]
+    shown = in_language(outlet, language)
+    values = dict(cited, outlet=shown, outlet_lang=outlet["original_lang"] if shown == outlet.get("original") else None)
+    if "date" in cited:
+        values["date_shown"] = format_date(cited["date"], language)
+    if "note" in cited:
+        values["note"] = in_language(cited["note"], language)
+    return values
 
 
 def entry_values(
@@ -288,7 +299,7 @@ def export_csv(milestones: list[Milestone]) -> str:
                 "articles": "; ".join(milestone.articles),
                 "quotes": " | ".join(source["quote"] for source in data["sources"] if "quote" in source),
                 "external": " | ".join(
-                    source["external"]["outlet"] for source in data["sources"] if "external" in source
+                    source["external"]["outlet"]["en"] for source in data["sources"] if "external" in source
                 ),
             }
         )

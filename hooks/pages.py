@@ -10,7 +10,7 @@ and its front-matter title and description are escaped, since Material prints th
 ``<title>``, ``<meta>``, the navigation and the search index without escaping (every page's
 content is rendered before any page's template, so the navigation sees only escaped titles).
 ``on_page_context`` gives the alternates full BCP 47 tags (``zh-Hans``), puts the languages
-into the render context (``site_language``, ``site_languages``; static templates get them from
+into the render context (``site_language``, ``site_languages``, ``site_ui``; static templates get them from
 ``on_template_context``) and computes the head metadata (clusterdocs/page_metadata.py, laid
 out by overrides/partials/reader-head.html).
 """
@@ -24,6 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from clusterdocs.cjk_text import join_wrapped_lines
 from clusterdocs.glossary_links import glossary_terms, link_first_uses
 from clusterdocs.html_policy import plain_text, sanitise
 from clusterdocs.languages import LANGUAGES, bcp47, code_for_tag, language_of
@@ -65,6 +66,8 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
         terms = glossary_terms(data.glossary, data.ui, links.address.language, links.to_page("glossary.md"))
         html = link_first_uses(html, terms, links.address.language)
     html = name_section_links(html, data.ui[links.address.language]["section_link"])
+    if language_of(links.address.language).is_chinese:
+        html = join_wrapped_lines(html)  # a wrapped Markdown line is no space in Chinese
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = plain_text(page.meta[key])
@@ -75,9 +78,13 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 
 def _add_languages(context: dict, config: MkDocsConfig) -> dict:
     """Templates read languages from clusterdocs/languages.py through the render context: the
-    ``Language`` being built (``site_language``) and all of them by folder (``site_languages``)."""
+    ``Language`` being built (``site_language``) and all of them by folder (``site_languages``),
+    and the interface strings of the page's language (``site_ui``, from data/ui.yml) for the
+    theme partials the site overrides (the palette toggle, the footer)."""
     context["site_language"] = language_of(config.theme["language"])
     context["site_languages"] = {language.code: language for language in LANGUAGES}
+    with data_errors_fail_the_build():
+        context["site_ui"] = site_data(config).ui[context["site_language"].code]
     return context
 
 

@@ -123,7 +123,14 @@ def _write_source_copy(target: Path, source_id: str, header: dict, body: str, pa
 def _copied_milestone(renamed: dict, copy: int) -> dict:
     """A milestone with titles of its own: the check refuses two entries with one date and title."""
     code = _letters(copy).upper()
-    return {**renamed, "title": {language: f"{title} [{MARK} {code}]" for language, title in renamed["title"].items()}}
+    # Chinese puts no space before the mark (a title may end in full-width punctuation, 》).
+    return {
+        **renamed,
+        "title": {
+            language: f"{title}{' ' if language == 'en' else ''}[{MARK} {code}]"
+            for language, title in renamed["title"].items()
+        },
+    }
 
 
 def _copied_term(original: dict, copy: int, renamed: dict) -> dict:

@@ -220,7 +220,9 @@ def basis_problems(sample_sources, timeline: Path, old: str, new: str) -> list[s
     return [f"{problem.line}:{problem.field}: {problem.message}" for problem in problems]
 
 
-EXTERNAL = '\n  - external: {outlet: TechWeb, date: "2019-08-15"}\n'
+EXTERNAL = (
+    '\n  - external: {outlet: {en: TechWeb, zh: TechWeb, original: TechWeb, original_lang: en}, date: "2019-08-15"}\n'
+)
 
 
 @pytest.mark.parametrize(

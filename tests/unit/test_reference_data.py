@@ -80,7 +80,10 @@ HEADLINE_BASIS = '    basis: stated\n    year_text: "截至2022年,我国已确�
             "    basis: external\n",
             ["19:headline[0].basis: basis is 'external' but the figure has no 'external' citation"],
         ),
-        ('    basis: external\n    external: [{outlet: People\'s Daily, date: "2022-09-25"}]\n', []),
+        (
+            '    basis: external\n    external: [{outlet: {en: People\'s Daily, zh: 《人民日报》}, date: "2022-09-25"}]\n',
+            [],
+        ),
         ("    basis: inferred\n    note: {en: Because., zh: 因为。}\n", []),
         ("", ["13:headline[0].basis: missing required field 'basis'"]),
     ],

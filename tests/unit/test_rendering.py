@@ -57,7 +57,7 @@ def hostile_milestone() -> Milestone:
                 {"article": "sample-article", "quote": "工业和信息化部启动了第一批先进制造业集群初赛"},
                 {
                     "external": {
-                        "outlet": "Outlet <script>",
+                        "outlet": {"en": "Outlet <script>", "zh": "媒体 <script>"},
                         "date": "2022-09-25",
                         "url": "https://example.org/a?b=1&c=2",
                     }
@@ -197,7 +197,7 @@ def milestone(**fields) -> Milestone:
     return Milestone(data, f"timeline/{data['id']}.yml")
 
 
-OUTSIDE = [{"external": {"outlet": "TechWeb", "date": "2022-11-24"}}]
+OUTSIDE = [{"external": {"outlet": {"en": "TechWeb", "zh": "TechWeb"}, "date": "2022-11-24"}}]
 
 
 def test_each_entry_labels_where_its_date_comes_from():
@@ -351,7 +351,7 @@ def test_quotes_from_a_machine_converted_capture_do_not_call_the_traditional_tex
     html = render_macro(
         "article.html", "quotes", "zh", quotes=[], script_note=converted.script_note, source_lang="zh-Hant"
     )
-    assert "并非文章原本的字体" in html and "以原文为准" not in html
+    assert "并非文章原本所用的文字" in html and "以原文为准" not in html
 
 
 def test_citation_of_a_machine_converted_capture_calls_its_title_captured_not_original():
