@@ -145,7 +145,8 @@ PAGE_ATTRIBUTES = {
     "text": {"x", "y", "dx", "dy", "text-anchor"},
 }
 SITE_URL_SCHEMES = {"http", "https", "mailto"}
-# Inline styles the site itself writes: chart heights, and Markdown's table column alignment.
+# Inline styles the site itself writes: chart heights, and Markdown's table column alignment
+# (and, in the project's own markup only, the overview's narrowest width).
 SITE_STYLE_PROPERTIES = {"max-height", "text-align"}
 
 
@@ -153,7 +154,7 @@ SITE_STYLE_PROPERTIES = {"max-height", "text-align"}
 # the SVG the timeline overview draws with. No page's HTML is sanitised with it; a build test
 # (tests/build/test_own_markup.py) holds every rendered section to it, so a template that started
 # writing a script, a handler or a style would fail there.
-SITE_TAGS = PAGE_TAGS | {"circle", "defs", "line", "pattern", "polygon"}
+SITE_TAGS = PAGE_TAGS | {"circle", "defs", "line", "pattern", "polygon", "tspan"}
 SITE_ATTRIBUTES = {
     **PAGE_ATTRIBUTES,
     "svg": PAGE_ATTRIBUTES["svg"] | {"font-size", "x", "y", "overflow"},
@@ -162,6 +163,7 @@ SITE_ATTRIBUTES = {
     "text": PAGE_ATTRIBUTES["text"] | {"dominant-baseline", "font-size"},
     "circle": {"cx", "cy", "r"},
     "polygon": {"points"},
+    "tspan": {"x", "y", "dominant-baseline"},
     "line": {"x1", "y1", "x2", "y2"},
     "pattern": {"patternUnits", "patternTransform", "width", "height"},
 }
@@ -179,7 +181,7 @@ def sanitise(page_html: str, *, site_markup: bool = False) -> str:
         attributes=SITE_ATTRIBUTES if site_markup else PAGE_ATTRIBUTES,
         generic_attribute_prefixes={"data-", "aria-"},
         url_schemes=SITE_URL_SCHEMES,
-        filter_style_properties=SITE_STYLE_PROPERTIES,
+        filter_style_properties=SITE_STYLE_PROPERTIES | ({"min-width"} if site_markup else set()),
         link_rel=None,
         strip_comments=True,
     )
