@@ -19,6 +19,7 @@ The macro ``overview`` in ``overrides/hooks/overview.html`` only lays these valu
 from __future__ import annotations
 
 import calendar
+import math
 from itertools import pairwise
 
 from .text_metrics import text_width
@@ -146,8 +147,9 @@ def label_lines(label: str, size: int) -> list[str]:
     return lines
 
 
-def percent(x: float, width: float) -> float:
-    return round(x / width * 100, 3)
+def percent(x: float, width: float, rounding=round) -> float:
+    """``x`` as a percentage of ``width``, to a thousandth (``math.floor``/``math.ceil`` to round outwards)."""
+    return rounding(x / width * 100_000) / 1000 if rounding is not round else round(x / width * 100, 3)
 
 
 def overview(milestones: list[Milestone], entries: list[dict], lanes: list[dict], strings: dict) -> dict:
@@ -196,8 +198,11 @@ def overview(milestones: list[Milestone], entries: list[dict], lanes: list[dict]
                 "x_pct": percent(x, plot_width),
                 "width_pct": percent(width, plot_width),
                 "cx_pct": percent(centre, plot_width),
-                "hit_x_pct": percent(hit_x, plot_width),
-                "hit_width_pct": percent(hit_width, plot_width),
+                # Rounded outwards, so that a hit area is never a fraction of a pixel short.
+                "hit_x_pct": percent(hit_x, plot_width, math.floor),
+                "hit_width_pct": round(
+                    percent(hit_x + hit_width, plot_width, math.ceil) - percent(hit_x, plot_width, math.floor), 3
+                ),
                 "point": point,
                 "basis": basis,
                 "kind": mark_kind,
