@@ -28,7 +28,7 @@ from .timeline import Milestone
 YEAR_WIDTH = 25  # pixels per year on the detailed part of the axis, at the plot's narrowest
 EARLY_SLOT = 32  # pixels per year on the compressed part
 BREAK_WIDTH = 16  # the gap drawn between the compressed and the detailed part
-RIGHT_MARGIN = 6
+RIGHT_MARGIN = 2
 HIT = 24  # the smallest hit area of a mark, both ways: also the height of one row of marks
 LANE_PADDING = 0  # lanes are told apart by their shading; a row already leaves room round a mark
 AXIS_HEIGHT = 20
