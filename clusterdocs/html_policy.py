@@ -68,9 +68,12 @@ CONTRIBUTOR_TAGS = frozenset(
 CONTRIBUTOR_ATTRIBUTES = frozenset({"class", "id", "lang", "title", "dir", "markdown"})
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
 
-# The site's own markup (hook-rendered sections, SVG charts, filters, glossary links) plus what
-# Markdown produces. Contributors get the narrower list above; this one only keeps scripts out.
-SITE_TAGS = CONTRIBUTOR_TAGS | {
+# What the HTML a page's Markdown became may keep (``sanitise``): what Markdown produces, plus
+# the site's markup that existed when this list was drawn up. Contributors get the narrower list
+# above; this one only keeps scripts out. It is what contributed HTML keeps, so it does not grow
+# with the templates: the pipeline sanitises a page before the rendered sections go in
+# (clusterdocs/pages.py ``page_content``).
+PAGE_TAGS = CONTRIBUTOR_TAGS | {
     "a",
     "article",
     "blockquote",
@@ -122,7 +125,7 @@ SITE_TAGS = CONTRIBUTOR_TAGS | {
     "tr",
     "ul",
 }
-SITE_ATTRIBUTES = {
+PAGE_ATTRIBUTES = {
     "*": {"class", "id", "lang", "title", "role", "hidden", "dir"},
     "a": {"href", "download", "rel", "hreflang"},
     "img": {"src", "alt", "width", "height", "loading"},
@@ -142,19 +145,43 @@ SITE_ATTRIBUTES = {
     "text": {"x", "y", "dx", "dy", "text-anchor"},
 }
 SITE_URL_SCHEMES = {"http", "https", "mailto"}
-# Inline styles the site itself writes: chart heights, and Markdown's table column alignment.
+# Inline styles the site itself writes: chart heights, and Markdown's table column alignment
+# (and, in the project's own markup only, the overview's narrowest width).
 SITE_STYLE_PROPERTIES = {"max-height", "text-align"}
 
 
-def sanitise(page_html: str) -> str:
-    """The page's HTML with only the site's elements, attributes and URL schemes kept."""
+# Everything the project's own templates write (overrides/hooks/*.html): the page's list plus
+# the SVG the timeline overview draws with. No page's HTML is sanitised with it; a build test
+# (tests/build/test_own_markup.py) holds every rendered section to it, so a template that started
+# writing a script, a handler or a style would fail there.
+SITE_TAGS = PAGE_TAGS | {"circle", "defs", "line", "pattern", "polygon", "tspan"}
+SITE_ATTRIBUTES = {
+    **PAGE_ATTRIBUTES,
+    "svg": PAGE_ATTRIBUTES["svg"] | {"font-size", "x", "y", "overflow"},
+    "a": PAGE_ATTRIBUTES["a"],
+    "rect": PAGE_ATTRIBUTES["rect"],
+    "text": PAGE_ATTRIBUTES["text"] | {"dominant-baseline", "font-size"},
+    "circle": {"cx", "cy", "r"},
+    "polygon": {"points"},
+    "tspan": {"x", "y", "dominant-baseline"},
+    "line": {"x1", "y1", "x2", "y2"},
+    "pattern": {"patternUnits", "patternTransform", "width", "height"},
+}
+
+
+def sanitise(page_html: str, *, site_markup: bool = False) -> str:
+    """The page's HTML with only the allowed elements, attributes and URL schemes kept.
+
+    ``site_markup``: allow everything the project's templates write (``SITE_TAGS``); by default
+    only what the HTML of a page's Markdown may keep (``PAGE_TAGS``).
+    """
     return nh3.clean(
         page_html,
-        tags=set(SITE_TAGS),
-        attributes=SITE_ATTRIBUTES,
+        tags=set(SITE_TAGS if site_markup else PAGE_TAGS),
+        attributes=SITE_ATTRIBUTES if site_markup else PAGE_ATTRIBUTES,
         generic_attribute_prefixes={"data-", "aria-"},
         url_schemes=SITE_URL_SCHEMES,
-        filter_style_properties=SITE_STYLE_PROPERTIES,
+        filter_style_properties=SITE_STYLE_PROPERTIES | ({"min-width"} if site_markup else set()),
         link_rel=None,
         strip_comments=True,
     )

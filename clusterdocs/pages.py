@@ -8,7 +8,9 @@ A new kind of page is one renderer, one entry here and its markers in clusterdoc
 
 The rendered HTML does not go through Markdown: ``render_markers`` leaves a placeholder where
 each macro's HTML goes (clusterdocs/templates.py) and returns the HTML beside the Markdown;
-``fill_slots`` puts it in the page's HTML after conversion. Python-Markdown copies raw HTML
+``page_content`` puts it in the page's HTML after conversion, and after sanitising: the
+sanitiser sees only what the page's Markdown became, so it can never change the project's own
+markup (trusted templates with autoescaping), whatever that markup draws with. Python-Markdown copies raw HTML
 blocks through unchanged, so the page is the same, and converting it takes a fraction of the
 time (tests/test_rendering.py compares both ways on every page). MkDocs checks links to
 anchors against the ids it saw while converting; ``anchor_ids`` gives the ids of the HTML set
@@ -32,12 +34,13 @@ from . import (
     home_view,
     timeline_view,
 )
+from .html_policy import sanitise
 from .links import PageLinks
 from .markers import page_kind
 from .sitedata import SiteData
 from .templates import fill_slots, html_slots
 
-__all__ = ["RENDERERS", "PageAddress", "anchor_ids", "fill_slots", "render_markers"]
+__all__ = ["RENDERERS", "PageAddress", "anchor_ids", "fill_slots", "page_content", "render_markers"]
 
 Renderer = Callable[[str, SiteData, str, PageLinks, str], str]
 
@@ -84,6 +87,24 @@ def render_markers(markdown: str, data: SiteData, page: PageAddress, links: Page
         return markdown, []
     with html_slots() as slots:
         return renderer(markdown, data, page.language, links, page.source), slots
+
+
+def page_content(
+    converted: str, rendered: list[str], section_label: str, link_terms: Callable[[str], str] | None = None
+) -> str:
+    """A page's content HTML, in this order (tests/unit/test_page_content.py holds it to it):
+
+    1. what the page's Markdown became (``converted``, with a placeholder for each rendered
+       section) gets its permalinks named (``section_label``) and passes the sanitiser, which
+       keeps the placeholders;
+    2. the project's rendered sections (``rendered``) go in place of their placeholders;
+    3. ``link_terms`` (the glossary's first-use links, which escape what they write) runs over
+       the whole page, so the first use of a term is found wherever it is. The sanitiser's
+       output writes ``<`` and ``>`` only as tag delimiters, so the links, placed by splitting
+       on tags, never land inside an attribute.
+    """
+    html = fill_slots(sanitise(name_section_links(converted, section_label)), rendered)
+    return link_terms(html) if link_terms else html
 
 
 # The templates quote every attribute with " and autoescape every value, so a tag holds no

@@ -3,10 +3,11 @@
 MkDocs calls these for each page of each language. ``on_page_markdown`` builds the page's link
 helper once, notes the page for the exports written after the build (hooks/post_build.py) and
 fills the page's markers through the dispatch table in clusterdocs/pages.py.
-``on_page_content`` puts the rendered HTML in place of its placeholders (and tells MkDocs
-its anchors, for link validation), links the first use of each glossary term (clusterdocs/glossary_links.py),
-then makes the page inert whatever its source says: its HTML passes the allow-list sanitiser,
-and its front-matter title and description are escaped, since Material prints them into
+``on_page_content`` makes the page inert whatever its source says and then completes it
+(clusterdocs/pages.py ``page_content``): the HTML its Markdown became passes the allow-list
+sanitiser, then the rendered HTML goes in place of its placeholders (MkDocs is told its
+anchors, for link validation) and the first use of each glossary term is linked
+(clusterdocs/glossary_links.py). Its front-matter title and description are escaped, since Material prints them into
 ``<title>``, ``<meta>``, the navigation and the search index without escaping (every page's
 content is rendered before any page's template, so the navigation sees only escaped titles).
 ``on_page_context`` gives the alternates full BCP 47 tags (``zh-Hans``), puts the languages
@@ -26,10 +27,10 @@ from mkdocs.structure.pages import Page
 
 from clusterdocs.cjk_text import join_wrapped_lines
 from clusterdocs.glossary_links import glossary_terms, link_first_uses
-from clusterdocs.html_policy import plain_text, sanitise
+from clusterdocs.html_policy import plain_text
 from clusterdocs.languages import LANGUAGES, bcp47, code_for_tag, language_of
 from clusterdocs.page_metadata import page_metadata
-from clusterdocs.pages import PageAddress, anchor_ids, fill_slots, name_section_links, render_markers
+from clusterdocs.pages import PageAddress, anchor_ids, page_content, render_markers
 
 # By the page's file inside docs/, from on_page_markdown to on_page_content, its last use: an
 # entry holds its page, and so the page's HTML, which must not outlive its language's build.
@@ -53,27 +54,27 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     return markdown
 
 
-@event_priority(-100)  # after every other plugin's on_page_content: nothing is added after sanitising
+@event_priority(-100)  # after every other plugin's on_page_content: nothing contributed is added after sanitising
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     links = _links_of(page, files, config)
     del _links[page.file.src_uri]
     rendered = _rendered_html.pop(page.file.src_uri, [])
     if rendered:
-        html = fill_slots(html, rendered)
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(rendered)
     data = site_data(config)
+    language = links.address.language
+    link_terms = None
     if links.address.path != "glossary.md":
-        terms = glossary_terms(data.glossary, data.ui, links.address.language, links.to_page("glossary.md"))
-        html = link_first_uses(html, terms, links.address.language)
-    html = name_section_links(html, data.ui[links.address.language]["section_link"])
-    if language_of(links.address.language).is_chinese:
-        html = join_wrapped_lines(html)  # a wrapped Markdown line is no space in Chinese
+        terms = glossary_terms(data.glossary, data.ui, language, links.to_page("glossary.md"))
+        link_terms = lambda content: link_first_uses(content, terms, language)  # noqa: E731
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = plain_text(page.meta[key])
     if "title" not in page.meta and page.title:
         page.title = plain_text(page.title, entities_encoded=True)  # taken from the page's heading
-    return sanitise(html)
+    if language_of(language).is_chinese:
+        html = join_wrapped_lines(html)  # a line wrapped in the Markdown is no space in Chinese
+    return page_content(html, rendered, data.ui[language]["section_link"], link_terms)
 
 
 def _add_languages(context: dict, config: MkDocsConfig) -> dict:

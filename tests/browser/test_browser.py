@@ -239,8 +239,10 @@ def test_timeline_shows_every_entry_with_working_anchors_and_filters(page, site_
         f"() => {{ const r = document.getElementById('{target}').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; }}"
     )
 
-    # Filters: keyboard-operable checkboxes; unchecking a category hides exactly its entries.
+    # Filters: in a collapsed panel; keyboard-operable checkboxes; unchecking a category hides exactly its entries.
     form = page.locator("#timeline-filters")
+    assert not form.is_visible()
+    page.locator("#timeline-filters-panel > summary").click()
     assert form.is_visible()
     checkbox = form.locator("input[name=category][value=miit-competition]")
     checkbox.focus()
@@ -293,6 +295,7 @@ def test_timeline_hides_outside_only_entries_and_shows_targets_apart(page, site_
     page.locator("#timeline-hide-outside").check()
     hidden = sorted(entries.evaluate_all("(nodes) => nodes.filter((n) => n.hidden).map((n) => n.id)"))
     assert hidden == outside_ids
+    page.locator("#timeline-filters-panel > summary").click()  # the count is in the filter panel
     assert page.locator("#timeline-count").inner_text() == str(total - len(outside_ids))
     assert not page.locator("h2#year-2024").is_visible()  # its only entry rests on outside reporting
     page.locator("#timeline-filters button[type=reset]").click()

@@ -103,8 +103,11 @@ def test_overview_scrolls_inside_its_box_on_a_phone(browser, site_url):
     page = context.new_page()
     page.goto(f"{site_url}/timeline/")
     sizes = page.evaluate("""() => { const box = document.querySelector('.cd-overview__scroll');
-        return [box.scrollWidth, box.clientWidth, document.documentElement.scrollWidth, innerWidth]; }""")
-    assert sizes[0] > sizes[1] and sizes[0] >= 600  # readable size, scrolls sideways
+        const plot = box.querySelector('svg');
+        return [box.scrollWidth, box.clientWidth, document.documentElement.scrollWidth, innerWidth,
+                plot.getBoundingClientRect().width, parseFloat(plot.style.minWidth), plot.getScreenCTM().a]; }""")
+    # The plot keeps its narrowest readable layout, unscaled, and scrolls sideways in its box.
+    assert sizes[0] > sizes[1] and sizes[4] == sizes[5] and sizes[6] == 1
     assert sizes[2] <= sizes[3]  # the page does not
     context.close()
 

@@ -394,13 +394,12 @@ def test_figures_page_shows_exactly_the_data(site_dir, language):
         assert f'<tr id="{item["id"]}" data-basis="{item["basis"]}">' in html
         if language == "zh":
             assert (
-                f'<td class="cd-figure__value" lang="zh-Hans" data-no-glossary="">{to_simplified(item["value"])}</td>'
+                f'<td class="cd-figure__value" lang="zh-Hans" data-no-glossary>{to_simplified(item["value"])}</td>'
                 in html
             )
         else:  # English pages state the value in English; the original wording stays beside it
             assert (
-                f'<td class="cd-figure__value" lang="en" data-no-glossary="">{html_escape(item["value_en"])}</td>'
-                in html
+                f'<td class="cd-figure__value" lang="en" data-no-glossary>{html_escape(item["value_en"])}</td>' in html
             )
             assert html_escape(item["source_text"]) in html
         when = (

@@ -241,7 +241,7 @@ def test_outside_only_entries_are_marked_counted_apart_and_can_be_hidden():
         '<p class="cd-timeline-counts">1 dated events from the five sources, 1 known only from outside reporting, 0 targets.</p>'
         in html
     )
-    switch = html[html.index('id="timeline-outside"') : html.index('id="timeline-filters"')]
+    switch = html[html.index('id="timeline-outside"') : html.index("</form>", html.index('id="timeline-outside"'))]
     assert 'id="timeline-hide-outside"' in switch and "hidden" not in switch  # usable without JavaScript
 
 

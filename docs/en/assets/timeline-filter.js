@@ -1,5 +1,5 @@
 // Progressive enhancement for the timeline page: filter by category and level, and reverse
-// the order. Without JavaScript the form stays hidden and every entry is shown; the switch that
+// the order, from a collapsed panel. Without JavaScript the panel stays hidden and every entry is shown; the switch that
 // hides entries known only from outside reporting works without it (CSS :has()), and this
 // script adds it to the count and hides emptied year headings. It writes to the page only what
 // differs from what is shown: on an unfiltered first load (the usual case) it changes nothing,
@@ -12,6 +12,8 @@
     if (!form || form.dataset.ready) return;
     form.dataset.ready = "true";
     form.hidden = false;
+    var panel = document.getElementById("timeline-filters-panel");
+    if (panel) panel.hidden = false;
     var entries = Array.prototype.slice.call(document.querySelectorAll(".cd-entry"));
     var years = Array.prototype.slice.call(document.querySelectorAll(".cd-year"));
     var count = document.getElementById("timeline-count");
