@@ -15,6 +15,7 @@ from .markers import replace_markers, section
 from .sitedata import SiteData
 from .templates import render_macro
 from .text_metrics import text_width
+from .ui_text import ui_strings
 
 
 # The phone layout: labels above their bars, drawn at the width of a 360 px screen's text
@@ -65,7 +66,7 @@ def bar_chart(chart_id: str, title: str, items: list[tuple[str, int]], unit: str
 
 def narrow_bars(items: list[tuple[str, int]], largest: int) -> dict:
     """The phone layout: per item, its label's lines, then a bar with the value written after it."""
-    line, bar_height, value_width = round(NARROW_FONT * 1.3), 16, 8 + text_width(str(largest), NARROW_FONT)
+    line, bar_height, value_width = round(NARROW_FONT * 1.3), 16, 12 + text_width(str(largest), NARROW_FONT)
     bar_width = NARROW_WIDTH - value_width
     bars, y = [], 0
     for label, value in items:
@@ -152,16 +153,16 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
         return render_macro("reference.html", "headline", language, rows=rows)
 
     def charts() -> str:
+        strings = ui_strings()[language]
         parts = []
         for distribution in figures["distributions"]:
             source = data.sources[distribution["source"]]
             items = [(in_language(item["label"], language), item["value"]) for item in distribution["items"]]
-            chart = bar_chart(
-                f"chart-{distribution['id']}",
-                in_language(distribution["title"], language),
-                items,
-                in_language(distribution["unit"], language),
-            )
+            unit = in_language(distribution["unit"], language)
+            chart = bar_chart(f"chart-{distribution['id']}", in_language(distribution["title"], language), items, unit)
+            chart["value_heading"] = strings["chart_value_column"].format(unit=unit)
+            if "total" in distribution:
+                chart["total_line"] = strings["chart_total"].format(total=distribution["total"], unit=unit)
             html = render_macro(
                 "reference.html",
                 "chart",
