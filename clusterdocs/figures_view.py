@@ -45,7 +45,7 @@ def bar_chart(chart_id: str, title: str, items: list[tuple[str, int]], unit: str
                 "y": y,
                 "width": width,
                 "height": row,
-                "text_y": y + row * 0.68,  # the baseline that centres a label on its bar
+                "text_y": round(y + row * 0.68, 2),  # the baseline that centres a label on its bar
                 "value_x": label_width + width + 6,
             }
         )
@@ -58,7 +58,7 @@ def bar_chart(chart_id: str, title: str, items: list[tuple[str, int]], unit: str
         "label_x": label_width - 8,
         "width": label_width + bar_width + value_width,
         "height": height,
-        "max_height": height * 1.1,
+        "max_height": round(height * 1.1, 1),
         "description": "; ".join(f"{label}: {value} {unit}" for label, value in items),
         "narrow": narrow_bars(items, largest),
     }
@@ -82,7 +82,7 @@ def narrow_bars(items: list[tuple[str, int]], largest: int) -> dict:
                 "width": width,
                 "height": bar_height,
                 "value_x": width + 6,
-                "value_y": bar_y + bar_height / 2 + NARROW_FONT * 0.35,
+                "value_y": round(bar_y + bar_height / 2 + NARROW_FONT * 0.35, 2),
             }
         )
         y = bar_y + bar_height + 14
