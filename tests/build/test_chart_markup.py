@@ -61,7 +61,7 @@ class Links:
         return target
 
 
-@pytest.mark.parametrize("language", [language for language in LANGUAGES])
+@pytest.mark.parametrize("language", LANGUAGES, ids=[language.code for language in LANGUAGES])
 def test_built_charts_keep_every_mark_the_renderer_drew(site_dir, language):
     source = DOCS_DIR / (language.converted_from or language.code) / "figures.md"
     rendered = render_page(source.read_text(encoding="utf-8"), load_site_data(), language.code, Links(), "figures.md")
