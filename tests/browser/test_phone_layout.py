@@ -5,7 +5,8 @@ laptop size, loaded once each, with every check made on that one load.
   is broken across lines or wider than its cell;
 - the page never scrolls sideways, and no table is wider than its column;
 - on the figures page, every chart label renders at least 11 px tall, and each chart draws one
-  visible bar per item of its distribution in data/figures.yml.
+  visible bar per item of its distribution in data/figures.yml, its value written beside it;
+- on an article page, quotes read as upright body text beside a rule, in their source's language.
 """
 
 from __future__ import annotations
@@ -109,6 +110,19 @@ CHARTS = """() => Array.from(document.querySelectorAll('.cd-chart')).map(chart =
 })"""
 
 
+# Each quote on an article page: how it is set, and the language its original text is marked in.
+QUOTES = """() => Array.from(document.querySelectorAll('.md-content .cd-quote blockquote')).map(quote => {
+  const style = getComputedStyle(quote);
+  return {
+    italic: Array.from(quote.querySelectorAll('p')).some(p => getComputedStyle(p).fontStyle !== 'normal'),
+    centred: Array.from(quote.querySelectorAll('p')).some(p => getComputedStyle(p).textAlign === 'center'),
+    colour: style.color === getComputedStyle(document.querySelector('.md-content .md-typeset')).color,
+    rule: parseFloat(style.borderLeftWidth),
+    lang: quote.querySelector('p').lang,
+  };
+})"""
+
+
 def _url(site_url: str, language: str, path: str) -> str:
     return f"{site_url}/{language_of(language).prefix}{path}"
 
@@ -124,6 +138,7 @@ def test_tables_and_charts_read_at_phone_and_laptop_widths(browser, site_url, pa
         page.wait_for_load_state("networkidle")
         found = page.evaluate(MEASURE)
         charts = page.evaluate(CHARTS) if page_type == "figures" else []
+        quotes = page.evaluate(QUOTES) if page_type == "article" else []
     finally:
         context.close()
 
@@ -133,6 +148,16 @@ def test_tables_and_charts_read_at_phone_and_laptop_widths(browser, site_url, pa
     assert narrow == [], f"{len(narrow)} text cells under {MIN_CELL_WIDTH} px"
     assert found["broken"] == [], "Latin words broken across lines inside table cells"
     assert found["tooWide"] == [], "Latin words wider than their table cell"
+
+    if page_type == "article":
+        # Quotes read as body text (upright, not centred, in the text colour) beside a rule,
+        # their original wording marked in the source's language.
+        source_lang = _data().sources[_richest_article()].lang
+        assert quotes and all(
+            quote == {"italic": False, "centred": False, "colour": True, "rule": quote["rule"], "lang": source_lang}
+            and quote["rule"] >= 2
+            for quote in quotes
+        ), quotes
 
     if page_type == "figures":
         distributions = {f"chart-{item['id']}": item["items"] for item in _data().figures["distributions"]}
