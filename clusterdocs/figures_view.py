@@ -17,10 +17,22 @@ from .sitedata import SiteData
 from .templates import render_macro
 from .text_metrics import text_width
 from .timeline_view import external_citation
+from .ui_text import ui_strings
+
+
+# The phone layout: labels above their bars, drawn at the width of a 360 px screen's text
+# column and never scaled up, so its text keeps its size in CSS px (14 px at 360, 12 px at 320).
+NARROW_WIDTH, NARROW_FONT = 328, 14
 
 
 def bar_chart(chart_id: str, title: str, items: list[tuple[str, int]], unit: str) -> dict:
-    """Geometry of a horizontal bar chart, in SVG user units (the SVG scales to its container)."""
+    """Geometry of a horizontal bar chart, in SVG user units, in two layouts.
+
+    The wide layout (labels left of the bars) scales to its container. The narrow one (``narrow``:
+    each label on its own line above its bar) is drawn ``NARROW_WIDTH`` units wide and shown at
+    most that many CSS px wide, so a phone shows its text at full size; assets/extra.css shows one
+    layout or the other by screen width.
+    """
     bar_width, value_width, row, gap = 300, 60, 26, 8
     label_width = max(text_width(label) for label, _value in items) + 16
     largest = max(value for _label, value in items) or 1
@@ -35,7 +47,7 @@ def bar_chart(chart_id: str, title: str, items: list[tuple[str, int]], unit: str
                 "y": y,
                 "width": width,
                 "height": row,
-                "text_y": y + row * 0.68,  # the baseline that centres a label on its bar
+                "text_y": round(y + row * 0.68, 2),  # the baseline that centres a label on its bar
                 "value_x": label_width + width + 6,
             }
         )
@@ -48,9 +60,50 @@ def bar_chart(chart_id: str, title: str, items: list[tuple[str, int]], unit: str
         "label_x": label_width - 8,
         "width": label_width + bar_width + value_width,
         "height": height,
-        "max_height": height * 1.1,
+        "max_height": round(height * 1.1, 1),
         "description": "; ".join(f"{label}: {value} {unit}" for label, value in items),
+        "narrow": narrow_bars(items, largest),
     }
+
+
+def narrow_bars(items: list[tuple[str, int]], largest: int) -> dict:
+    """The phone layout: per item, its label's lines, then a bar with the value written after it."""
+    line, bar_height, value_width = round(NARROW_FONT * 1.3), 16, 12 + text_width(str(largest), NARROW_FONT)
+    bar_width = NARROW_WIDTH - value_width
+    bars, y = [], 0
+    for label, value in items:
+        lines = wrap_label(label, NARROW_WIDTH, NARROW_FONT)
+        label_lines = [{"text": text, "y": y + NARROW_FONT + index * line} for index, text in enumerate(lines)]
+        bar_y = y + len(lines) * line + 4
+        width = max(2, round(value / largest * bar_width))
+        bars.append(
+            {
+                "label_lines": label_lines,
+                "value": value,
+                "y": bar_y,
+                "width": width,
+                "height": bar_height,
+                "value_x": width + 6,
+                "value_y": round(bar_y + bar_height / 2 + NARROW_FONT * 0.35, 2),
+            }
+        )
+        y = bar_y + bar_height + 14
+    return {"bars": bars, "width": NARROW_WIDTH, "height": y - 14}
+
+
+def wrap_label(label: str, width: int, font_size: int) -> list[str]:
+    """A label in lines no wider than ``width``: broken at spaces, or between any two characters of
+    text without spaces (Chinese). Each line becomes its own ``<text>``, since SVG text does not wrap."""
+    words = label.split(" ") if " " in label else list(label)
+    joint = " " if " " in label else ""
+    lines: list[str] = []
+    for word in words:
+        candidate = lines[-1] + joint + word if lines else word
+        if lines and text_width(candidate, font_size) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return lines
 
 
 def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, path: str) -> str:
@@ -106,16 +159,16 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
         return render_macro("reference.html", "headline", language, rows=rows)
 
     def charts() -> str:
+        strings = ui_strings()[language]
         parts = []
         for distribution in figures["distributions"]:
             source = data.sources[distribution["source"]]
             items = [(in_language(item["label"], language), item["value"]) for item in distribution["items"]]
-            chart = bar_chart(
-                f"chart-{distribution['id']}",
-                in_language(distribution["title"], language),
-                items,
-                in_language(distribution["unit"], language),
-            )
+            unit = in_language(distribution["unit"], language)
+            chart = bar_chart(f"chart-{distribution['id']}", in_language(distribution["title"], language), items, unit)
+            chart["value_heading"] = strings["chart_value_column"].format(unit=unit)
+            if "total" in distribution:
+                chart["total_line"] = strings["chart_total"].format(total=distribution["total"], unit=unit)
             html = render_macro(
                 "reference.html",
                 "chart",

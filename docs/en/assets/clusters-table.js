@@ -11,6 +11,7 @@
     if (!form || !table || form.dataset.ready) return;
     form.dataset.ready = "true";
     form.hidden = false;
+    table.classList.add("cd-sortable"); // its headings become buttons: assets/reader.css shows them on phones
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
     var count = document.getElementById("cluster-count");

@@ -1,0 +1,174 @@
+"""Phone-first tables and charts in Chromium: every page type, in every language, at a phone and a
+laptop size, loaded once each, with every check made on that one load.
+
+- every visible table cell that holds text is at least 56 px wide, and no Latin word inside a cell
+  is broken across lines or wider than its cell;
+- the page never scrolls sideways, and no table is wider than its column;
+- on the figures page, every chart label renders at least 11 px tall, and each chart draws one
+  visible bar per item of its distribution in data/figures.yml, its value written beside it;
+- on an article page, quotes read as upright body text beside a rule, in their source's language.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from clusterdocs.languages import LANGUAGES, language_of
+from clusterdocs.paths import ROOT
+from clusterdocs.sitedata import load_site_data
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = {360: 740, 1280: 800}
+MIN_CELL_WIDTH = 56
+MIN_CHART_TEXT = 11
+
+
+def _data():
+    return load_site_data(ROOT)
+
+
+def _richest_article() -> str:
+    """The article page with the most figures: the longest tables of any article."""
+    pages = _data().articles_in("en")
+    return max(pages, key=lambda page: len(page.meta["article"].get("figures", []))).slug
+
+
+PAGE_TYPES = {
+    "home": "",
+    "articles": "articles/",
+    "article": f"articles/{_richest_article()}/",
+    "data": "data/",
+    "clusters": "clusters/",
+    "figures": "figures/",
+    "glossary": "glossary/",
+}
+
+# Opens every <details> of the content (the charts' data tables are in them), then measures every
+# table cell that shows text, and every Latin word in it as laid out (a word split over two lines
+# has rects on two lines; one wider than its cell overflows it). Chinese may break between any two
+# characters, and a line may break after a hyphen or slash, so words are split there.
+MEASURE = """() => {
+  for (const details of document.querySelectorAll('.md-content details')) details.open = true;
+  const shown = (element) => {
+    const box = element.getBoundingClientRect();
+    return box.width > 2 && box.height > 2 && element.checkVisibility({visibilityProperty: true});
+  };
+  const cells = [], broken = [], tooWide = [];
+  for (const cell of document.querySelectorAll('.md-content table td, .md-content table th')) {
+    if (!cell.textContent.trim() || !shown(cell)) continue;
+    const box = cell.getBoundingClientRect();
+    cells.push({width: Math.round(box.width), text: cell.textContent.trim().slice(0, 40)});
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const word = /[^\\s\\u2E80-\\u9FFF\\u3000-\\u303F\\uFF00-\\uFFEF\\-\\/\\u2010-\\u2015]*[A-Za-z0-9][^\\s\\u2E80-\\u9FFF\\u3000-\\u303F\\uFF00-\\uFFEF\\-\\/\\u2010-\\u2015]*[-\\/\\u2010-\\u2015]?/g;
+      for (const match of node.data.matchAll(word)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const rects = Array.from(range.getClientRects()).filter(rect => rect.width > 0);
+        if (!rects.length) continue;
+        const tops = new Set(rects.map(rect => Math.round(rect.top)));
+        const width = range.getBoundingClientRect().width;
+        if (tops.size > 1) broken.push(match[0]);
+        else if (width > cell.clientWidth + 1) tooWide.push(match[0]);
+      }
+    }
+  }
+  // The site's own tables fit the column; Markdown tables in page text scroll inside their box.
+  const wideTables = Array.from(document.querySelectorAll('.md-content .cd-table > table'))
+    .filter(table => shown(table))
+    .filter(table => table.getBoundingClientRect().width > document.querySelector('.md-content').getBoundingClientRect().width + 1)
+    .map(table => table.className);
+  return {
+    cells, broken, tooWide, wideTables,
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  };
+}"""
+
+# Each chart's visible bars, and the rendered size of its text: the font size in CSS px times
+# the scale at which the SVG (or its HTML counterpart) is drawn.
+CHARTS = """() => Array.from(document.querySelectorAll('.cd-chart')).map(chart => {
+  const shown = (element) => {
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && element.checkVisibility({visibilityProperty: true});
+  };
+  const visible = (selector) => Array.from(chart.querySelectorAll(selector)).filter(shown);
+  const sizes = visible('.cd-chart__label, .cd-chart__value').map(text => {
+    const size = parseFloat(getComputedStyle(text).fontSize);
+    const svg = text.closest('svg');
+    return svg ? size * svg.getScreenCTM().a : size;
+  });
+  return {
+    id: chart.id,
+    bars: visible('.cd-chart__bar').length,
+    labels: visible('.cd-chart__label').length,
+    values: visible('.cd-chart__value').map(text => Number(text.textContent)),
+    smallest: sizes.length ? Math.min(...sizes) : 0,
+  };
+})"""
+
+
+# Each quote on an article page: how it is set, and the language its original text is marked in.
+QUOTES = """() => Array.from(document.querySelectorAll('.md-content .cd-quote blockquote')).map(quote => {
+  const style = getComputedStyle(quote);
+  return {
+    italic: Array.from(quote.querySelectorAll('p')).some(p => getComputedStyle(p).fontStyle !== 'normal'),
+    centred: Array.from(quote.querySelectorAll('p')).some(p => getComputedStyle(p).textAlign === 'center'),
+    colour: style.color === getComputedStyle(document.querySelector('.md-content .md-typeset')).color,
+    rule: parseFloat(style.borderLeftWidth),
+    lang: quote.querySelector('p').lang,
+  };
+})"""
+
+
+def _url(site_url: str, language: str, path: str) -> str:
+    return f"{site_url}/{language_of(language).prefix}{path}"
+
+
+@pytest.mark.parametrize("width", sorted(VIEWPORTS))
+@pytest.mark.parametrize("language", [language.code for language in LANGUAGES])
+@pytest.mark.parametrize("page_type", sorted(PAGE_TYPES))
+def test_tables_and_charts_read_at_phone_and_laptop_widths(browser, site_url, page_type, language, width):
+    context = browser.new_context(viewport={"width": width, "height": VIEWPORTS[width]})
+    page = context.new_page()
+    try:
+        page.goto(_url(site_url, language, PAGE_TYPES[page_type]))
+        page.wait_for_load_state("networkidle")
+        found = page.evaluate(MEASURE)
+        charts = page.evaluate(CHARTS) if page_type == "figures" else []
+        quotes = page.evaluate(QUOTES) if page_type == "article" else []
+    finally:
+        context.close()
+
+    assert found["scrollWidth"] <= found["innerWidth"], "the page scrolls sideways"
+    assert found["wideTables"] == [], "tables wider than the content column"
+    narrow = [cell for cell in found["cells"] if cell["width"] < MIN_CELL_WIDTH]
+    assert narrow == [], f"{len(narrow)} text cells under {MIN_CELL_WIDTH} px"
+    assert found["broken"] == [], "Latin words broken across lines inside table cells"
+    assert found["tooWide"] == [], "Latin words wider than their table cell"
+
+    if page_type == "article":
+        # Quotes read as body text (upright, not centred, in the text colour) beside a rule,
+        # their original wording marked in the source's language.
+        source_lang = _data().sources[_richest_article()].lang
+        assert quotes and all(
+            quote == {"italic": False, "centred": False, "colour": True, "rule": quote["rule"], "lang": source_lang}
+            and quote["rule"] >= 2
+            for quote in quotes
+        ), quotes
+
+    if page_type == "figures":
+        distributions = {f"chart-{item['id']}": item["items"] for item in _data().figures["distributions"]}
+        assert {chart["id"]: chart["bars"] for chart in charts} == {
+            key: len(items) for key, items in distributions.items()
+        }
+        for chart in charts:
+            # Every bar has its value written beside it and at least one line of label,
+            # and no chart text is drawn smaller than the floor.
+            assert chart["values"] == [item["value"] for item in distributions[chart["id"]]], chart
+            assert chart["labels"] >= chart["bars"], chart
+            assert chart["smallest"] >= MIN_CHART_TEXT, chart
+    else:
+        assert charts == []
