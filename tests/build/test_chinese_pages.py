@@ -38,7 +38,7 @@ TECHNICAL_NAMES = frozenset(
         # data and citation formats (the download links and the data page)
         "JSON", "JSON Schema", "CSV", "YAML", "BibTeX", "RIS", "CSL-JSON", "Markdown", "HTML", "CSS", "SVG",
         # encodings, line endings, checksums, units of size, time standard
-        "UTF-8", "BOM", "LF", "CR", "CRLF", "NUL", "SHA-256", "KiB", "MiB", "UTC",
+        "UTF-8", "ASCII", "BOM", "LF", "CR", "CRLF", "NUL", "SHA-256", "KiB", "MiB", "UTC",
         # a website's registration number under China's rules, written so in Chinese (ICP备案号)
         "ICP",
         # licence code, software and services named as such
