@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 import opencc  # noqa: E402
+from search_samples import found as is_found
 from search_samples import sample_queries, type_queries, wait_until_search_ready  # noqa: E402
 
 from clusterdocs.languages import LANGUAGES  # noqa: E402
@@ -60,7 +61,9 @@ async ([queries, limit]) => {
     const search = await pagefind.search(query);
     const data = await Promise.all(search.results.slice(0, limit).map(r => r.data()));
     const ms = performance.now() - start;
-    answers.push({query, ok: true, ms, pages: data.map(d => new URL(d.url, location.href).href), links: [], text: ""});
+    const rest = await Promise.all(search.results.slice(limit).map(r => r.data()));
+    const urls = [...data, ...rest].map(d => new URL(d.url, location.href).href);
+    answers.push({query, ok: true, ms, pages: urls.slice(0, limit), all: urls, links: [], text: ""});
   }
   return answers;
 }
@@ -102,10 +105,7 @@ def run(site: Path, pagefind: bool, limit: int = 10) -> dict:
                 wait_until_search_ready(page)
                 answers = type_queries(page, queries, limit)
             page.close()
-            found = [
-                any(urlsplit(link).path == s.path for link in a["pages"])
-                for s, a in zip(mine, answers, strict=False)
-            ]
+            found = [is_found(s, a, limit) for s, a in zip(mine, answers, strict=False)]
             named_found = {
                 q: any(urlsplit(link).path == p for link in a["pages"])
                 for (q, p), a in zip(named, answers[len(mine) :], strict=True)

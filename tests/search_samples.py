@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 ENGLISH_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]{5,}(?![\w'’-])")
@@ -134,8 +135,9 @@ def sample_queries(
 
 # Types each query into Material's search box in turn (as a reader does: the input's value, then
 # a keyup, which is what the search box listens for) and collects, for each, the result links the
-# search box shows first, once it has shown the answer to that query (every answer rewrites the
-# result count line), with the time from the keyup to the answer.
+# search box shows first (``pages``) and all of them (``all``, scrolling the list), once it has
+# shown the answer to that query (every answer rewrites the result count line), with the time
+# from the keyup to the answer.
 TYPE_QUERIES_JS = """
 async ([queries, limit]) => {
   const input = document.querySelector("input.md-search__input");
@@ -155,9 +157,19 @@ async ([queries, limit]) => {
     const ok = await answered;
     const ms = performance.now() - start;
     const items = [...list.querySelectorAll(".md-search-result__item")].slice(0, limit);
+    const first = items.map(item => item.querySelector("a").href);
+    // The rest of a long list appears as the reader scrolls it.
+    const scroller = list.closest(".md-search__scrollwrap");
+    for (let shown = -1; list.children.length > shown && list.children.length >= limit;) {
+      shown = list.children.length;
+      scroller.scrollTop = scroller.scrollHeight;
+      await new Promise(resolve => setTimeout(resolve, 50));
+    }
+    scroller.scrollTop = 0;
     answers.push({
       query, ok, ms,
-      pages: items.map(item => item.querySelector("a").href),
+      pages: first,
+      all: [...list.querySelectorAll(".md-search-result__item > a")].map(a => a.href),
       links: items.flatMap(item => [...item.querySelectorAll("a")].map(a => a.href)),
       text: items.map(item => item.innerText).join("\\n"),
     });
@@ -176,6 +188,14 @@ def wait_until_search_ready(page, timeout_ms: int = 60000) -> None:
         "JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']",
         timeout=timeout_ms,
     )
+
+
+def found(sample: Sample, answer: dict, limit: int = 10) -> bool:
+    """Whether ``sample``'s page is among the first ``limit`` results, or, when the query is on
+    more pages than that, anywhere in the list (no order can put every one of them first)."""
+    pages = [urlsplit(link).path for link in answer["pages"]]
+    everywhere = [urlsplit(link).path for link in answer.get("all", [])]
+    return sample.path in pages or (len(everywhere) > limit and sample.path in everywhere)
 
 
 def type_queries(page, queries: list[str], limit: int = 10) -> list[dict]:
