@@ -50,9 +50,10 @@ class _DefinitionItems(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         if self.part is None:
-            if tag == "dt" and attributes.get("id"):
-                self._close()
-                self.anchor, self.part, self.depth = attributes["id"], "dt", 0
+            if tag == "dt":
+                self._close()  # a term without an id is no entry of its own
+                if attributes.get("id"):
+                    self.anchor, self.part, self.depth = attributes["id"], "dt", 0
             elif tag == "dd" and self.anchor is not None:
                 self.part, self.depth = "dd", 0
             return
@@ -129,7 +130,7 @@ def page_entries(entries: list[dict], items_by_page: dict[str, list[Item]]) -> l
                 cut = found.start() if cut is None else min(cut, found.start())
                 mine.append(item)
         if cut is not None:
-            entry["text"] = entry["text"][:cut].rstrip()
+            entry["text"] = entry["text"][:cut].rstrip(" \u200b\n")
         result.append(entry)
         for item in mine:
             result.append({"location": f"{page}#{item.anchor}", "title": html.escape(item.title, quote=False), "text": item.text})
@@ -148,20 +149,21 @@ def _each(profile: str, chars: list[str]) -> list[str]:
 
 
 @cache
-def _all_to_simplified() -> tuple[tuple[str, str], ...]:
+def _canonical() -> dict[str, str]:
+    """Each character of the CJK blocks that folds, to what it folds to: its Simplified form
+    (``t2s``), and for a Taiwan form ``s2tw`` writes that ``t2s`` leaves alone (着 -> 著), the
+    Simplified character it was written for."""
     chars = [chr(code) for start, end in CJK_BLOCKS for code in range(start, end + 1)]
-    return tuple((c, s) for c, s in zip(chars, _each("t2s", chars), strict=True) if len(s) == 1 and s != c)
+    table = {c: s for c, s in zip(chars, _each("t2s", chars), strict=True) if len(s) == 1 and s != c}
+    for c, t in zip(chars, _each("s2tw", chars), strict=True):
+        if len(t) == 1 and t != c and table.get(t, t) != table.get(c, c):
+            table[t] = table.get(c, c)
+    return table
 
 
 def fold_table(texts) -> str:
-    """Pairs of characters (Traditional, then Simplified), one string: every character whose
-    Simplified form is in ``texts``, from OpenCC's ``t2s`` and the Taiwan forms ``s2tw`` gives."""
-    present = {char for text in texts for char in HAN_CHAR.findall(text)}
-    simplified = dict(_all_to_simplified())
-    target = {simplified.get(c, c) for c in present}
-    table = {c: s for c, s in simplified.items() if s in target}
-    ordered = sorted(target)
-    for c, traditional in zip(ordered, _each("s2tw", ordered), strict=True):
-        if len(traditional) == 1 and traditional != c and traditional not in table:
-            table[traditional] = c
-    return "".join(c + s for c, s in sorted(table.items()))
+    """Pairs of characters (one that folds, then what it folds to), as one string: every
+    character that folds to a character of ``texts`` or to what one of them folds to."""
+    canonical = _canonical()
+    present = {canonical.get(char, char) for text in texts for char in HAN_CHAR.findall(text)}
+    return "".join(c + s for c, s in sorted(canonical.items()) if s in present)
