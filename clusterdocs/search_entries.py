@@ -133,7 +133,9 @@ def page_entries(entries: list[dict], items_by_page: dict[str, list[Item]]) -> l
             entry["text"] = entry["text"][:cut].rstrip(" \u200b\n")
         result.append(entry)
         for item in mine:
-            result.append({"location": f"{page}#{item.anchor}", "title": html.escape(item.title, quote=False), "text": item.text})
+            result.append(
+                {"location": f"{page}#{item.anchor}", "title": html.escape(item.title, quote=False), "text": item.text}
+            )
     return result
 
 

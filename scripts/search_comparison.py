@@ -142,7 +142,10 @@ def main() -> int:
             bundle = copy / "pagefind"
             shared = [bundle / "pagefind.js", *bundle.glob("wasm.*"), *bundle.glob("pagefind-entry.json")]
             for language in LANGUAGES:
-                own = [*bundle.glob(f"index/{language.tag.lower()}*"), *bundle.glob(f"pagefind.{language.tag.lower()}*")]
+                own = [
+                    *bundle.glob(f"index/{language.tag.lower()}*"),
+                    *bundle.glob(f"pagefind.{language.tag.lower()}*"),
+                ]
                 sizes[language.code] = round(gzip_kb(own), 1)
             sizes["shared files (script, wasm)"] = round(gzip_kb(shared), 1)
             site = copy

@@ -112,9 +112,7 @@ def english_samples(text: list[str], rng: random.Random, count: int) -> list[str
     return sorted(rng.sample(words, min(count, len(words))))
 
 
-def sample_queries(
-    site_dir: Path, languages, per_page: int = 4, seed: int = 22, to_simplified=None
-) -> list[Sample]:
+def sample_queries(site_dir: Path, languages, per_page: int = 4, seed: int = 22, to_simplified=None) -> list[Sample]:
     """Queries from every page of every language in ``languages`` (``clusterdocs.languages.LANGUAGES``);
     ``to_simplified`` converts text to Simplified characters for half of a Traditional site's queries."""
     rng = random.Random(seed)
@@ -182,7 +180,7 @@ async ([queries, limit]) => {
 def wait_until_search_ready(page, timeout_ms: int = 60000) -> None:
     """Open the search box and wait until its index is loaded: the search box then shows its
     'type to start searching' line instead of the 'initialising' one."""
-    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").focus()
     page.wait_for_function(
         "() => document.querySelector('.md-search-result__meta').textContent.trim() === "
         "JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']",

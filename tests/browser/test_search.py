@@ -37,6 +37,21 @@ NAMED = [
     ("zh-Hant", "五十人論壇", "articles/conference-2025/", None),
     ("zh-Hant", "50人論壇", "articles/conference-2025/", None),
     ("zh", "柯桥", "clusters/", "keqiao-textiles-name"),
+    # Words and names in both languages (jieba's words and the project dictionary's).
+    ("zh", "链长制", "articles/park-cluster-paths-2023/", None),
+    ("zh", "中关村", "articles/park-cluster-paths-2023/", None),
+    ("en", "Zhongguancun", "articles/park-cluster-paths-2023/", None),
+    ("zh", "成渝", "articles/chengyu-cross-province-2023/", None),
+    ("en", "Chengdu", "articles/chengyu-cross-province-2023/", None),
+    ("zh", "株洲", "articles/blueprint-14th-fyp/", None),
+    ("en", "Zhuzhou", "articles/blueprint-14th-fyp/", None),
+    ("zh", "工具箱", "articles/central-local-2021/", None),
+    ("en", "toolbox", "articles/central-local-2021/", None),
+    ("zh", "广州", "articles/conference-2025/", None),
+    ("en", "Duan Zheng", "articles/conference-2025/", None),
+    ("zh-Hant", "成渝", "articles/chengyu-cross-province-2023/", None),
+    ("zh-Hant", "專精特新", "articles/chengyu-cross-province-2023/", None),
+    ("zh-Hant", "廣州", "articles/conference-2025/", None),
 ]
 GLOSSARY_TERMS = ("horse-race-competition", "state-council-executive-meeting", "little-giant-firms")
 
@@ -129,6 +144,7 @@ def test_a_query_finds_the_same_pages_in_either_script_on_the_traditional_site(a
 
 
 def test_results_show_no_permalink_signs_and_only_the_readers_language(answers):
+    """Every answer: results only in the reader's language (one index per language), no "¶"."""
     for code, language_answers in answers.items():
         site_url = language_answers["site_url"]
         every = [answer for _, answer in language_answers["samples"]] + list(language_answers["named"].values())
@@ -138,3 +154,18 @@ def test_results_show_no_permalink_signs_and_only_the_readers_language(answers):
                 first = urlsplit(link.removeprefix(site_url)).path.strip("/").split("/")[0]
                 other = {language.prefix.strip("/") for language in LANGUAGES if language.prefix} - {code}
                 assert first not in other and (code == "en" or first == code), (answer["query"], link)
+
+
+def test_enter_in_the_search_box_opens_the_term_at_its_entry(page, site_url):
+    """Keyboard use: Enter follows the best result, which for a glossary term is its entry."""
+    term = glossary()["horse-race-competition"]
+    page.goto(f"{site_url}/zh/")
+    wait_until_search_ready(page)
+    field = page.locator("input.md-search__input")
+    field.fill(term["zh"])
+    field.press("End")  # the search box answers on keyup
+    page.wait_for_selector(".md-search-result__item")
+    with page.expect_navigation():
+        field.press("Enter")
+    assert urlsplit(page.url).path == "/zh/glossary/" and urlsplit(page.url).fragment == term["id"]
+    assert page.watcher.console_errors == [] and page.watcher.foreign_requests == []

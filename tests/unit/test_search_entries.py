@@ -36,7 +36,7 @@ def test_each_term_with_an_id_is_an_item_with_its_definition_and_no_permalink_si
 
 def test_terms_become_entries_at_their_anchor_and_the_page_keeps_its_own_text():
     # Material's entry for the page: words separated by \u200b, the permalinks' signs copied in.
-    text = "<p>\u200b本站\u200b使用\u200b的\u200b政策\u200b术语\u200b。</p> \u200b赛马\u200b sàimǎ · \"horse race\" competition ¶ <p>\u200b对\u200b工信部</p> \u200b小\u200b巨人 ¶"
+    text = '<p>\u200b本站\u200b使用\u200b的\u200b政策\u200b术语\u200b。</p> \u200b赛马\u200b sàimǎ · "horse race" competition ¶ <p>\u200b对\u200b工信部</p> \u200b小\u200b巨人 ¶'
     entries = [
         {"location": "zh/glossary/", "title": "术语表 ¶", "text": text},
         {"location": "zh/about/", "title": "关于", "text": "<p>\u200b关于 ¶</p>"},

@@ -12,21 +12,22 @@
  *   (a run found in a page, as find-in-page finds it); one character alone matches the pairs it
  *   begins. If nothing is found and the run has Chinese numerals, it is tried again with them as
  *   digits. Everything else (English words) goes to Material's search as typed.
- * - Results: the typed runs are marked in titles and snippets, and are what the result links
- *   ask the page to highlight.
+ * - Results: the typed runs are marked in titles and snippets, and the result links ask the page
+ *   to highlight them as the page writes them. The bigram fields are dropped once indexed.
  *
  * Bigram tokens are written in ASCII (code points in hex): Material's query handling splits any
  * run of Han characters it sees into words of its index, which would break a pair apart.
  */
 "use strict";
 
-const SETUP = 0, QUERY = 2, RESULT = 3;  // Material's search message types
+const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;  // Material's search message types
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/;
 const NUMERAL_DIGITS = { "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9 };
 const NUMERAL_UNITS = { "十": 10, "百": 100, "千": 1000 };
 
 let fold = new Map();  // character -> its folded form
 let pending = null;    // the query being answered: { runs, retry }
+let indexed = [];      // the documents, until Material has indexed them
 
 /* ---- Text to tokens ------------------------------------------------------------------------ */
 
@@ -135,6 +136,7 @@ function rewrite(value, digits) {
       retry = retry || numerals !== null;
       const units = digits && numerals ? numerals : run;
       runs.push(run.join(""));
+      if (numerals) runs.push(numerals.join(""));
       if (units.length === 1) parts.push("+c" + unitCode(units[0]) + "x*");
       else parts.push(...pairsOf(units).map(pair => "+" + pair));
     }
@@ -148,9 +150,10 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/* ``html`` with every occurrence of the folded ``runs`` in its text marked; tags and the word
- * breaks (\u200b) of the index are skipped over, a mark never spans a tag. */
-function markRuns(html, runs) {
+/* ``html`` with every occurrence of the folded ``runs`` in its text marked (tags and the index's
+ * word breaks, \u200b, are skipped over; a mark never spans a tag), and each occurrence as written
+ * added to ``written``. */
+function markRuns(html, runs, written) {
   if (!runs.length || typeof html !== "string") return html;
   const positions = [];  // index in html of each visible character
   let visible = "";
@@ -168,8 +171,14 @@ function markRuns(html, runs) {
   }
   const marked = new Uint8Array(html.length);
   const pattern = new RegExp(runs.map(escapeRegExp).join("|"), "g");
-  for (const match of visible.matchAll(pattern))
-    for (let k = match.index; k < match.index + match[0].length; k++) marked[positions[k]] = 1;
+  for (const match of visible.matchAll(pattern)) {
+    let text = "";
+    for (let k = match.index; k < match.index + match[0].length; k++) {
+      marked[positions[k]] = 1;
+      text += html[positions[k]];
+    }
+    written.add(text);
+  }
   let out = "";
   let open = false;
   for (let i = 0; i < html.length; i++) {
@@ -182,20 +191,20 @@ function markRuns(html, runs) {
   return open ? out + "</mark>" : out;
 }
 
+/* Material's result with the bigram fields dropped, the typed runs marked, and, as the terms the
+ * result link asks the page to highlight, the runs as the page writes them. */
 function finish(result, runs) {
-  const folded = runs.map(run => [...run].map(c => fold.get(c) || c).join(""));
   for (const group of result.items || [])
     for (const item of group) {
-      delete item.cjk;
-      delete item.cjk_title;
       const terms = {};
       for (const [term, found] of Object.entries(item.terms || {}))
         if (!/^c[0-9a-fn]+x/.test(term)) terms[term] = found;
-      if (runs.length && Object.keys(item.terms || {}).length)
-        for (const run of runs) terms[run] = true;
+      const written = new Set();
+      item.title = markRuns(item.title, runs, written);
+      item.text = markRuns(item.text, runs, written);
+      if (Object.keys(item.terms || {}).length)
+        for (const text of written) terms[text] = true;
       item.terms = terms;
-      item.title = markRuns(item.title, folded);
-      item.text = markRuns(item.text, folded);
     }
   return result;
 }
@@ -219,6 +228,7 @@ addEventListener("message", event => {
       doc.cjk = indexTokens(doc.text || "");
       doc.cjk_title = indexTokens(doc.title || "");
     }
+    indexed = docs;
     dispatchEvent(new MessageEvent("message", { data: { ...message, handled: true } }));
   } else if (message.type === QUERY && HAN.test(message.data)) {
     const { query, runs, retry } = rewrite(message.data, false);
@@ -230,6 +240,14 @@ addEventListener("message", event => {
 });
 
 self.postMessage = answer => {
+  if (answer && answer.type === READY) {
+    // Indexed: the documents no longer need their bigrams (nor would Material mark them up).
+    for (const doc of indexed) {
+      delete doc.cjk;
+      delete doc.cjk_title;
+    }
+    indexed = [];
+  }
   if (answer && answer.type === RESULT && pending) {
     const { runs, retry } = pending;
     if (retry && !(answer.data.items || []).length) {
