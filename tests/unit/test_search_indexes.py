@@ -74,7 +74,9 @@ def test_the_hook_writes_the_language_index_and_leaves_i18n_no_entries(tmp_path)
     assert staged["docs"] == [dict(entries[0], location="glossary/#x")]
     # Material's settings, plus what the site's search worker reads: Material's worker, the fold table.
     assert set(staged["config"]) == {"lang", "separator", "pipeline", "fields", "worker", "fold"}
-    assert any((Path(d) / "assets/javascripts/workers" / staged["config"]["worker"]).is_file() for d in config.theme.dirs)
+    assert any(
+        (Path(d) / "assets/javascripts/workers" / staged["config"]["worker"]).is_file() for d in config.theme.dirs
+    )
 
 
 def test_without_a_search_plugin_the_hook_does_nothing(tmp_path):
