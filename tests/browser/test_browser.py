@@ -9,7 +9,7 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 
-from clusterdocs.languages import LANGUAGES, language_of
+from clusterdocs.languages import LANGUAGES
 from clusterdocs.paths import DOCS_DIR, ROOT, TIMELINE_DIR
 from support import PageWatcher, published_html
 
@@ -36,61 +36,6 @@ def expected_pages() -> list[str]:
 PUBLISHED_PAGES = expected_pages()
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-SEARCH_TERMS = [  # (language, query, article expected among the results)
-    ("zh", "集群", None),
-    ("en", "cluster", None),
-    ("zh", "链长制", "park-cluster-paths-2023"),
-    ("zh", "中关村", "park-cluster-paths-2023"),
-    ("en", "Zhongguancun", "park-cluster-paths-2023"),
-    ("zh", "成渝", "chengyu-cross-province-2023"),
-    ("en", "Chengdu", "chengyu-cross-province-2023"),
-    ("zh", "株洲", "blueprint-14th-fyp"),
-    ("en", "Zhuzhou", "blueprint-14th-fyp"),
-    ("zh", "工具箱", "central-local-2021"),
-    ("en", "toolbox", "central-local-2021"),
-    ("zh", "广州", "conference-2025"),
-    ("en", "Duan Zheng", "conference-2025"),
-    # The generated Traditional site: jieba segments Traditional text with the converted dictionary.
-    ("zh-Hant", "產業集群", None),
-    ("zh-Hant", "成渝", "chengyu-cross-province-2023"),
-    ("zh-Hant", "專精特新", "chengyu-cross-province-2023"),
-    ("zh-Hant", "廣州", "conference-2025"),
-]
-
-
-def home(site_url: str, language: str) -> str:
-    return f"{site_url}/{language_of(language).prefix}"
-
-
-def language_at(path: str) -> str:
-    """The language whose pages ``path`` (``/zh-Hant/timeline/``) is under."""
-    first = path.strip("/").split("/")[0]
-    return next((language.code for language in LANGUAGES if language.code == first and not language.default), "en")
-
-
-def search(page, site_url: str, language: str, query: str) -> list[str]:
-    page.goto(home(site_url, language))
-    field = page.locator("input.md-search__input")
-    field.click()
-    field.fill(query)
-    field.press("End")  # Material listens for keyup; fill() alone does not fire it
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    return [
-        page.evaluate("(a) => a.href", link) for link in page.locator(".md-search-result__item > a").element_handles()
-    ]
-
-
-@pytest.mark.parametrize("language, query, article", SEARCH_TERMS, ids=[f"{l}-{q}" for l, q, _ in SEARCH_TERMS])
-def test_search_finds_pages_in_the_readers_language_only(page, site_url, language, query, article):
-    results = search(page, site_url, language, query)
-    assert results, f"no results for {query!r}"
-    for url in results:
-        path = url.removeprefix(site_url)
-        assert language_at(path) == language, f"{query!r} returned {path} on the {language} site"
-    if article:
-        assert any(f"/articles/{article}/" in url for url in results), (query, results)
-    assert page.watcher.console_errors == [] and page.watcher.foreign_requests == []
 
 
 @pytest.mark.parametrize(

@@ -46,3 +46,11 @@ def test_budgets_are_checked_in_both_directions():
     assert [line.split(":")[0] for line in missed] == ["check_seconds", "lighthouse_seo"]
     with pytest.raises(SystemExit, match="unknown budget"):
         benchmark.parse_budgets(["build_speed=1"])
+
+
+def test_search_timing_is_budgeted_on_the_slowest_language():
+    timing = {"en": {"p90_ms": 40.0}, "zh": {"p90_ms": 320.0}, "zh-Hant": {"p90_ms": 90.0}}
+    values = benchmark.budget_values({"builds": {}, "search_timing": {1: timing, 10: timing}})
+    assert values == {"search_results_ms_1x": 320.0, "search_results_ms_10x": 320.0}
+    missed = benchmark.missed_budgets(values, benchmark.parse_budgets([]))
+    assert [line.split(":")[0] for line in missed] == ["search_results_ms_1x"]  # 320 > 300; 320 <= 1000

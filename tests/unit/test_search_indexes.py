@@ -72,7 +72,11 @@ def test_the_hook_writes_the_language_index_and_leaves_i18n_no_entries(tmp_path)
     assert built.entries == entries  # the index Material built is left as it was
     staged = json.loads((tmp_path / STAGING / "zh.json").read_text(encoding="utf-8"))
     assert staged["docs"] == [dict(entries[0], location="glossary/#x")]
-    assert set(staged["config"]) == {"lang", "separator", "pipeline", "fields"}
+    # Material's settings, plus what the site's search worker reads: Material's worker, the fold table.
+    assert set(staged["config"]) == {"lang", "separator", "pipeline", "fields", "worker", "fold"}
+    assert any(
+        (Path(d) / "assets/javascripts/workers" / staged["config"]["worker"]).is_file() for d in config.theme.dirs
+    )
 
 
 def test_without_a_search_plugin_the_hook_does_nothing(tmp_path):
