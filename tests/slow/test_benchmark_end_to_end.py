@@ -50,6 +50,6 @@ def test_the_benchmark_runs_writes_results_and_fails_on_a_blown_budget(tmp_path)
     ]
     report = results.read_text(encoding="utf-8")
     assert "| 1x | 1 |" in report
-    assert "| zh search index, gzip (KB) |" in report and "| ≤ 0.001 | no |" in report
+    assert "| zh search index at 1x, gzip (KB) |" in report and "| ≤ 0.001 | no |" in report
     assert "| ≤ 1000 | yes |" in report
     assert "not measured in this run" in report  # 10x, 100x, Lighthouse and serve were skipped
