@@ -21,7 +21,14 @@ from support import ROOT
 BIN = Path(sys.executable).parent
 YAML_TARGETS = ["timeline", "data", "mkdocs.yml", ".pre-commit-config.yaml", ".yamllint.yml", ".github"]
 # .github/pull_request_template.md is not linted: a pull-request description starts with a ## section, not a title.
-MARKDOWN_TARGETS = ["docs", "README.md", "CONTRIBUTING.md", "CONTRIBUTING.zh-Hans.md"]
+MARKDOWN_TARGETS = [
+    "docs",
+    "README.md",
+    "ARCHITECTURE.md",
+    "benchmarks/README.md",
+    "CONTRIBUTING.md",
+    "CONTRIBUTING.zh-Hans.md",
+]
 
 
 def run(*command: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
