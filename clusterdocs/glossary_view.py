@@ -12,18 +12,22 @@ Order, one collation per language:
   gōngshì before 工信部 gōngxìnbù), as pinyin indexes order words. Each character's
   reading is the one the term's own ``pinyin`` field gives, chosen among pypinyin's readings
   of that character, so polyphonic characters follow the glossary (长三角 is cháng, not
-  zhǎng); index letters are pinyin initials.
+  zhǎng); index letters are pinyin initials. The Chinese order depends only on the terms and
+  pypinyin, so it is kept between builds (clusterdocs/build_cache.py): pypinyin's dictionaries
+  are loaded only when a term changes.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import string
 import unicodedata
+from importlib.metadata import version
+from pathlib import Path
 
-from pypinyin import Style, pinyin
-from pypinyin.contrib.tone_convert import to_normal, to_tone3
-
+from .build_cache import code_fingerprint, load_json, store_json
 from .languages import language_of, script_tag
 from .links import PageLinks
 from .markers import replace_markers
@@ -58,6 +62,8 @@ def readings(chinese: str, reading: str) -> list[str]:
     """The tone-marked syllable of each Han character of ``chinese``, as ``reading`` (the
     glossary's pinyin) writes it; pypinyin gives each character's candidates. A character the
     reading does not match takes pypinyin's own first choice."""
+    from pypinyin import Style, pinyin  # loaded only when the order is not cached: see chinese_order
+
     characters = _HAN.findall(chinese)
     candidates = [pinyin(character, style=Style.TONE, heteronym=True)[0] for character in characters]
     target = _marked(reading)
@@ -79,6 +85,8 @@ def readings(chinese: str, reading: str) -> list[str]:
 def pinyin_key(term: dict) -> tuple:
     """Syllable by syllable: the syllable without tone (ü after u), then its tone (1–4, neutral
     5); the characters only break ties between terms that read the same."""
+    from pypinyin.contrib.tone_convert import to_normal, to_tone3
+
     syllables = readings(term["zh"], term["pinyin"])
     return (
         tuple(
@@ -91,13 +99,28 @@ def pinyin_key(term: dict) -> tuple:
 
 
 def pinyin_letter(term: dict) -> str:
-    return pinyin_key(term)[0][0][0][0].upper()
+    """The initial of the term's first syllable, as its own pinyin writes it (lǜ -> L)."""
+    return unicodedata.normalize("NFD", _marked(term["pinyin"]))[:1].upper()
+
+
+def chinese_order(glossary: list[dict]) -> list[str]:
+    """The terms' ids in pinyin order, computed once per set of terms and kept between builds."""
+    terms = [[term["id"], term["zh"], term["pinyin"]] for term in glossary]
+    digest = hashlib.sha256(code_fingerprint(Path(__file__), extra=f"pypinyin {version('pypinyin')}"))
+    digest.update(json.dumps(terms, ensure_ascii=False).encode("utf-8"))
+    key = digest.hexdigest()
+    order = load_json("glossary-order", key)
+    if not isinstance(order, list) or sorted(order) != sorted(term[0] for term in terms):
+        order = [term["id"] for term in sorted(glossary, key=pinyin_key)]
+        store_json("glossary-order", key, order)
+    return order
 
 
 def ordered_terms(glossary: list[dict], language: str) -> list[tuple[str, dict]]:
     """``(index letter, term)`` in the language's order."""
     if language_of(language).is_chinese:
-        return [(pinyin_letter(term), term) for term in sorted(glossary, key=pinyin_key)]
+        by_id = {term["id"]: term for term in glossary}
+        return [(pinyin_letter(by_id[term_id]), by_id[term_id]) for term_id in chinese_order(glossary)]
     return [(english_letter(term["en"]), term) for term in sorted(glossary, key=lambda term: english_key(term["en"]))]
 
 

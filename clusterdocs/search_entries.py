@@ -94,7 +94,7 @@ class _DefinitionItems(HTMLParser):
 
 def definition_items(page_html: str) -> list[Item]:
     """The terms with an id of every definition list in ``page_html``, in order."""
-    if "<dt" not in page_html:
+    if "<dt id=" not in page_html:  # a term without an id has no anchor to land on: nothing to parse
         return []
     parser = _DefinitionItems()
     parser.feed(page_html)

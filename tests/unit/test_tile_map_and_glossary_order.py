@@ -114,3 +114,18 @@ def test_english_order_ignores_quotes_case_and_leading_punctuation(data):
         ids.index("national-advanced-manufacturing-cluster") < ids.index("national-team") < ids.index("new-type-power")
     )
     assert _term(data, "national-team")["en"].startswith('"')
+
+
+def test_the_chinese_order_kept_between_builds_is_the_computed_one(tmp_path, monkeypatch):
+    from clusterdocs.glossary_view import chinese_order, pinyin_key
+    from clusterdocs.sitedata import load_site_data
+    from support import ROOT
+
+    monkeypatch.setenv("CLUSTERDOCS_CACHE_DIR", str(tmp_path))
+    glossary = load_site_data(ROOT).glossary
+    computed = [term["id"] for term in sorted(glossary, key=pinyin_key)]
+    assert chinese_order(glossary) == computed  # computed and stored
+    assert list(tmp_path.glob("glossary-order/*.json"))
+    assert chinese_order(glossary) == computed  # read back
+    changed = [dict(glossary[0], id="zz-new-term", zh="阿", pinyin="ā")] + glossary[1:]
+    assert chinese_order(changed)[0] == "zz-new-term"  # another set of terms is not served the old order
