@@ -33,7 +33,7 @@ def test_chinese_pages_read_as_chinese_once_their_scripts_have_run(browser, site
     found = []
     for path in PAGE_TYPES:
         page.goto(f"{site_url}/{language.prefix}{path}", wait_until="networkidle")
-        terms = page.locator("a.cd-term")
+        terms = page.locator("a.cd-term >> visible=true")
         if terms.count():
             terms.first.hover()  # the theme's tooltip is added to the page
         parser = ChinesePage()
