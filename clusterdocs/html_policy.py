@@ -66,6 +66,11 @@ CONTRIBUTOR_TAGS = frozenset(
     }
 )
 CONTRIBUTOR_ATTRIBUTES = frozenset({"class", "id", "lang", "title", "dir", "markdown"})
+# Ids contributors may give (heading anchors, attribute lists, raw HTML): lower-case words joined
+# by hyphens. The theme's own ids begin with "__" (__config, __drawer, __search …), so no
+# contributed id can stand in for one (DOM clobbering: the first element with an id wins); the
+# built-site audit also refuses an id given twice on one page (clusterdocs/site_audit.py).
+CONTRIBUTED_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
 
 # What the HTML a page's Markdown became may keep (``sanitise``): what Markdown produces, plus
@@ -335,6 +340,9 @@ def _body_problems(body: str, path: str, first_line: int) -> list[Problem]:
             if is_script_url(match.group(1).strip("<>")):
                 problems.append(at(match.start(1), field, _script_url_message(match.group(1))))
     for match in ATTRIBUTE_LIST.finditer(text):
+        for shorthand in re.finditer(r"(?:^|[ \t])#([\w-]+)", match.group(1)):
+            position = match.start(1) + shorthand.start(1)
+            problems += _id_problems(shorthand.group(1), lambda field, message: at(position, field, message), "{#…}")
         for attribute in ATTRIBUTE.finditer(match.group(1)):
             name, value = attribute.group(1).lower(), attribute.group(2).strip("\"'")
             position = match.start(1) + attribute.start()
@@ -361,9 +369,25 @@ def _script_url_message(url: str) -> str:
     )
 
 
+def _id_problems(value: str, problem, field: str) -> list[Problem]:
+    if CONTRIBUTED_ID.fullmatch(value):
+        return []
+    return [
+        problem(
+            field,
+            f"id {_shortened(value)!r} is not allowed: use lower-case letters, digits and hyphens "
+            "(ids beginning with __ are the theme's own)",
+        )
+    ]
+
+
 def _attribute_problems(name: str, value: str | None, problem, element: str, element_allowed: bool) -> list[Problem]:
     """An attribute's problems; on an element that is itself refused, only the dangerous ones."""
     field = f"{element}[{name}]"
+    if name in ("id", "name") and value is not None and element_allowed:
+        found = _id_problems(value, problem, field)
+        if found:
+            return found
     if name.startswith("on"):
         return [problem(field, f"attribute {name!r} is an event handler: it would run a script")]
     if value is not None and is_script_url(value):

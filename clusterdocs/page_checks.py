@@ -141,6 +141,21 @@ def parity_problems(root: Path, broken: set[str] = frozenset()) -> list[Problem]
                 )
                 for line in bare
             ]
+            first: dict[str, int] = {}
+            for line, anchor in outlines[language]:
+                if anchor in first:
+                    problems.append(
+                        Problem(
+                            path,
+                            line,
+                            1,
+                            "(heading)",
+                            f"anchor #{anchor} is already the anchor of the heading on line {first[anchor]}; "
+                            "every heading of a page needs its own",
+                        )
+                    )
+                    bare = [*bare, line]  # not compared with the other language: this is the problem to fix
+                first.setdefault(anchor, line)
             clean = clean and not bare and path not in broken
         if chinese not in texts or not clean:
             continue  # a missing page is reported by missing_translations

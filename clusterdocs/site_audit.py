@@ -168,6 +168,7 @@ class _MarkupAuditor(HTMLParser):
         self.problems: list[Problem] = []
         self.content_depth = 1 if in_content_by_default else 0
         self.in_style = False
+        self.ids: dict[str, int] = {}  # id -> the line it was first given on
 
     def _add(self, field: str, message: str, position: tuple[int, int] | None = None) -> None:
         line, column = position or self.getpos()
@@ -180,6 +181,16 @@ class _MarkupAuditor(HTMLParser):
         if self.content_depth and tag in CONTENT_SCRIPT_ELEMENTS:
             self._add(tag, f"<{tag}> inside page content would run or embed code the site does not own")
         self.in_style = tag == "style"
+        element_id = attributes.get("id")
+        if element_id:
+            if element_id in self.ids:
+                self._add(
+                    f"{tag}[id]",
+                    f"id {element_id!r} is given twice on this page (first on line {self.ids[element_id]}); "
+                    "links and scripts find only the first: every id must be unique",
+                )
+            else:
+                self.ids[element_id] = self.getpos()[0]
         for name, value in attributes.items():
             self._attribute(tag, name, value, attributes)
 
@@ -233,7 +244,8 @@ class _MarkupAuditor(HTMLParser):
                     return
             urls = [value]
         elif tag == "meta" and name == "content" and attributes.get("http-equiv", "").lower() == "refresh":
-            match = re.search(r"url\s*=\s*['\"]?([^'\"]+)", value, re.IGNORECASE)
+            # "5; url=…", and the same without "url=", which browsers follow too.
+            match = re.search(r"^\s*[\d.]*\s*[;,]\s*(?:url\s*=\s*)?['\"]?([^'\"]+)", value, re.IGNORECASE)
             urls = [match.group(1)] if match else []
         for url in urls:
             if is_foreign(url, self.own_host):
