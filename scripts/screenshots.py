@@ -17,19 +17,9 @@ from playwright.sync_api import sync_playwright
 
 from clusterdocs.languages import LANGUAGES
 
+from benchmark import CHROMIUM, LIGHTHOUSE_PAGES as PAGE_TYPES  # the page types the benchmark measures
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-PAGE_TYPES = {
-    "home": "",
-    "timeline": "timeline/",
-    "article": "articles/central-local-2021/",
-    "articles": "articles/",
-    "clusters": "clusters/",
-    "figures": "figures/",
-    "glossary": "glossary/",
-    "data": "data/",
-    "about": "about/",
-}
 VIEWPORTS = {360: 740, 1280: 800}
 SCHEMES = ("light", "dark")
 CHROMIUM_ARGS = [
@@ -88,7 +78,7 @@ def main() -> int:
                 context.close()
         browser.close()
     server.shutdown()
-    print(f"wrote {written} screenshots to {arguments.out}")
+    print(f"wrote {written} screenshot(s) to {arguments.out}")
     return 0
 
 
