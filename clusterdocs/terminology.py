@@ -4,6 +4,7 @@ English text is every English page (``docs/en``, front matter included; the glos
 lists no avoided form) and every English string in the data: timeline entries, ``data/*.yml``
 values under an ``en`` key, interface strings. Matching ignores case and needs word boundaries,
 so "champion enterprises" is not "champion enterprise" unless the glossary lists the plural too.
+A form wrapped across two lines is found too.
 """
 
 from __future__ import annotations
@@ -58,9 +59,27 @@ def terminology_problems(
 
 
 def _hits(text: str, renderings: tuple[re.Pattern, dict[str, str]]) -> list[tuple[int, str, str]]:
-    """(offset, text found, canonical rendering) of each avoided form in ``text``."""
+    """(offset, text found, canonical rendering) of each avoided form in ``text``, also where a
+    line break (and the next line's indentation) stands between its words."""
     pattern, canonical_of = renderings
-    return [(match.start(), match.group(0), canonical_of[match.group(0).lower()]) for match in pattern.finditer(text)]
+    flat, offsets = _single_spaced(text)
+    return [
+        (offsets[match.start()], match.group(0), canonical_of[match.group(0).lower()])
+        for match in pattern.finditer(flat)
+    ]
+
+
+def _single_spaced(text: str) -> tuple[str, list[int]]:
+    """``text`` with every run of whitespace as one space, and each character's offset in ``text``."""
+    characters, offsets = [], []
+    for match in re.finditer(r"\s+|\S+", text):
+        if match.group(0)[0].isspace():
+            characters.append(" ")
+            offsets.append(match.start())
+        else:
+            characters.append(match.group(0))
+            offsets += range(match.start(), match.end())
+    return "".join(characters), offsets
 
 
 def _english_strings(node, location: tuple, english: bool = False):

@@ -15,6 +15,7 @@ that precision, see ``dates.stated_in``), ``inferred`` (reasoning in ``date_note
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from .datafile import DataFile, file_name_problems, read_yaml
@@ -88,6 +89,7 @@ def load_timeline(sources: dict[str, Source], root: Path) -> tuple[list[Mileston
 
     seen_ids: dict[str, str] = {}
     seen_titles: dict[tuple[str, str], str] = {}
+    seen_passages: dict[tuple, tuple[str, str]] = {}
     milestones: list[Milestone] = []
     for milestone_file in loaded:
         document, found = milestone_file.document, list(milestone_file.schema_problems)
@@ -101,10 +103,36 @@ def load_timeline(sources: dict[str, Source], root: Path) -> tuple[list[Mileston
             seen_ids.setdefault(entry_id, document.path)
         if not found:
             found += _same_milestone(document, seen_titles)
+        if not found:
+            found += _same_passage(document, seen_passages)
         problems += found
         if not found:
             milestones.append(Milestone(document.data, document.path, document))
     return sorted(milestones, key=Milestone.sort_key), problems
+
+
+def _same_passage(document: YamlDocument, seen: dict[tuple, tuple[str, str]]) -> list[Problem]:
+    """A milestone copied under a new id at another precision (2022-11 for 2022-11-24): the same
+    category and kind, a quote of the same passage, and dates within each other's period."""
+    data = document.data
+    filed_under = data.get("date") or data.get("target_start") or data.get("target_year") or ""
+    for index, source in enumerate(data.get("sources") or []):
+        if not isinstance(source.get("quote"), str):
+            continue
+        key = (data.get("category"), data.get("kind"), source.get("article"), normalise(source["quote"]))
+        if key in seen:
+            other_path, other_date = seen[key]
+            if filed_under.startswith(other_date) or other_date.startswith(filed_under):
+                return [
+                    document.problem(
+                        ("sources", index, "quote"),
+                        f"the same passage dates {other_path} ({other_date}) in the same category: "
+                        "one milestone, one file (cite the passage from one of them)",
+                    )
+                ]
+        else:
+            seen[key] = (document.path, filed_under)
+    return []
 
 
 def _same_milestone(document: YamlDocument, seen: dict[tuple[str, str], str]) -> list[Problem]:
@@ -144,6 +172,18 @@ def _semantic_problems(
             dates[key] = value
     if "date" in dates and "end_date" in dates and sort_key(dates["end_date"]) < sort_key(dates["date"]):
         problems.append(document.problem(("end_date",), "end_date is before date"))
+    today = date.today().isoformat()
+    for key, value in dates.items():
+        # An event has happened: one dated after today is a plan, which the timeline files as a
+        # target. (A year or month counts from its first day, so this year is never "after".)
+        if data.get("kind") == "event" and value > today[: len(value)]:
+            problems.append(
+                document.problem(
+                    (key,),
+                    f"{key} '{value}' is in the future: an event must have happened; "
+                    "a plan or goal is kind: target with its target_year",
+                )
+            )
     if "date" in data:
         filed_under = dates.get("date")
     else:  # a target the sources do not date is filed under its period or target year
