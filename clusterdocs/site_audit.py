@@ -34,7 +34,20 @@ from .build_cache import code_fingerprint, load_json, store_json
 from .html_policy import is_script_url
 from .problems import Problem
 
-AUDITED_SUFFIXES = (".html", ".svg", ".css")
+# Files are audited by what they are, not by their names: a browser renders markup served under
+# any name (a static host's types vary, and some sniff), so any file that starts like markup is
+# read as markup. Only these kinds are never markup, and are not read beyond their first bytes.
+BINARY_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2", ".ttf", ".otf", ".gz", ".zip")
+_MARKUP_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<", re.IGNORECASE)
+_MARKUP_SIGN = re.compile(
+    rb"<(?:!doctype|html|head|body|svg|script|iframe|meta|a|img|object|embed|\?xml)\b", re.IGNORECASE
+)
+_SVG_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<svg\b", re.IGNORECASE | re.DOTALL
+)
+# SVG animation that writes an attribute: its values are URLs when it animates a link.
+ANIMATION_ELEMENTS = {"animate", "set", "animatetransform", "animatemotion"}
+ANIMATION_VALUES = ("values", "to", "from", "by")
 NAVIGATION_RELS = {
     "alternate",
     "canonical",
@@ -78,11 +91,30 @@ def audit_site(site_dir: Path, site_url: str = "") -> list[Problem]:
     own_host = urlsplit(site_url).netloc.lower()
     problems: list[Problem] = []
     for file in sorted(site_dir.rglob("*")):
-        if file.suffix not in AUDITED_SUFFIXES or not file.is_file():
+        if not file.is_file() or file.suffix.lower() in BINARY_SUFFIXES:
+            continue
+        kind = file_kind(file)
+        if kind is None:
             continue
         path = file.relative_to(site_dir).as_posix()
-        problems += [Problem(path, *finding) for finding in _file_findings(file.read_bytes(), file.suffix, own_host)]
+        problems += [Problem(path, *finding) for finding in _file_findings(file.read_bytes(), kind, own_host)]
     return problems
+
+
+def file_kind(file: Path) -> str | None:
+    """How a browser could read the file: ``.css``, ``.svg`` or ``.html`` (any markup, whatever
+    its name), or None for a file that is neither (scripts, data, text)."""
+    suffix = file.suffix.lower()
+    if suffix == ".css":
+        return ".css"
+    with file.open("rb") as opened:
+        start = opened.read(4096)
+    looks_like_markup = bool(_MARKUP_START.match(start) and _MARKUP_SIGN.search(start))
+    if suffix == ".svg" or (looks_like_markup and _SVG_START.match(start)):
+        return ".svg"
+    if suffix in (".html", ".htm", ".xhtml", ".shtml") or looks_like_markup:
+        return ".html"
+    return None
 
 
 # A file's findings depend only on its content, its kind, the site's host and this code: a file
@@ -222,6 +254,12 @@ class _MarkupAuditor(HTMLParser):
         if name.startswith("on"):
             self._add(field, f"event-handler attribute {name!r} would run a script")
             return
+        if tag in ANIMATION_ELEMENTS and name in ANIMATION_VALUES:
+            if attributes.get("attributename", "").lower() in ("href", "xlink:href"):
+                for each in value.split(";"):
+                    if is_script_url(each.strip()):
+                        self._add(field, f"{each.strip()[:40]!r}: an animated link to a script URL would run a script")
+                        return
         if is_script_url(value) and (not value.strip().lower().startswith("data:") or tag in DOCUMENT_ELEMENTS):
             if name in RESOURCE_ATTRIBUTES | {"href", "xlink:href", "content"}:
                 self._add(field, f"{value[:40]!r}: a javascript:, vbscript: or data: URL here would run a script")
