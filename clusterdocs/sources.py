@@ -29,9 +29,6 @@ from .yamlfile import YamlDocument
 DEBRIS = re.compile(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 # Words that occur in the SEO spam injected into the captures and in no legitimate content here.
 SPAM = re.compile(r"视频|視頻|蜘蛛池|午夜|久久|熟女|一区二区|一區二區")
-# Invisible characters a spam word may be split with (refused in contributed files by textfile;
-# the spam check removes them too, for text that reaches it another way).
-_INVISIBLE = INVISIBLE
 _WHITESPACE = re.compile(r"\s+")
 MISSING_HEADER = "missing the '---' YAML attribution header"
 
@@ -129,7 +126,7 @@ def text_problems(text: str, path: str, first_line: int = 1) -> list[Problem]:
     """
     problems = []
     for number, line in enumerate(text.split("\n"), start=first_line):
-        folded_line = unicodedata.normalize("NFKC", _INVISIBLE.sub("", line))
+        folded_line = unicodedata.normalize("NFKC", INVISIBLE.sub("", line))
         for pattern, what in ((SPAM, "spam from the source capture"), (DEBRIS, "converter debris such as 業(yè)")):
             match = pattern.search(folded_line)
             if match:
@@ -151,7 +148,7 @@ def _locate(line: str, pattern: re.Pattern, folded_match: str) -> tuple[int, str
 
 def _visible(text: str) -> str:
     """``text`` with invisible characters written as ``\\u200b`` so that a reader sees them."""
-    return _INVISIBLE.sub(lambda match: f"\\u{ord(match.group(0)):04x}", text)
+    return INVISIBLE.sub(lambda match: f"\\u{ord(match.group(0)):04x}", text)
 
 
 def fold(line: str) -> tuple[str, list[int]]:
@@ -160,7 +157,7 @@ def fold(line: str) -> tuple[str, list[int]]:
     folded: list[str] = []
     origin: list[int] = []
     for index, character in enumerate(line):
-        if _INVISIBLE.match(character):
+        if INVISIBLE.match(character):
             continue
         for part in unicodedata.normalize("NFKC", character):
             folded.append(part)

@@ -290,12 +290,12 @@ def test_a_link_to_an_endless_device_or_a_fifo_is_one_line_not_an_endless_read(t
 def test_every_format_character_counts_as_invisible():
     import unicodedata
 
-    from clusterdocs.textfile import INVISIBLE as _INVISIBLE
+    from clusterdocs.textfile import INVISIBLE
 
     missing = [
         hex(code)
         for code in range(0x110000)
-        if unicodedata.category(chr(code)) == "Cf" and not _INVISIBLE.match(chr(code))
+        if unicodedata.category(chr(code)) == "Cf" and not INVISIBLE.match(chr(code))
     ]
     assert missing == []
 
