@@ -1,15 +1,22 @@
 """The Content-Security-Policy in Chromium: a contributed script that reached a page (as if the page
-check and the sanitiser had both missed it) still does not run, and the site's own scripts do."""
+check and the sanitiser had both missed it) still does not run, and the site's own scripts do.
+
+Two proofs: one page of the real site with contributed markup put into it after the build, and a
+whole build of the hostile pages (tests/bad_inputs/build/script-in-page) with the page check, the
+path allow-list and the sanitiser all switched off, so the policy alone protects the reader."""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
 from pathlib import Path
 
 import material
 import pytest
 
 from clusterdocs.content_security import theme_scripts, with_policy, without_policy
-from support import ROOT, PageWatcher
+from support import BUILD_CORPUS, ROOT, PageWatcher, copy_repository, lay_over, run_mkdocs_build
 
 pytestmark = pytest.mark.browser
 
@@ -45,4 +52,52 @@ def test_a_contributed_script_that_got_past_the_sanitiser_is_blocked_by_the_poli
     # The site's own scripts still ran: the palette script set the scheme, Material's bundle the search.
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
     assert page.locator(".md-search__input").count() == 1 and watcher.page_errors == []
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def unsanitised_site(tmp_path_factory):
+    """The script-in-page case built with every contributor check and the sanitiser off, served on
+    127.0.0.1. The site audit still fails the build (it finds the scripts), after the site and its
+    policy are written: what a reader would get if a maintainer published it anyway."""
+    base = tmp_path_factory.mktemp("unsanitised-build")
+    repository = lay_over([BUILD_CORPUS / "script-in-page"], copy_repository(base / "repo"))
+    site = base / "site"
+    result = run_mkdocs_build(
+        site, cwd=repository, env={"PYTHONPATH": str(repository), "WITHOUT_SANITISER": "1"}, page_policy=False
+    )
+    assert result.returncode != 0 and "script" in result.stderr, result.stderr[-2000:]
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield site, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("path", ["/glossary/", "/zh/glossary/", "/zh-Hant/glossary/"])
+def test_with_the_sanitiser_off_the_policy_alone_stops_every_contributed_script(browser, unsanitised_site, path):
+    site, url = unsanitised_site
+    published = (site / path.strip("/") / "index.html").read_text(encoding="utf-8")
+    assert "<script>window.__xss" in published  # the sanitiser really was off: the scripts are on the page
+    context = browser.new_context()
+    page = context.new_page()
+    watcher = PageWatcher(page)
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(url + path, wait_until="networkidle")
+    for link in page.locator("article a").all()[:200]:
+        href = link.get_attribute("href") or ""
+        if href.startswith(("javascript", "data:")) or not href or href.startswith("#"):
+            link.dispatch_event("click")
+    page.locator("article p").first.dispatch_event("click")
+    page.mouse.move(10, 10)
+    page.wait_for_timeout(200)
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert dialogs == [] and watcher.foreign_requests == []
+    blocked = " ".join(watcher.csp_violations)
+    assert "script-src" in blocked and "inline" in blocked
+    # The site's own scripts still ran.
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") in ("default", "slate")
+    assert page.locator(".md-search__input").count() == 1
     context.close()
