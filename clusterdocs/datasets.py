@@ -88,15 +88,22 @@ def _duplicate_ids(document: YamlDocument) -> list[Problem]:
 
 
 def _total_problems(document: YamlDocument) -> list[Problem]:
+    """A distribution's items add up to its stated total, or fall short of it by exactly the number
+    its structured ``unlisted`` field gives a reason for; a free-text note excuses nothing."""
     problems = []
     for index, distribution in enumerate(document.data.get("distributions", [])):
         total = distribution.get("total")
+        if total is None:
+            continue
         counted = sum(item["value"] for item in distribution["items"])
-        if total is not None and counted != total and "note" not in distribution:
+        unlisted = (distribution.get("unlisted") or {}).get("count", 0)
+        if counted + unlisted != total:
+            accounted = f"items add up to {counted}" + (f", plus {unlisted} unlisted," if unlisted else "")
             problems.append(
                 document.problem(
                     ("distributions", index, "total"),
-                    f"items add up to {counted}, not {total}; explain the difference in a 'note'",
+                    f"{accounted} not {total}; where the source does not break some down, "
+                    "give their number and the reason in 'unlisted'",
                 )
             )
     return problems

@@ -169,6 +169,12 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
             chart["value_heading"] = strings["chart_value_column"].format(unit=unit)
             if "total" in distribution:
                 chart["total_line"] = strings["chart_total"].format(total=distribution["total"], unit=unit)
+            chart["unlisted_line"] = ""
+            if "unlisted" in distribution:
+                unlisted = distribution["unlisted"]
+                chart["unlisted_line"] = strings["chart_unlisted"].format(
+                    count=unlisted["count"], unit=unit, reason=in_language(unlisted["reason"], language)
+                )
             html = render_macro(
                 "reference.html",
                 "chart",

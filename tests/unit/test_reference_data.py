@@ -46,6 +46,9 @@ headline:
 """
 
 
+UNLISTED_HINT = "where the source does not break some down, give their number and the reason in 'unlisted'"
+
+
 def figure_problems(tmp_path: Path, sources, text: str) -> list[str]:
     (tmp_path / "data").mkdir(exist_ok=True)
     (tmp_path / "data" / "figures.yml").write_text(text, encoding="utf-8")
@@ -101,13 +104,28 @@ def test_each_figure_says_where_its_year_comes_from(tmp_path, sample_sources, ne
             'value: 46, source_text: "已确定46个',
             [
                 "9:distributions[0].items[0].source_text: not found verbatim in sources/sample-article.txt: '已确定46个国家先进制造业集群'",
-                "7:distributions[0].total: items add up to 46, not 45; explain the difference in a 'note'",
+                f"7:distributions[0].total: items add up to 46 not 45; {UNLISTED_HINT}",
             ],
         ),
         (
             "    total: 45\n",
             "    total: 44\n",
-            ["7:distributions[0].total: items add up to 45, not 44; explain the difference in a 'note'"],
+            [f"7:distributions[0].total: items add up to 45 not 44; {UNLISTED_HINT}"],
+        ),
+        (  # a free-text note excuses nothing
+            "    total: 45\n",
+            "    total: 47\n    note: {en: Two are not named., zh: 两个未列出。}\n",
+            [f"7:distributions[0].total: items add up to 45 not 47; {UNLISTED_HINT}"],
+        ),
+        (  # the structured field does, when its count makes up the difference exactly
+            "    total: 45\n",
+            "    total: 47\n    unlisted: {count: 2, reason: {en: The source names 45 of them., zh: 原文只列出45个。}}\n",
+            [],
+        ),
+        (
+            "    total: 45\n",
+            "    total: 48\n    unlisted: {count: 2, reason: {en: The source names 45 of them., zh: 原文只列出45个。}}\n",
+            [f"7:distributions[0].total: items add up to 45, plus 2 unlisted, not 48; {UNLISTED_HINT}"],
         ),
         (
             '    value: "45"',

@@ -418,3 +418,25 @@ def test_rendered_html_set_aside_from_markdown_gives_the_same_page():
         assert anchor_ids(slots) == ids.present_anchor_ids, path
         compared += 1
     assert compared >= 10
+
+
+@pytest.mark.parametrize("language, reason", [("en", "Two are named elsewhere."), ("zh", "另有两个未列名。")])
+def test_a_total_with_unlisted_items_says_how_many_and_why_under_the_chart(language, reason):
+    from clusterdocs.figures_view import render_page
+    from clusterdocs.paths import DOCS_DIR
+    from clusterdocs.sitedata import load_site_data
+
+    data = load_site_data()
+    distribution = data.figures["distributions"][0]
+    counted = sum(item["value"] for item in distribution["items"])
+    distribution.update(
+        total=counted + 2, unlisted={"count": 2, "reason": {"en": "Two are named elsewhere.", "zh": "另有两个未列名。"}}
+    )
+    markdown = (DOCS_DIR / language / "figures.md").read_text(encoding="utf-8")
+    links = type(
+        "Links", (), {"permanent": "", "root": "../", "to_page": lambda self, p, a="": p, "to_file": lambda self, t: t}
+    )()
+    html = render_page(markdown, data, language, links, "figures.md")
+    caption = html[html.index(f'id="chart-{distribution["id"]}"') :]
+    caption = caption[caption.index("<figcaption>") : caption.index("</figcaption>")]
+    assert str(counted + 2) in caption and reason in caption and "2" in caption.split(reason)[0]
