@@ -4,7 +4,10 @@ minutes over one line of backticks)."""
 
 from __future__ import annotations
 
+import re
 import time
+
+import pytest
 
 from clusterdocs.textfile import size_limit
 from support import check_lines, content_copy
@@ -62,3 +65,100 @@ def test_adversarial_files_at_the_size_limit_are_checked_in_linear_time(tmp_path
     # parser reading 512 KiB; the margin is for shared CI cores. A super-linear check takes minutes.
     assert elapsed < baseline + 5, f"{elapsed:.1f} s against {baseline:.1f} s for the real content"
     assert max(len(line) for line in lines) < 400  # messages quote a shortened value, not the whole input
+
+
+# Each checker and converter on its own, at the size limit of the files it reads. CPU time, not
+# wall time, so other work on a shared machine does not count; a pattern that backtracks over its
+# input takes minutes here, a linear one a fraction of a second.
+SECONDS_PER_CHECKER = 2.0
+PAGE_MIX = PAGE_PATTERNS + ("\u200b", "４", "業(yè)", "<script>", "  \n", "年", "　", "44", "MIIT ", "co-hosted ")
+
+
+# Something for each check to find, before the runs that may open a fence or a comment.
+FINDINGS = "<script>x</script> MIIT co-hosted 中文，  中文 advanced manufacturing cluster\n\n"
+
+
+def at_limit(path: str, patterns=PAGE_MIX) -> str:
+    share = (size_limit(path) - 256) // len(patterns)
+    return FINDINGS + "".join(fill(pattern, share) for pattern in patterns)
+
+
+def dense_yaml(path: str, share: float = 1.0) -> str:
+    """As many small mappings and lists as fit: the most work per byte for the YAML loader."""
+    row = "  - {en: a, zh: 二, n: 4, list: [x, y]}\n"
+    return "items:\n" + row * int((size_limit(path) - 16) * share // len(row.encode("utf-8")))
+
+
+def long_scalars_yaml(path: str) -> str:
+    share = (size_limit(path) - 64 * len(YAML_PATTERNS)) // len(YAML_PATTERNS)
+    return "items:\n" + "".join(f"  - '{fill(pattern, share)}'\n" for pattern in YAML_PATTERNS)
+
+
+def checkers():
+    """(name, input, what to run on it, what shows the input was read through, not refused early)."""
+    from clusterdocs import cjk_text, html_policy, markers, numbers, script_conversion, sources, textfile, yamlfile
+    from clusterdocs.glossary_links import Term, link_first_uses
+    from clusterdocs.terminology import _hits
+
+    page, source = at_limit("docs/en/about.md"), at_limit("sources/x.txt")
+    terms = [Term("amc", "advanced manufacturing cluster", "#amc", "x"), Term("miit", "MIIT", "#miit", "y")]
+    renderings = (re.compile(r"\bco-hosted\b", re.IGNORECASE), {"co-hosted": "co-organised"})
+    return [
+        (
+            "decoding",
+            page.replace("\u200b", "").encode("utf-8"),
+            lambda b: textfile.decode(b, "docs/en/x.md"),
+            lambda r: r[0] is not None,
+        ),
+        ("invisible characters", page, lambda t: textfile.invisible_characters(t, "p"), lambda r: len(r) >= 1),
+        ("disallowed characters", page, lambda t: textfile.disallowed_characters(t, "p"), lambda r: r == []),
+        ("page policy", page, lambda t: html_policy._page_problems(t, "docs/en/x.md", False), lambda r: len(r) >= 1),
+        ("code spans", page, html_policy.code_spans, lambda r: isinstance(r, list)),
+        ("sanitiser", page, html_policy.sanitise, lambda r: "<script>" not in r and len(r) > 1000),
+        ("markers", page, lambda t: markers._page_problems(t, "docs/en/x.md", "timeline"), lambda r: True),
+        ("numbers", page, numbers.numbers_in, lambda r: len(r) > 1000),
+        ("Chinese numerals", page, numbers.chinese_numbers_in, lambda r: isinstance(r, list)),
+        ("stray spaces", page, cjk_text.stray_spaces, lambda r: len(r) >= 1),
+        ("wrapped lines", page, cjk_text.join_wrapped_lines, lambda r: len(r) > 1000),
+        ("avoided renderings", page, lambda t: _hits(t, renderings), lambda r: len(r) > 100),
+        (
+            "glossary links",
+            page,
+            lambda t: link_first_uses(f"<p>{t}</p>", terms, "en"),
+            lambda r: 'class="cd-term"' in r,
+        ),
+        ("Traditional conversion", page, lambda t: script_conversion.convert(t, "Traditional"), lambda r: "業" in r),
+        ("spam and debris", source, lambda t: sources.text_problems(t, "sources/x.txt"), lambda r: len(r) >= 1),
+        ("quote folding", source, sources.fold, lambda r: len(r[0]) > 1000),
+        ("source normalising", source, sources.normalise, lambda r: len(r) > 1000),
+        (
+            "YAML, dense",
+            dense_yaml("timeline/x.yml"),
+            lambda t: yamlfile.load_yaml(t, "timeline/x.yml"),
+            lambda r: r[0] is not None and len(r[0].data["items"]) > 10000,
+        ),
+        (
+            "YAML, long values",
+            long_scalars_yaml("data/x.yml"),
+            lambda t: yamlfile.load_yaml(t, "data/x.yml"),
+            lambda r: r[0] is not None and len(r[0].data["items"]) == len(YAML_PATTERNS),
+        ),
+        (
+            "front matter",
+            "---\n" + dense_yaml("docs/en/x.md", 0.5) + "---\n" + page[: size_limit("docs/en/x.md") // 3],
+            lambda t: yamlfile.load_front_matter(t, "docs/en/x.md"),
+            lambda r: r[0] is not None,
+        ),
+    ]
+
+
+CHECKERS = checkers()
+
+
+@pytest.mark.parametrize("name, text, run, read_through", CHECKERS, ids=[checker[0] for checker in CHECKERS])
+def test_each_checker_and_converter_takes_linear_time_at_the_size_limit(name, text, run, read_through):
+    start = time.process_time()
+    result = run(text)
+    elapsed = time.process_time() - start
+    assert read_through(result), f"{name}: the input was refused before it was read"
+    assert elapsed < SECONDS_PER_CHECKER, f"{name}: {elapsed:.1f} s of CPU time on {len(text):,} characters"
