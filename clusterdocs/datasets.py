@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .conversion_review import accepted_problems
 from .datafile import read_yaml
 from .date_ledger import ledger_problems
 from .figures import figure_basis_problems
@@ -43,7 +44,7 @@ def load_dataset(name: str, sources: dict[str, Source], root: Path) -> tuple[Yam
     if name in CONTENT:
         problems += _snippet_problems(document, sources) + _duplicate_ids(document) + _total_problems(document)
     elif name in CONVERSION:
-        problems += exception_problems(document)
+        problems += exception_problems(document) + accepted_problems(document)
     elif name in LEDGERS:
         problems += ledger_problems(document, sources, root)
     else:
