@@ -58,7 +58,9 @@ def phrase_differences(text: str, exceptions: tuple[tuple[str, str], ...] = ()) 
     position = 0
     for match in [*pattern.finditer(text), None] if pattern else [None]:
         end = match.start() if match else len(text)
-        differences += [(start + position, stop + position, *forms) for start, stop, *forms in _differences(text[position:end])]
+        differences += [
+            (start + position, stop + position, *forms) for start, stop, *forms in _differences(text[position:end])
+        ]
         position = match.end() if match else len(text)
     return differences
 
@@ -91,7 +93,10 @@ def _phrase(piece: str, whole: str, index: int, stop: int) -> tuple[int, int]:
     for size in range(stop - index, stop - index + _LONGEST_PHRASE):
         for start in range(max(0, stop - size), index + 1):
             end = start + size
-            if end <= len(piece) and opencc.convert(piece[start:end])[index - start : stop - start] == whole[index:stop]:
+            if (
+                end <= len(piece)
+                and opencc.convert(piece[start:end])[index - start : stop - start] == whole[index:stop]
+            ):
                 return start, end
     return index, stop
 
@@ -213,7 +218,8 @@ def review_problems(root: Path, documents: dict[str, YamlDocument | None], miles
 def _unreviewed(texts: list[str], exceptions: tuple, accepted: tuple) -> list[tuple[int, list]]:
     """For each text with unreviewed differences, its index and those differences (cached)."""
     key = build_cache.code_fingerprint(
-        Path(__file__), Path(__file__).with_name("script_conversion.py"),
+        Path(__file__),
+        Path(__file__).with_name("script_conversion.py"),
         extra=repr((importlib.metadata.version("opencc"), PROFILES, exceptions, accepted, texts)),
     ).hex()
     known = build_cache.load_json("conversion-review", key)
