@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .conversion_review import accepted_problems
 from .datafile import read_yaml
+from .date_ledger import ledger_problems
 from .figures import figure_basis_problems
 from .labels import label_problems, ui_problems
 from .problems import Problem, relative_path
@@ -25,7 +27,9 @@ CONTENT = ("clusters", "figures", "glossary")
 INTERFACE = ("ui", "categories", "reference_labels")
 # How the generated languages are made from the written ones.
 CONVERSION = ("conversion_exceptions",)
-DATASETS = CONTENT + INTERFACE + CONVERSION
+# What the site's own files are checked against: every date expression in the sources, accounted for.
+LEDGERS = ("date_ledger",)
+DATASETS = CONTENT + INTERFACE + CONVERSION + LEDGERS
 
 
 def load_dataset(name: str, sources: dict[str, Source], root: Path) -> tuple[YamlDocument | None, list[Problem]]:
@@ -40,7 +44,9 @@ def load_dataset(name: str, sources: dict[str, Source], root: Path) -> tuple[Yam
     if name in CONTENT:
         problems += _snippet_problems(document, sources) + _duplicate_ids(document) + _total_problems(document)
     elif name in CONVERSION:
-        problems += exception_problems(document)
+        problems += exception_problems(document) + accepted_problems(document)
+    elif name in LEDGERS:
+        problems += ledger_problems(document, sources, root)
     else:
         problems += ui_problems(document) if name == "ui" else label_problems(name, document)
     if name == "figures":

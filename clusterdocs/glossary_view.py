@@ -138,6 +138,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
             groups[-1]["terms"].append(
                 dict(
                     term,
+                    zh=data.text_in(term["zh"], language),  # the headword in the page's script (zh-Hant)
                     definition=in_language(term["definition"], language),
                     zh_lang=script_tag("Simplified"),
                     sources=[

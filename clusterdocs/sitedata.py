@@ -17,9 +17,11 @@ from .articles import ArticlePage, load_articles
 from .cjk_text import spacing_problems
 from .contenttext import content_text_problems
 from .contribution_paths import contribution_path_problems
+from .conversion_review import place_problems, review_problems
 from .crossrefs import cluster_reference_problems
 from .datafile import text_again
 from .datasets import CONVERSION, DATASETS, load_dataset
+from .date_ledger import milestone_problems as ledger_milestone_problems
 from .free_memory import return_free_memory
 from .markers import marker_problems
 from .html_policy import page_policy_problems
@@ -227,6 +229,9 @@ def _load(root: Path) -> SiteData:
         problems += cluster_reference_problems(documents["clusters"], milestones, articles, broken_milestones)
     if documents["figures"] is not None:
         problems += map_figure_problems(documents["figures"])
+    if documents["date_ledger"] is not None:
+        problems += ledger_milestone_problems(documents["date_ledger"], {m.id for m in milestones}, broken_milestones)
+    problems += review_problems(root, documents, milestones) + place_problems(sources, documents, milestones)
     problems += missing_translations(root) + page_front_matter_problems(root)
     problems += content_text_problems(root, CONTENT_DIRS)
     found = marker_problems(root)

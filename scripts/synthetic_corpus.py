@@ -48,7 +48,9 @@ def write_corpus(target: Path, scale: int, root: Path = ROOT) -> Path:
     cluster_ids = [cluster["id"] for cluster in clusters["clusters"]]
     rename = _renamer(source_ids + milestone_ids + cluster_ids)
     glossary = read_yaml(root / "data" / "glossary.yml")
+    ledger = read_yaml(root / "data" / "date_ledger.yml")
     copied_clusters, copied_terms = list(clusters["clusters"]), list(glossary["terms"])
+    copied_dates = list(ledger["entries"])
     sources = {source_id: _read_source(root, source_id) for source_id in source_ids}
     milestones = {milestone_id: read_yaml(root / "timeline" / f"{milestone_id}.yml") for milestone_id in milestone_ids}
     for copy in range(1, scale):
@@ -61,7 +63,9 @@ def write_corpus(target: Path, scale: int, root: Path = ROOT) -> Path:
             )
         copied_clusters += [rename(cluster, suffix) for cluster in clusters["clusters"]]
         copied_terms += [_copied_term(term, copy, rename(term, suffix)) for term in glossary["terms"]]
+        copied_dates += [rename(entry, suffix) for entry in ledger["entries"]]  # a copied source's dates
     write_yaml(target / "data" / "clusters.yml", {**clusters, "clusters": copied_clusters})
+    write_yaml(target / "data" / "date_ledger.yml", {**ledger, "entries": copied_dates})
     write_yaml(target / "data" / "glossary.yml", {**glossary, "terms": copied_terms})
     config = target / "mkdocs.yml"
     config.write_text(_config_text(root, source_ids, scale), encoding="utf-8")

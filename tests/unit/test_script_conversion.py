@@ -59,8 +59,10 @@ def test_an_exception_opencc_already_handles_fails_the_check(tmp_path):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("zh-Hant"))
     exceptions = tmp_path / "data" / "conversion_exceptions.yml"
     exceptions.write_text(
-        exceptions.read_text(encoding="utf-8")
-        + "  - simplified: 发布\n    traditional: 發佈\n    reason: a duplicate that OpenCC already gives\n",
+        exceptions.read_text(encoding="utf-8").replace(
+            "exceptions:\n",
+            "exceptions:\n  - simplified: 发布\n    traditional: 發佈\n    reason: a duplicate that OpenCC already gives\n",
+        ),
         encoding="utf-8",
     )
     run = subprocess.run(
