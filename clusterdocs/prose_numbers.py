@@ -336,8 +336,10 @@ def _cluster_problems(checker: ProseChecker, document: YamlDocument) -> list[Pro
             document, fields, values, ", ".join(f"sources/{source}.txt" for source in cited)
         )
     for index, official_list in enumerate(document.data.get("lists", [])):
+        if official_list["milestone"] not in checker.cited_by_id:
+            continue  # an unknown or broken milestone is reported on its own; its evidence is missing, not the note's
         size = official_list.get("size")
-        articles, dates = checker.cited_by_id.get(official_list["milestone"], ([], []))
+        articles, dates = checker.cited_by_id[official_list["milestone"]]
         values = checker.evidence(
             ([size["source"]] if size else []) + list(articles),
             *([str(size["value"]), size["source_text"]] if size else []),
