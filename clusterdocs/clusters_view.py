@@ -102,7 +102,10 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
     order = {key: index for index, key in enumerate(labels()["statuses"])}
     clusters.sort(key=lambda cluster: (order[cluster["status"]], cluster["region"], cluster["id"]))
     fields = {"sectors": "sector", "regions": "region", "statuses": "status"}
-    official_lists = [list_values(item, language, data, article_url, timeline_url, clusters) for item in data.datasets["clusters"]["lists"]]
+    official_lists = [
+        list_values(item, language, data, article_url, timeline_url, clusters)
+        for item in data.datasets["clusters"]["lists"]
+    ]
     facets = {
         kind: [
             {
@@ -194,7 +197,9 @@ def list_values(item: dict, language: str, data: SiteData, article_url, timeline
             "basis": milestone.date_basis,
         },
         "members": [
-            {"name": cluster["name"], "href": f"#{cluster['id']}"} for cluster in clusters if item["id"] in cluster["lists"]
+            {"name": cluster["name"], "href": f"#{cluster['id']}"}
+            for cluster in clusters
+            if item["id"] in cluster["lists"]
         ],
     }
 

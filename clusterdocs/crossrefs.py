@@ -60,7 +60,8 @@ def cluster_reference_problems(
         if milestone_id not in by_id and milestone_id not in broken_milestones:
             problems.append(
                 clusters.problem(
-                    ("lists", index, "milestone"), f"unknown milestone '{milestone_id}' (no timeline/{milestone_id}.yml)"
+                    ("lists", index, "milestone"),
+                    f"unknown milestone '{milestone_id}' (no timeline/{milestone_id}.yml)",
                 )
             )
     listed = {

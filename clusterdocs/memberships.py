@@ -39,7 +39,9 @@ def membership_problems(document: YamlDocument) -> list[Problem]:
             if list_id not in lists:
                 problems.append(document.problem(location, f"unknown list '{list_id}'; known: {', '.join(lists)}"))
             elif list_id in seen:
-                problems.append(document.problem(location, f"the cluster is on list '{list_id}' twice; merge the passages"))
+                problems.append(
+                    document.problem(location, f"the cluster is on list '{list_id}' twice; merge the passages")
+                )
             seen.add(list_id)
         if any(m["list"] not in lists for m in cluster["memberships"]):
             continue  # the unknown list is reported above; the status cannot be judged without it
@@ -47,7 +49,8 @@ def membership_problems(document: YamlDocument) -> list[Problem]:
         if expected and cluster["status"] != expected:
             problems.append(
                 document.problem(
-                    ("clusters", index, "status"), f"the cluster's lists give it the status '{expected}', not '{cluster['status']}'"
+                    ("clusters", index, "status"),
+                    f"the cluster's lists give it the status '{expected}', not '{cluster['status']}'",
                 )
             )
         elif not expected and cluster["status"] in list_statuses:

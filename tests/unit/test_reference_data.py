@@ -213,13 +213,17 @@ def test_a_passage_that_puts_one_cluster_on_a_list_puts_every_cluster_it_names_t
         if membership["basis"] == "stated"
         for passage in membership["passages"]
         for other, passages in cited.items()
-        if (passage["source"], passage["source_text"]) in passages and membership["list"] not in lists_of[other]
+        if (passage["source"], passage["source_text"]) in passages
+        and membership["list"] not in lists_of[other]
         and other != cluster["id"]
     ]
     assert missing == []
     shared = sum(
         (p["source"], p["source_text"]) in cited[other]
-        for cluster in data.clusters for m in cluster["memberships"] for p in m["passages"]
-        for other in cited if other != cluster["id"]
+        for cluster in data.clusters
+        for m in cluster["memberships"]
+        for p in m["passages"]
+        for other in cited
+        if other != cluster["id"]
     )
     assert shared, "some membership passage names several clusters, so this test has something to check"
