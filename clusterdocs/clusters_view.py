@@ -1,4 +1,5 @@
-"""Render the clusters directory: the tile map, the filterable table, one entry per cluster and the sector lists.
+"""Render the clusters directory: the tile map, the filterable table, one entry per cluster, the official
+lists (each with the clusters the sources put on it) and the sector lists.
 
 Python prepares plain values (labels in the page's language, links); the macros in
 ``overrides/hooks/reference.html`` and ``overrides/hooks/map.html`` lay them out.
@@ -42,6 +43,18 @@ def cluster_values(cluster: dict, language: str, data: SiteData, article_url, ti
         for milestone_id in cluster["milestones"]
     ]
     other = counterpart(language)
+    lists = {item["id"]: item for item in data.datasets["clusters"]["lists"]}
+    memberships = [
+        {
+            "list": membership["list"],
+            "href": f"#list-{membership['list']}",
+            "name": in_language(lists[membership["list"]]["name"], language),
+            "implied": membership["basis"] == "implied",
+            "note": in_language(membership["note"], language) if "note" in membership else "",
+            "passages": [passage_values(passage, language, data, article_url) for passage in membership["passages"]],
+        }
+        for membership in cluster["memberships"]
+    ]
     return {
         "id": cluster["id"],
         "name": in_language(cluster["name"], language),
@@ -67,6 +80,8 @@ def cluster_values(cluster: dict, language: str, data: SiteData, article_url, ti
             for target in cluster["targets"]
         ],
         "mentions": mentions,
+        "memberships": memberships,
+        "lists": [membership["list"] for membership in memberships],
         "milestones": milestones,
         "see_also": [
             {"href": f"#{sector_list['id']}", "place": in_language(sector_list["place"], language)}
@@ -87,6 +102,10 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
     order = {key: index for index, key in enumerate(labels()["statuses"])}
     clusters.sort(key=lambda cluster: (order[cluster["status"]], cluster["region"], cluster["id"]))
     fields = {"sectors": "sector", "regions": "region", "statuses": "status"}
+    official_lists = [
+        list_values(item, language, data, article_url, timeline_url, clusters)
+        for item in data.datasets["clusters"]["lists"]
+    ]
     facets = {
         kind: [
             {
@@ -98,6 +117,9 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
         ]
         for kind, field in fields.items()
     }
+    facets["lists"] = [
+        {"key": item["id"], "label": item["name"], "count": len(item["members"])} for item in official_lists
+    ]
 
     def table() -> str:
         divisions = [
@@ -126,6 +148,9 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
             source_href=article_url(source_id),
         )
 
+    def lists_section() -> str:
+        return render_macro("reference.html", "official_lists", language, lists=official_lists)
+
     def sector_lists() -> str:
         return render_macro(
             "reference.html",
@@ -137,10 +162,46 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
     return replace_markers(
         markdown,
         "clusters",
-        {"table": table, "entries": entries, "sector-lists": sector_lists, "map": division_map},
+        {"table": table, "entries": entries, "lists": lists_section, "sector-lists": sector_lists, "map": division_map},
         path,
-        required=("map", "table", "entries", "sector-lists"),
+        required=("map", "table", "entries", "lists", "sector-lists"),
     )
+
+
+def passage_values(passage: dict, language: str, data: SiteData, article_url) -> dict:
+    """A verbatim passage with the title of its source's page and a link to it."""
+    return {
+        "source_text": passage["source_text"],
+        "lang": data.sources[passage["source"]].lang,
+        "title": data.article_title(language, passage["source"]),
+        "href": article_url(passage["source"]),
+    }
+
+
+def list_values(item: dict, language: str, data: SiteData, article_url, timeline_url, clusters: list[dict]) -> dict:
+    """An official list: what the sources say of it, its milestone, and the clusters of ``clusters``
+    (the page's values, in the page's order) that are on it."""
+    milestone = next(milestone for milestone in data.milestones if milestone.id == item["milestone"])
+    return {
+        "id": item["id"],
+        "name": in_language(item["name"], language),
+        "note": in_language(item["note"], language),
+        "external": item["basis"] == "outside-reporting",
+        "size": dict(passage_values(item["size"], language, data, article_url), value=item["size"]["value"])
+        if "size" in item
+        else None,
+        "milestone": {
+            "href": f"{timeline_url}#{milestone.id}",
+            "date": milestone.display_date(language),
+            "title": in_language(milestone.data["title"], language),
+            "basis": milestone.date_basis,
+        },
+        "members": [
+            {"name": cluster["name"], "href": f"#{cluster['id']}"}
+            for cluster in clusters
+            if item["id"] in cluster["lists"]
+        ],
+    }
 
 
 def sector_list_values(item: dict, language: str, data: SiteData, article_url, timeline_url) -> dict:

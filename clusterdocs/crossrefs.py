@@ -1,4 +1,5 @@
-"""Ids that point from one file to another: clusters ⇄ milestones, clusters → sector lists, article pages → clusters.
+"""Ids that point from one file to another: clusters ⇄ milestones, clusters → sector lists, official lists →
+milestones, article pages → clusters.
 
 Run by ``load_site_data`` after every file has been loaded on its own. A reference to a file
 that exists but failed its own checks is not reported again here: that file's problems already
@@ -54,6 +55,15 @@ def cluster_reference_problems(
                         f"unknown milestone '{milestone_id}' (no timeline/{milestone_id}.yml)",
                     )
                 )
+    for index, official_list in enumerate(clusters.data.get("lists", [])):
+        milestone_id = official_list["milestone"]
+        if milestone_id not in by_id and milestone_id not in broken_milestones:
+            problems.append(
+                clusters.problem(
+                    ("lists", index, "milestone"),
+                    f"unknown milestone '{milestone_id}' (no timeline/{milestone_id}.yml)",
+                )
+            )
     listed = {
         (cluster["id"], milestone_id) for cluster in clusters.data["clusters"] for milestone_id in cluster["milestones"]
     }

@@ -17,6 +17,7 @@ from .datafile import read_yaml
 from .date_ledger import ledger_problems
 from .figures import figure_basis_problems
 from .labels import label_problems, ui_problems
+from .memberships import membership_problems
 from .problems import Problem, relative_path
 from .script_conversion import exception_problems
 from .sources import Source, check_figure, unknown_source
@@ -51,6 +52,8 @@ def load_dataset(name: str, sources: dict[str, Source], root: Path) -> tuple[Yam
         problems += ui_problems(document) if name == "ui" else label_problems(name, document)
     if name == "figures":
         problems += figure_basis_problems(document, sources)
+    if name == "clusters":
+        problems += membership_problems(document)
     return document, problems
 
 

@@ -26,7 +26,7 @@ MARKERS = {
     "home": ("numbers", "latest"),
     "article": ("citation", "figures", "quotes", "entities", "milestones"),
     "articles": ("table",),
-    "clusters": ("map", "table", "entries", "sector-lists"),
+    "clusters": ("map", "table", "entries", "lists", "sector-lists"),
     "figures": ("headline", "charts"),
     "data": ("package", "tables", "json"),
     "glossary": ("terms",),

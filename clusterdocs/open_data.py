@@ -145,7 +145,13 @@ def tables(data: SiteData) -> dict[str, tuple[list[str], str]]:
     ]
     rows_by_table = {
         "timeline-clusters": pairs,
-        "clusters": [flatten(cluster, skip=("milestones",)) for cluster in data.clusters],
+        "clusters": [
+            dict(
+                flatten(cluster, skip=("milestones", "memberships")),
+                memberships=LIST_SEPARATOR.join(membership["list"] for membership in cluster["memberships"]),
+            )
+            for cluster in data.clusters
+        ],
         "figures": [
             dict(
                 flatten(distribution, skip=("id", "items", "note")),

@@ -321,11 +321,32 @@ def _cluster_problems(checker: ProseChecker, document: YamlDocument) -> list[Pro
             *[str(target.get(key, "")) for target in cluster["targets"] for key in ("value", "source_text", "year")],
         )
         fields = [(("clusters", index, "status_note"), cluster["status_note"])]
+        for position, membership in enumerate(cluster.get("memberships", [])):
+            passages = membership["passages"]
+            cited_here = sorted({passage["source"] for passage in passages})
+            problems += checker.check_fields(
+                document,
+                [(("clusters", index, "memberships", position, "note"), membership.get("note"))],
+                checker.evidence(cited_here, *[passage["source_text"] for passage in passages]),
+                ", ".join(f"sources/{source}.txt" for source in cited_here),
+            )
         for position, target in enumerate(cluster["targets"]):
             fields += [(("clusters", index, "targets", position, key), target.get(key)) for key in ("measures", "note")]
         problems += checker.check_fields(
             document, fields, values, ", ".join(f"sources/{source}.txt" for source in cited)
         )
+    for index, official_list in enumerate(document.data.get("lists", [])):
+        if official_list["milestone"] not in checker.cited_by_id:
+            continue  # an unknown or broken milestone is reported on its own; its evidence is missing, not the note's
+        size = official_list.get("size")
+        articles, dates = checker.cited_by_id[official_list["milestone"]]
+        values = checker.evidence(
+            ([size["source"]] if size else []) + list(articles),
+            *([str(size["value"]), size["source_text"]] if size else []),
+            *dates,
+        )
+        fields = [(("lists", index, key), official_list[key]) for key in ("name", "note")]
+        problems += checker.check_fields(document, fields, values, "its size's passage and its milestone")
     for index, sector_list in enumerate(document.data.get("sector_lists", [])):
         values = checker.evidence([sector_list["source"]], sector_list["source_text"])
         fields = [(("sector_lists", index, key), sector_list[key]) for key in ("place", "framing", "sectors")]

@@ -286,6 +286,27 @@ def test_cluster_directory_filters_and_sorts(page, site_url, language):
     page.locator("#cluster-filters select[name=regions]").select_option("")
     assert page.locator("#cluster-count").inner_text() == str(total)
 
+    # Each official list filters to exactly the clusters the data puts on it; its option names that count.
+    data = yaml.safe_load((ROOT / "data" / "clusters.yml").read_text(encoding="utf-8"))
+    members = {
+        item["id"]: {
+            cluster["id"] for cluster in data["clusters"] if item["id"] in [m["list"] for m in cluster["memberships"]]
+        }
+        for item in data["lists"]
+    }
+    lists = page.locator("#cluster-filters select[name=lists]")
+    offered = lists.locator("option").evaluate_all("(options) => options.map((o) => [o.value, o.textContent])")
+    assert [value for value, _ in offered[1:]] == [key for key, ids in members.items() if ids]
+    for value, label in offered[1:]:
+        lists.select_option(value)
+        shown = rows.evaluate_all(
+            "(rows) => rows.filter((r) => !r.hidden).map((r) => r.cells[0].querySelector('a').hash.slice(1))"
+        )
+        assert set(shown) == members[value] and len(shown) == len(members[value])
+        assert page.locator("#cluster-count").inner_text() == str(len(shown))
+        assert re.search(rf"\D{len(shown)}\D*$", label), label
+    lists.select_option("")
+
     header = page.locator("#cluster-table thead th").nth(2)  # region
     header.locator("button").click()
     assert header.get_attribute("aria-sort") == "ascending"

@@ -214,11 +214,34 @@ def test_sector_lists_stay_out_of_the_clusters_directory():
     )
 
 
-def test_clusters_named_in_one_sentence_share_a_status():
+def test_a_passage_that_puts_one_cluster_on_a_list_puts_every_cluster_it_names_there():
+    """Clusters named in the same sentence share what that sentence says: a membership passage that
+    another cluster also cites (as a mention or a membership) gives that cluster the membership too."""
     data = load_site_data(ROOT)
-    by_sentence: dict[tuple[str, str], set[str]] = {}
-    for cluster in data.clusters:
-        for mention in cluster["mentions"]:
-            by_sentence.setdefault((mention["source"], mention["source_text"]), set()).add(cluster["status"])
-    mixed = {key: statuses for key, statuses in by_sentence.items() if len(statuses) > 1}
-    assert mixed == {}
+    cited = {
+        cluster["id"]: {(item["source"], item["source_text"]) for item in cluster["mentions"]}
+        | {(item["source"], item["source_text"]) for m in cluster["memberships"] for item in m["passages"]}
+        for cluster in data.clusters
+    }
+    lists_of = {cluster["id"]: {m["list"] for m in cluster["memberships"]} for cluster in data.clusters}
+    missing = [
+        (other, membership["list"], passage["source_text"])
+        for cluster in data.clusters
+        for membership in cluster["memberships"]
+        if membership["basis"] == "stated"
+        for passage in membership["passages"]
+        for other, passages in cited.items()
+        if (passage["source"], passage["source_text"]) in passages
+        and membership["list"] not in lists_of[other]
+        and other != cluster["id"]
+    ]
+    assert missing == []
+    shared = sum(
+        (p["source"], p["source_text"]) in cited[other]
+        for cluster in data.clusters
+        for m in cluster["memberships"]
+        for p in m["passages"]
+        for other in cited
+        if other != cluster["id"]
+    )
+    assert shared, "some membership passage names several clusters, so this test has something to check"

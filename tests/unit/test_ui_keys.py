@@ -71,6 +71,8 @@ CHOSEN_AT_RUN_TIME: dict[tuple[str, str], set[str]] = {
     ("overrides/hooks/reference.html", "basis_"): _prefixed(
         "basis_", set(_enum("figures", "$defs", "basis")) - {"stated"}
     ),
+    # an official list's timeline entry, marked when its date is not stated in the sources.
+    ("overrides/hooks/reference.html", "overview_basis_"): _prefixed("overview_basis_", set(DATE_BASES) - {"stated"}),
     # the timeline legend: every date basis.
     ("overrides/hooks/timeline.html", "basis_"): _prefixed("basis_", DATE_BASES),
     ("overrides/hooks/timeline.html", "basis_legend_"): _prefixed("basis_legend_", DATE_BASES),

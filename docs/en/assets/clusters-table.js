@@ -1,5 +1,5 @@
-// Progressive enhancement for the clusters directory: filter by sector, region and status, and
-// sort by any column. Without JavaScript the form stays hidden and the whole table is shown.
+// Progressive enhancement for the clusters directory: filter by sector, region, status, division and
+// official list, and sort by any column. Without JavaScript the form stays hidden and the whole table is shown.
 // Filtering writes to the page only what differs from what is shown, so the first pass on an
 // unfiltered load costs no layout.
 (function () {
@@ -21,9 +21,11 @@
     var requested = new URLSearchParams(window.location.search).get("division");
     if (divisions && requested) divisions.value = requested;
 
-    function matchesDivision(row) {
-      var wanted = divisions ? divisions.value : "";
-      return !wanted || (row.dataset.divisions || "").split(" ").indexOf(wanted) >= 0;
+    // A row names every division its cluster spans and every official list it is on.
+    function matchesAny(row, name) {
+      var field = form.elements[name];
+      var wanted = field ? field.value : "";
+      return !wanted || (row.dataset[name] || "").split(" ").indexOf(wanted) >= 0;
     }
 
     function filter() {
@@ -32,7 +34,7 @@
         var visible = ["sectors", "regions", "statuses"].every(function (name) {
           var wanted = form.elements[name].value;
           return !wanted || row.dataset[name] === wanted;
-        }) && matchesDivision(row);
+        }) && matchesAny(row, "divisions") && matchesAny(row, "lists");
         if (row.hidden === visible) row.hidden = !visible;
         if (visible) shown += 1;
       });

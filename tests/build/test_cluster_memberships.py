@@ -1,0 +1,62 @@
+"""The clusters page shows each cluster's official lists, the lists section and the list filter as the data has them.
+
+Expectations are computed from ``data/clusters.yml``; the page is the session build's.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+
+from clusterdocs.sitedata import load_site_data
+
+
+def _between(html: str, start: str, end: str) -> str:
+    return html.split(start, 1)[1].split(end, 1)[0]
+
+
+@pytest.mark.parametrize("language", ["en", "zh", "zh-Hant"])
+def test_directory_shows_memberships_and_filter_counts_match_the_data(site_dir, language):
+    data = load_site_data()
+    lists = data.datasets["clusters"]["lists"]
+    prefix = site_dir if language == "en" else site_dir / language
+    html = (prefix / "clusters" / "index.html").read_text(encoding="utf-8")
+    members = {item["id"]: [] for item in lists}
+    for cluster in data.clusters:
+        for membership in cluster["memberships"]:
+            members[membership["list"]].append(cluster["id"])
+
+    # The filter: one option per list with members, its count the number of clusters on it.
+    select = _between(html, '<select name="lists">', "</select>")
+    options = re.findall(r'<option value="([^"]*)">([^<]*)</option>', select)
+    assert [value for value, _ in options[1:]] == [key for key, ids in members.items() if ids]
+    for value, label in options[1:]:
+        assert re.search(rf"\D{len(members[value])}\D*$", unescape(label)), label
+
+    # Each row names the lists its cluster is on, for the script's filter.
+    rows = {
+        cluster_id: found.split()
+        for found, cluster_id in re.findall(r'<tr [^>]*data-lists="([^"]*)"[^>]*>\s*<td[^>]*><a href="#([^"]+)"', html)
+    }
+    assert rows == {cluster["id"]: [m["list"] for m in cluster["memberships"]] for cluster in data.clusters}
+
+    # Each entry lists its memberships, each with its passages, or says it is on none.
+    for cluster in data.clusters:
+        entry = _between(html, f'<section class="cd-cluster" id="{cluster["id"]}"', "</section>")
+        shown = re.findall(r'<li data-list="([^"]+)">', entry)
+        assert shown == [m["list"] for m in cluster["memberships"]], cluster["id"]
+        implied = entry.count("cd-basis--inferred")
+        assert implied == sum(m["basis"] == "implied" for m in cluster["memberships"]), cluster["id"]
+        passages = sum(len(m["passages"]) for m in cluster["memberships"])
+        membership_part = entry.split('class="cd-memberships"', 1)[1].split("</ul>", 1)[0] if shown else ""
+        assert membership_part.count("<blockquote>") == passages, cluster["id"]
+
+    # The lists section: every list, linked to its members in the directory.
+    section = _between(html, 'class="cd-sector-lists cd-official-lists"', "</dl>")
+    assert re.findall(r'<dt id="list-([^"]+)">', section) == [item["id"] for item in lists]
+    for item in lists:
+        block = _between(section, f'<dt id="list-{item["id"]}">', "</dd>")
+        linked = re.findall(r'<a href="#([^"]+)">', block)
+        assert sorted(linked) == sorted(members[item["id"]]), item["id"]
