@@ -65,7 +65,9 @@ def document_problems(
             for position, value in enumerate(entry[field]):
                 if value not in known:
                     problems.append(
-                        document.problem(at + (field, position), f"unknown {field[:-1]} '{value}' ({where.format(value)})")
+                        document.problem(
+                            at + (field, position), f"unknown {field[:-1]} '{value}' ({where.format(value)})"
+                        )
                     )
         cited = sorted({passage["source"] for passage in entry["passages"]} | {entry["title"]["source"]})
         values = checker.evidence(
@@ -75,7 +77,9 @@ def document_problems(
         )
         fields = [(at + (key,), entry.get(key)) for key in ("title_en", "issuer", "note", "date_note")]
         fields += [(at + ("names_en", position), name) for position, name in enumerate(entry.get("names_en", []))]
-        problems += checker.check_fields(document, fields, values, ", ".join(f"sources/{source}.txt" for source in cited))
+        problems += checker.check_fields(
+            document, fields, values, ", ".join(f"sources/{source}.txt" for source in cited)
+        )
     problems += completeness_problems(document, sources)
     return problems
 
@@ -90,17 +94,22 @@ def _title_problems(document: YamlDocument, at: tuple, entry: dict, sources: dic
     if not source.contains(f"{opening}{title['written']}{closing}"):
         how = f" in {opening}{closing}" if opening else ""
         problems.append(
-            document.problem(at + ("title", "written"), f"not found{how} in sources/{title['source']}.txt: {title['written']!r}")
+            document.problem(
+                at + ("title", "written"), f"not found{how} in sources/{title['source']}.txt: {title['written']!r}"
+            )
         )
     if title["script"] != source.script:
         problems.append(
             document.problem(
-                at + ("title", "script"), f"sources/{title['source']}.txt is written in {source.script}, not {title['script']}"
+                at + ("title", "script"),
+                f"sources/{title['source']}.txt is written in {source.script}, not {title['script']}",
             )
         )
     simplified = to_simplified(title["written"])
     if entry["title_zh"] != simplified:
-        problems.append(document.problem(at + ("title_zh",), f"the written title in Simplified Chinese is {simplified!r}"))
+        problems.append(
+            document.problem(at + ("title_zh",), f"the written title in Simplified Chinese is {simplified!r}")
+        )
     for position, short in enumerate(entry.get("short_forms", [])):
         found = sources.get(short["source"])
         if found is not None and not found.contains(f"《{short['written']}》"):
@@ -118,7 +127,11 @@ def _date_problems(document: YamlDocument, at: tuple, entry: dict, sources: dict
         return []
     for passage in entry["passages"]:
         source = sources.get(passage["source"])
-        if source is None or source.unreadable or stated_in(entry["date"], passage["source_text"], source.header.get("date")):
+        if (
+            source is None
+            or source.unreadable
+            or stated_in(entry["date"], passage["source_text"], source.header.get("date"))
+        ):
             return []
     return [
         document.problem(

@@ -71,6 +71,15 @@ CHOSEN_AT_RUN_TIME: dict[tuple[str, str], set[str]] = {
     ("overrides/hooks/reference.html", "basis_"): _prefixed(
         "basis_", set(_enum("figures", "$defs", "basis")) - {"stated"}
     ),
+    # the documents register: a date basis other than "stated", the table's orders, a title's form.
+    ("overrides/hooks/documents.html", "basis_"): _prefixed("basis_", {"inferred", "external"}),
+    ("overrides/hooks/documents.html", "documents_order_"): _prefixed(
+        "documents_order_", ["oldest", "newest", "level", "kind"]
+    ),
+    ("overrides/hooks/documents.html", "documents_form_"): _prefixed(
+        "documents_form_",
+        _enum("documents", "properties", "documents", "items", "properties", "title", "properties", "form"),
+    ),
     # the timeline legend: every date basis.
     ("overrides/hooks/timeline.html", "basis_"): _prefixed("basis_", DATE_BASES),
     ("overrides/hooks/timeline.html", "basis_legend_"): _prefixed("basis_legend_", DATE_BASES),
