@@ -160,10 +160,10 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
     """Replace the ``<!-- documents:… -->`` markers of ``docs/<language>/documents.md``."""
     rows = document_rows(data, language, links)
     strings = data.ui[language]
-    groups = facets(rows, data, language, strings["undated"])
+    groups = facets(rows, data, language, strings["documents_undated"])
     positions = {
         row["id"]: " ".join(
-            facet["position"] for group, values in groups.items() for facet in values if facet["key"] == row[group]
+            f"cd-doc--{facet['position']}" for group, values in groups.items() for facet in values if facet["key"] == row[group]
         )
         for row in rows
     }
