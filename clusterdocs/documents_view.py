@@ -11,6 +11,7 @@ Each order is the same rows in another ``tbody``; the stylesheet shows the check
 from __future__ import annotations
 
 from .dates import format_date, sort_key
+from .glossary_links import Term
 from .languages import language_of
 from .links import PageLinks
 from .markers import replace_markers
@@ -156,6 +157,32 @@ def orders(rows: list[dict], groups: dict[str, list[dict]]) -> dict[str, list[di
     }
 
 
+_terms: dict[tuple[int, str, str], tuple[list[dict], list[Term]]] = {}
+
+
+def document_terms(data: SiteData, language: str, documents_url: str) -> list[Term]:
+    """The titles to link on a page in ``language`` (clusterdocs/glossary_links.py), each to its
+    entry on the Documents page: on an English page the English rendering, the other English
+    names the site uses and the Simplified title; on a Chinese page the title in its script.
+    Built once per register, language and address, like the glossary's terms."""
+    key = (id(data.documents), language, documents_url)
+    cached = _terms.get(key)
+    if cached is None or cached[0] is not data.documents:
+        label = data.ui[language]["document_link_title"]
+        chinese = language_of(language).is_chinese
+        terms = []
+        for entry in data.documents:
+            title_zh = data.text_in(entry["title_zh"], language) if chinese else entry["title_zh"]
+            names = [title_zh] if chinese else [entry["title_en"], *entry.get("names_en", []), title_zh]
+            tooltip = f"{label}{title_zh}" if chinese else f"{label} {entry['title_en']}"
+            href = f"{documents_url}#{entry['id']}"
+            terms += [Term(entry["id"], " ".join(name.split()), href, tooltip, "cd-document-link") for name in names]
+        if len(_terms) > 16:
+            _terms.clear()
+        cached = _terms[key] = (data.documents, terms)
+    return cached[1]
+
+
 def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, path: str) -> str:
     """Replace the ``<!-- documents:… -->`` markers of ``docs/<language>/documents.md``."""
     rows = document_rows(data, language, links)
@@ -163,7 +190,10 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
     groups = facets(rows, data, language, strings["documents_undated"])
     positions = {
         row["id"]: " ".join(
-            f"cd-doc--{facet['position']}" for group, values in groups.items() for facet in values if facet["key"] == row[group]
+            f"cd-doc--{facet['position']}"
+            for group, values in groups.items()
+            for facet in values
+            if facet["key"] == row[group]
         )
         for row in rows
     }
