@@ -10,6 +10,7 @@ Each order is the same rows in another ``tbody``; the stylesheet shows the check
 
 from __future__ import annotations
 
+from .citations import document_citation, document_line, document_title, download_links
 from .dates import format_date, sort_key
 from .glossary_links import Term
 from .languages import language_of
@@ -40,6 +41,7 @@ def document_rows(data: SiteData, language: str, links: PageLinks) -> list[dict]
         title = entry["title"]
         source = data.sources[title["source"]]
         title_zh = data.text_in(entry["title_zh"], language) if chinese else entry["title_zh"]
+        citation = document_citation(entry, document_title(data, entry, language), links.permanent, language)
         basis = entry["date_basis"]
         full_text = entry["full_text"]
         rows.append(
@@ -91,6 +93,10 @@ def document_rows(data: SiteData, language: str, links: PageLinks) -> list[dict]
                     {"href": links.to_page(f"articles/{slug}.md"), "title": data.article_title(language, slug)}
                     for slug in entry["articles"]
                 ],
+                "cite": {
+                    "text": document_line(citation),
+                    "links": download_links(language, "documents", entry["id"], links.to_file),
+                },
                 "sort_date": sort_key(entry["date"]) if entry.get("date") else (10_000, 0, 0),
             }
         )
