@@ -6,8 +6,8 @@ fills the page's markers through the dispatch table in clusterdocs/pages.py.
 ``on_page_content`` makes the page inert whatever its source says and then completes it
 (clusterdocs/pages.py ``page_content``): the HTML its Markdown became passes the allow-list
 sanitiser, then the rendered HTML goes in place of its placeholders (MkDocs is told its
-anchors, for link validation) and the first use of each glossary term is linked
-(clusterdocs/glossary_links.py). Its front-matter title and description are escaped, since Material prints them into
+anchors, for link validation) and the first use of each registered document's title, then of
+each glossary term, is linked (clusterdocs/glossary_links.py). Its front-matter title and description are escaped, since Material prints them into
 ``<title>``, ``<meta>``, the navigation and the search index without escaping (every page's
 content is rendered before any page's template, so the navigation sees only escaped titles).
 ``on_page_context`` gives the alternates full BCP 47 tags (``zh-Hans``), puts the languages
