@@ -1,4 +1,4 @@
-"""Citations of article summary pages and timeline entries: BibTeX, RIS, CSL-JSON and a text line.
+"""Citations of article summary pages, timeline entries and register entries: BibTeX, RIS, CSL-JSON and a text line.
 
 Built from the facts the pages show: the attribution header of the cleaned source
 (``sources/*.txt``) for an article, the milestone file for a timeline entry. The thing cited is
@@ -87,6 +87,34 @@ def entry_citation(milestone: Milestone, timeline_url: str, language: str) -> Ci
         note=note,
         event_date=milestone.date,
         shown_date=shown_date,
+    )
+
+
+def document_citation(document: dict, title: str, documents_url: str, language: str) -> Citation:
+    """An entry of the documents register (data/documents.yml), titled as the page shows it."""
+    strings = ui_strings()[language]
+    return Citation(
+        key=f"clusterdocs-{language}-{document['id']}",
+        language=language,
+        title=title,
+        url=f"{documents_url}#{document['id']}",
+        site_name=strings["site_name"],
+        note=strings["cite_document_note"],
+        event_date=document.get("date"),
+    )
+
+
+def document_title(data: SiteData, document: dict, language: str) -> str:
+    """The title a register entry is cited by: the English rendering, or the Chinese title in the page's script."""
+    if not language_of(language).is_chinese:
+        return document["title_en"]
+    return data.text_in(document["title_zh"], language)
+
+
+def document_line(citation: Citation) -> str:
+    """The ready-to-copy line for a register entry."""
+    return ui_strings()[citation.language]["cite_document_line"].format(
+        site=citation.site_name, title=citation.title, url=citation.url
     )
 
 
@@ -200,6 +228,15 @@ def citation_files(data: SiteData, page_urls: dict[tuple[str, str], str]) -> dic
         if path == "timeline.md":
             items = [
                 ("timeline", milestone.id, entry_citation(milestone, url, language)) for milestone in data.milestones
+            ]
+        elif path == "documents.md":
+            items = [
+                (
+                    "documents",
+                    entry["id"],
+                    document_citation(entry, document_title(data, entry, language), url, language),
+                )
+                for entry in data.documents
             ]
         elif page_kind(path) == "article":
             article = data.article(language, path.removeprefix("articles/").removesuffix(".md"))

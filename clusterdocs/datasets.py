@@ -24,7 +24,7 @@ from .sources import Source, check_figure, unknown_source
 from .yamlfile import YamlDocument
 
 # Content cites sources; the interface files hold the site's own words, checked for both languages.
-CONTENT = ("clusters", "figures", "glossary")
+CONTENT = ("clusters", "figures", "glossary", "documents")
 INTERFACE = ("ui", "categories", "reference_labels")
 # How the generated languages are made from the written ones.
 CONVERSION = ("conversion_exceptions",)

@@ -1,4 +1,4 @@
-"""Link the first use of each glossary term on a page to its glossary entry.
+"""Link the first use of each glossary term, or of each registered document's title, on a page to its entry.
 
 Works on the rendered HTML of a page's content: text inside links, headings, code, quotes,
 charts, form controls and any element marked ``data-no-glossary`` (the citation block) is
@@ -9,7 +9,10 @@ and a term inside a longer term that is already linked is not linked there. The 
 whole words, case-insensitively, with an optional plural ``s``.
 
 All terms of a language are searched with one regular expression, built once per glossary as a
-prefix tree (clusterdocs/term_patterns.py).
+prefix tree (clusterdocs/term_patterns.py). The documents register uses the same pass with its
+titles as terms (clusterdocs/documents_view.py ``document_terms``), there matching inside 《》 too
+(``inside_titles``); it runs before the glossary's, so a title is linked whole and a glossary term
+inside it is not.
 """
 
 from __future__ import annotations
@@ -60,6 +63,7 @@ class Term:
     text: str
     href: str
     title: str
+    css_class: str = "cd-term"
 
 
 _terms: dict[tuple[int, str, str], tuple[list[dict], list[Term]]] = {}
@@ -92,7 +96,8 @@ def glossary_terms(glossary: list[dict], ui: dict, language: str, glossary_url: 
     return cached[1]
 
 
-def link_first_uses(content: str, terms: list[Term], language: str) -> str:
+def link_first_uses(content: str, terms: list[Term], language: str, *, inside_titles: bool = False) -> str:
+    """``content`` with the first use of each term linked; ``inside_titles``: also inside 《》."""
     pattern, by_text = _index(terms, language)
     linked: set[str] = set()
     parts = TAG.split(content)
@@ -101,7 +106,7 @@ def link_first_uses(content: str, terms: list[Term], language: str) -> str:
         if part.startswith("<"):
             _track(part, skipping)
         elif part and not skipping and len(linked) < len(by_text):
-            parts[index] = _link_text(part, pattern, by_text, linked, language)
+            parts[index] = _link_text(part, pattern, by_text, linked, language, inside_titles)
     return "".join(parts)
 
 
@@ -150,8 +155,10 @@ def _track(tag: str, skipping: list[str]) -> None:
         skipping.append(name)
 
 
-def _link_text(text: str, pattern: re.Pattern, by_text: dict[str, Term], linked: set[str], language: str) -> str:
-    titles = [title.span() for title in DOCUMENT_TITLE.finditer(text)] if "《" in text else []
+def _link_text(
+    text: str, pattern: re.Pattern, by_text: dict[str, Term], linked: set[str], language: str, inside_titles: bool
+) -> str:
+    titles = [title.span() for title in DOCUMENT_TITLE.finditer(text)] if "《" in text and not inside_titles else []
     output, position = [], 0
     for match in pattern.finditer(text):
         term = by_text[_key(match.group(1), language)]
@@ -160,7 +167,7 @@ def _link_text(text: str, pattern: re.Pattern, by_text: dict[str, Term], linked:
         linked.add(term.id)
         output.append(text[position : match.start()])
         output.append(
-            f'<a class="cd-term" href="{html_module.escape(term.href)}" '
+            f'<a class="{term.css_class}" href="{html_module.escape(term.href)}" '
             f'title="{html_module.escape(term.title)}">{match.group(0)}</a>'
         )
         position = match.end()

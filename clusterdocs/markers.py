@@ -27,6 +27,7 @@ MARKERS = {
     "article": ("citation", "figures", "quotes", "entities", "milestones"),
     "articles": ("table",),
     "clusters": ("map", "table", "entries", "lists", "sector-lists"),
+    "documents": ("table", "entries", "not-documents"),
     "figures": ("headline", "charts"),
     "data": ("package", "tables", "json"),
     "glossary": ("terms",),

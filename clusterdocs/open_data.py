@@ -62,6 +62,11 @@ TABLES = {
         "terms",
         {"en": "Policy terms with canonical English renderings", "zh": "政策术语及本站统一的英文译法"},
     ),
+    "documents": (
+        "documents",
+        "documents",
+        {"en": "Policy documents the sources name, one row per document", "zh": "来源文章提及的政策文件，每份一行"},
+    ),
     "sources": (
         "source",
         None,
@@ -73,6 +78,7 @@ JSON_FILES = {
     "clusters.json": "clusters",
     "figures.json": "figures",
     "glossary.json": "glossary",
+    "documents.json": "documents",
 }
 PRIMARY_KEYS = {
     "timeline": ["id"],
@@ -81,6 +87,7 @@ PRIMARY_KEYS = {
     "figures": ["distribution", "label_en"],
     "headline-figures": ["id"],
     "glossary": ["id"],
+    "documents": ["id"],
     "sources": ["id"],
 }
 FOREIGN_KEYS = {
@@ -163,6 +170,7 @@ def tables(data: SiteData) -> dict[str, tuple[list[str], str]]:
         ],
         "headline-figures": [flatten(figure) for figure in data.figures["headline"]],
         "glossary": [flatten(term) for term in data.glossary],
+        "documents": [_document_row(document) for document in data.documents],
         "sources": [_source_row(source_id, source.header) for source_id, source in sorted(data.sources.items())],
     }
     for name, rows in rows_by_table.items():
@@ -171,6 +179,15 @@ def tables(data: SiteData) -> dict[str, tuple[list[str], str]]:
             columns.insert(0, columns.pop(columns.index("distribution")))
         result[name] = (columns, write_csv(rows, columns))
     return result
+
+
+def _document_row(document: dict) -> dict:
+    """The title as written and its source, then the flat fields; the passages stay in the JSON."""
+    title = document["title"]
+    row = {"id": document["id"], **{f"title_{key}": title[key] for key in ("written", "source", "form", "script")}}
+    row.update(flatten(document, skip=("id", "title", "short_forms")))
+    row["full_text"] = document["full_text"]["status"]
+    return row
 
 
 def _source_row(source_id: str, header: dict) -> dict:
@@ -261,6 +278,7 @@ def json_exports(data: SiteData) -> dict[str, str]:
         "clusters.json": dumped(data.datasets["clusters"]),
         "figures.json": dumped(data.datasets["figures"]),
         "glossary.json": dumped(data.datasets["glossary"]),
+        "documents.json": dumped(data.datasets["documents"]),
     }
 
 

@@ -22,6 +22,7 @@ from .crossrefs import cluster_reference_problems
 from .datafile import text_again
 from .datasets import CONVERSION, DATASETS, load_dataset
 from .date_ledger import milestone_problems as ledger_milestone_problems
+from .documents import document_problems
 from .free_memory import return_free_memory
 from .markers import marker_problems
 from .html_policy import page_policy_problems
@@ -59,6 +60,11 @@ class SiteData:
     def sector_lists(self) -> list[dict]:
         """Fields that provincial work reports want developed as clusters: lists, not named clusters."""
         return self.datasets["clusters"].get("sector_lists", [])
+
+    @property
+    def documents(self) -> list[dict]:
+        """The register of policy documents the sources name (data/documents.yml)."""
+        return self.datasets["documents"]["documents"]
 
     @property
     def glossary(self) -> list[dict]:
@@ -232,6 +238,16 @@ def _load(root: Path) -> SiteData:
     if documents["date_ledger"] is not None:
         problems += ledger_milestone_problems(documents["date_ledger"], {m.id for m in milestones}, broken_milestones)
     problems += review_problems(root, documents, milestones) + place_problems(sources, documents, milestones)
+    if documents["documents"] is not None:
+        clusters = documents["clusters"]
+        problems += document_problems(
+            documents["documents"],
+            sources,
+            {milestone.id for milestone in milestones} | broken_milestones,
+            None if clusters is None else {cluster["id"] for cluster in clusters.data["clusters"]},
+            {page.slug for page in articles},
+            broken_sources,
+        )
     problems += missing_translations(root) + page_front_matter_problems(root)
     problems += content_text_problems(root, CONTENT_DIRS)
     found = marker_problems(root)

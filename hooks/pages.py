@@ -6,8 +6,8 @@ fills the page's markers through the dispatch table in clusterdocs/pages.py.
 ``on_page_content`` makes the page inert whatever its source says and then completes it
 (clusterdocs/pages.py ``page_content``): the HTML its Markdown became passes the allow-list
 sanitiser, then the rendered HTML goes in place of its placeholders (MkDocs is told its
-anchors, for link validation) and the first use of each glossary term is linked
-(clusterdocs/glossary_links.py). Its front-matter title and description are escaped, since Material prints them into
+anchors, for link validation) and the first use of each registered document's title, then of
+each glossary term, is linked (clusterdocs/glossary_links.py). Its front-matter title and description are escaped, since Material prints them into
 ``<title>``, ``<meta>``, the navigation and the search index without escaping (every page's
 content is rendered before any page's template, so the navigation sees only escaped titles).
 ``on_page_context`` gives the alternates full BCP 47 tags (``zh-Hans``), puts the languages
@@ -26,6 +26,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from clusterdocs.cjk_text import join_wrapped_lines
+from clusterdocs.documents_view import document_terms
 from clusterdocs.glossary_links import glossary_terms, link_first_uses
 from clusterdocs.html_policy import plain_text
 from clusterdocs.languages import LANGUAGES, bcp47, code_for_tag, language_of
@@ -63,10 +64,19 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(rendered)
     data = site_data(config)
     language = links.address.language
-    link_terms = None
+    passes = []  # documents first: a title is linked whole, and a glossary term inside it is not
+    if links.address.path != "documents.md":
+        titles = document_terms(data, language, links.to_page("documents.md"))
+        passes.append(lambda content: link_first_uses(content, titles, language, inside_titles=True))
     if links.address.path != "glossary.md":
         terms = glossary_terms(data.glossary, data.ui, language, links.to_page("glossary.md"))
-        link_terms = lambda content: link_first_uses(content, terms, language)  # noqa: E731
+        passes.append(lambda content: link_first_uses(content, terms, language))
+
+    def link_terms(content: str) -> str:
+        for link in passes:
+            content = link(content)
+        return content
+
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = plain_text(page.meta[key])

@@ -2,7 +2,7 @@
 
 ``write_corpus(target, scale)`` copies the repository's ``sources/``, ``timeline/``, ``data/``
 and ``docs/`` into ``target`` and adds ``scale - 1`` renamed copies of every source, article
-page (both languages), milestone, cluster and glossary term. Copy ``k`` renames each id ``x``
+page (both languages), milestone, cluster, registered document and glossary term. Copy ``k`` renames each id ``x``
 to ``x-synthetic-<k in letters>`` and points every reference inside the copy at the copied ids, so the tree
 passes the same checks as the real one (quotes stay verbatim: a copied source keeps its body).
 Glossary copies get distinct wordings, so the glossary grows in terms, not in duplicates.
@@ -46,7 +46,9 @@ def write_corpus(target: Path, scale: int, root: Path = ROOT) -> Path:
     milestone_ids = sorted(path.stem for path in (root / "timeline").glob("*.yml"))
     clusters = read_yaml(root / "data" / "clusters.yml")
     cluster_ids = [cluster["id"] for cluster in clusters["clusters"]]
-    rename = _renamer(source_ids + milestone_ids + cluster_ids)
+    documents = read_yaml(root / "data" / "documents.yml")
+    rename = _renamer(source_ids + milestone_ids + cluster_ids + [entry["id"] for entry in documents["documents"]])
+    copied_documents, copied_excuses = list(documents["documents"]), list(documents["not_documents"])
     glossary = read_yaml(root / "data" / "glossary.yml")
     ledger = read_yaml(root / "data" / "date_ledger.yml")
     copied_clusters, copied_terms = list(clusters["clusters"]), list(glossary["terms"])
@@ -64,9 +66,15 @@ def write_corpus(target: Path, scale: int, root: Path = ROOT) -> Path:
         copied_clusters += [rename(cluster, suffix) for cluster in clusters["clusters"]]
         copied_terms += [_copied_term(term, copy, rename(term, suffix)) for term in glossary["terms"]]
         copied_dates += [rename(entry, suffix) for entry in ledger["entries"]]  # a copied source's dates
+        copied_documents += [rename(entry, suffix) for entry in documents["documents"]]
+        copied_excuses += [rename(item, suffix) for item in documents["not_documents"]]
     write_yaml(target / "data" / "clusters.yml", {**clusters, "clusters": copied_clusters})
     write_yaml(target / "data" / "date_ledger.yml", {**ledger, "entries": copied_dates})
     write_yaml(target / "data" / "glossary.yml", {**glossary, "terms": copied_terms})
+    write_yaml(
+        target / "data" / "documents.yml",
+        {**documents, "documents": copied_documents, "not_documents": copied_excuses},
+    )
     config = target / "mkdocs.yml"
     config.write_text(_config_text(root, source_ids, scale), encoding="utf-8")
     return config

@@ -3,7 +3,7 @@
 The build is run with tests/mkdocs_recording_content.py, which records for each page the
 sections its renderer produced and the content HTML the pipeline returned
 (clusterdocs/pages.py ``page_content``). Every section must be in the page as rendered (the
-glossary's first-use links aside, which are the pipeline's own additions), the page must be
+glossary's and the documents register's first-use links aside, the pipeline's own additions), the page must be
 in the built file as the pipeline returned it, and the site's allow-list must keep every
 section as it is (``sanitise(section, site_markup=True)`` parses to the same document), so the
 list documents all the markup the templates write.
@@ -26,7 +26,7 @@ from clusterdocs.paths import ROOT
 from support import TESTS
 
 RECORDER = TESTS / "mkdocs_recording_content.py"
-GLOSSARY_LINK = re.compile(r'<a class="cd-term" href="[^"<>]*" title="[^"<>]*">([^<]*)</a>')
+GLOSSARY_LINK = re.compile(r'<a class="(?:cd-term|cd-document-link)" href="[^"<>]*" title="[^"<>]*">([^<]*)</a>')
 
 
 @pytest.fixture(scope="module")

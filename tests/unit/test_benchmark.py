@@ -29,6 +29,7 @@ def test_synthetic_corpus_is_valid_deterministic_and_grows_everything(tmp_path):
     assert len(grown.milestones) == 2 * len(real.milestones)
     assert len(grown.clusters) == 2 * len(real.clusters)
     assert len(grown.glossary) == 2 * len(real.glossary)
+    assert len(grown.documents) == 2 * len(real.documents)
     assert len({term["zh"] for term in grown.glossary}) == len(grown.glossary), "copied terms have their own wording"
     config = (tree / "mkdocs.yml").read_text(encoding="utf-8")
     assert "Synthetic benchmark corpus" in config and "articles/conference-2025-synthetic-a.md" in config

@@ -73,6 +73,15 @@ CHOSEN_AT_RUN_TIME: dict[tuple[str, str], set[str]] = {
     ),
     # an official list's timeline entry, marked when its date is not stated in the sources.
     ("overrides/hooks/reference.html", "overview_basis_"): _prefixed("overview_basis_", set(DATE_BASES) - {"stated"}),
+    # the documents register: a date basis other than "stated", the table's orders, a title's form.
+    ("overrides/hooks/documents.html", "basis_"): _prefixed("basis_", {"inferred", "external"}),
+    ("overrides/hooks/documents.html", "documents_order_"): _prefixed(
+        "documents_order_", ["oldest", "newest", "level", "kind"]
+    ),
+    ("overrides/hooks/documents.html", "documents_form_"): _prefixed(
+        "documents_form_",
+        _enum("documents", "properties", "documents", "items", "properties", "title", "properties", "form"),
+    ),
     # the timeline legend: every date basis.
     ("overrides/hooks/timeline.html", "basis_"): _prefixed("basis_", DATE_BASES),
     ("overrides/hooks/timeline.html", "basis_legend_"): _prefixed("basis_legend_", DATE_BASES),
