@@ -11,8 +11,7 @@ import feedparser
 import pytest
 
 from clusterdocs.sitedata import load_site_data
-
-SITE_URL = "http://127.0.0.1:8000/"
+from support import SITE_URL
 
 
 @pytest.fixture(scope="module")
