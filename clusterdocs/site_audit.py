@@ -115,7 +115,7 @@ def audit_site(site_dir: Path, site_url: str = "") -> list[Problem]:
 
 # --- Loopback addresses in a published build ------------------------------------------------
 LOOPBACK_HOSTS = r"(?:localhost|127(?:\.[0-9]{1,3}){3}|\[::1\]|0\.0\.0\.0)"
-_LOOPBACK_URL = re.compile(rf"(?:https?:)?//{LOOPBACK_HOSTS}(?![\w.-])", re.IGNORECASE)
+_LOOPBACK_URL = re.compile(rf"(?:https?:)?//{LOOPBACK_HOSTS}(?::[0-9]+)?(?![\w.-])", re.IGNORECASE)
 _LOOPBACK_BYTES = re.compile(_LOOPBACK_URL.pattern.encode(), re.IGNORECASE)
 SEARCH_INDEXES = {f"{language.prefix}search/search_index.json" for language in LANGUAGES}
 CODE_ELEMENTS = {"code", "pre", "kbd", "samp"}
