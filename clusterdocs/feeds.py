@@ -112,7 +112,9 @@ def feed_files(
                         id=f"{timeline_url}#{milestone.id}",
                         title=f"{milestone.display_date(language)}{colon}{in_language(milestone.data['title'], language)}",
                         date=milestone.date,
-                        summary=outside_mark.before(in_language(milestone.data["summary"], language), milestone, language),
+                        summary=outside_mark.before(
+                            in_language(milestone.data["summary"], language), milestone, language
+                        ),
                         category=milestone.data["category"],
                         updated=updated(milestone.path),
                         marks=[(outside_mark.FEED_CATEGORY, mark)] if mark else [],

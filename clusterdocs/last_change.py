@@ -2,8 +2,8 @@
 
 A feed's entries need a full timestamp (Atom's ``updated``), and an event dated only to a year
 or a month has none to give without inventing a day; the entry's last change is a timestamp
-the site does know (clusterdocs/feeds.py). One ``git log`` over the content folders gives every
-file's; a file never committed, or a tree outside git (the tests' copies), takes the build's
+the site does know (clusterdocs/feeds.py). One ``git log --first-parent`` over the content
+folders gives every file's (a change made on a branch dates from when it reached this one); a file never committed, or a tree outside git (the tests' copies), takes the build's
 date (``SOURCE_DATE_EPOCH``, which hooks/build_date.py sets to the last commit's time), or
 else the present moment.
 """
@@ -24,8 +24,19 @@ def last_changes(root: Path | None) -> dict[str, int]:
     if root is None:
         return {}
     result = subprocess.run(
-        ["git", "-c", "core.quotepath=off", "log", "--format=%x00%ct", "--name-only", "--no-renames",
-         "--relative", "--", *CONTENT_FOLDERS],
+        [
+            "git",
+            "-c",
+            "core.quotepath=off",
+            "log",
+            "--format=%x00%ct",
+            "--name-only",
+            "--first-parent",
+            "--no-renames",
+            "--relative",
+            "--",
+            *CONTENT_FOLDERS,
+        ],
         cwd=root,
         capture_output=True,
         text=True,
