@@ -143,7 +143,10 @@ def test_every_internal_link_and_anchor_resolves(site_dir):
             elif urlsplit(link).scheme or link.startswith("//"):
                 continue  # another host (navigation) or a data:/mailto: URL
             else:
-                target_text, base = link, (site_dir if link.startswith("/") else file.parent)
+                # A root-relative link (the 404 page's) starts with the site's own path.
+                mount = urlsplit(SITE_URL).path
+                target_text = link.removeprefix(mount) if link.startswith(mount) else link
+                base = site_dir if link.startswith("/") else file.parent
             parts = urlsplit(target_text)
             target = (base / unquote(parts.path).lstrip("/")).resolve() if parts.path else file
             if target.is_dir():
