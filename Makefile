@@ -34,8 +34,9 @@ $(BIN)/.test-installed: requirements/test.txt $(BIN)/.site-installed
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/test.txt
 	touch $@
 
+# A local build: its own address, so pages are served at / and the audit allows a loopback address.
 serve: $(BIN)/.site-installed ## Install what the site needs, then serve it at http://127.0.0.1:8000 (ADDRESS=, PORT= to change)
-	$(BIN)/mkdocs serve --dev-addr $(ADDRESS):$(PORT)
+	SITE_URL=http://$(ADDRESS):$(PORT)/ $(BIN)/mkdocs serve --dev-addr $(ADDRESS):$(PORT)
 
 build: $(BIN)/.site-installed ## Build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict

@@ -14,6 +14,7 @@ from .articles import ArticlePage
 from .dates import format_date
 from .languages import counterpart, language_of, script_tag
 from .citations import download_links
+from . import outside_mark
 from .links import PageLinks
 from .publication import publication
 from .markers import replace_markers, section
@@ -161,6 +162,7 @@ def render_article(
                 "date": milestone.display_date(language),
                 "title": in_language(milestone.data["title"], language),
                 "href": f"{timeline_url}#{milestone.id}",
+                "outside": outside_mark.mark(milestone, language),
             }
             for milestone in milestones
         ]

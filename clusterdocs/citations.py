@@ -19,6 +19,7 @@ from .publication import publication
 from .dates import format_date
 from .languages import bcp47, language_of
 from .markers import page_kind
+from . import outside_mark
 from .ui_text import ui_strings
 from .sitedata import SiteData
 from .sources import Source
@@ -37,6 +38,7 @@ class Citation:
     note: str
     original: dict = field(default_factory=dict)  # title, authors, outlet, date (ISO) of a summarised article
     event_date: str | None = None  # date of a timeline entry, at the source's precision
+    event_end: str | None = None  # the last day of an entry that spans a period, at its precision
     shown_date: str = ""  # the same date as the page shows it
 
 
@@ -77,7 +79,8 @@ def article_citation(source: Source, page_title: str, page_url: str, language: s
 def entry_citation(milestone: Milestone, timeline_url: str, language: str) -> Citation:
     strings = ui_strings()[language]
     shown_date = milestone.display_date(language)
-    note = strings["cite_entry_note"].format(date=shown_date)
+    # The outside-reporting mark travels with the entry (clusterdocs/outside_mark.py).
+    note = outside_mark.after(strings["cite_entry_note"].format(date=shown_date), milestone, language)
     return Citation(
         key=f"clusterdocs-{language}-{milestone.id}",
         language=language,
@@ -86,6 +89,7 @@ def entry_citation(milestone: Milestone, timeline_url: str, language: str) -> Ci
         site_name=strings["site_name"],
         note=note,
         event_date=milestone.date,
+        event_end=milestone.data.get("end_date"),
         shown_date=shown_date,
     )
 
@@ -169,12 +173,21 @@ def to_ris(citation: Citation) -> str:
     if citation.original:
         lines.append(("OP", citation.original["title"]))
     if citation.event_date:
-        lines.append(("DA", citation.event_date.replace("-", "/")))
+        lines.append(("DA", ris_date(citation.event_date)))
     return "".join(f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in lines) + "ER  - \r\n"
 
 
-def _date_parts(value: str) -> dict:
-    return {"date-parts": [[int(part) for part in value.split("-")]]}
+def ris_date(value: str) -> str:
+    """RIS's ``YYYY/MM/DD/other``, with the parts the date does not have left empty: ``2019///``,
+    ``2019/08//``, ``2019/08/24/``; never a month or day the date does not state."""
+    parts = value.split("-")
+    return "/".join(parts + [""] * (3 - len(parts))) + "/"
+
+
+def _date_parts(value: str, end: str | None = None) -> dict:
+    """CSL-JSON's date at the date's precision: ``2019`` -> ``[[2019]]``, never ``[[2019, 1, 1]]``;
+    a period gives its start and its end."""
+    return {"date-parts": [[int(part) for part in date.split("-")] for date in (value, end) if date]}
 
 
 def to_csl_json(citation: Citation) -> str:
@@ -196,7 +209,7 @@ def to_csl_json(citation: Citation) -> str:
         if citation.original["date"]:
             item["original-date"] = _date_parts(citation.original["date"])
     if citation.event_date:
-        item["event-date"] = _date_parts(citation.event_date)
+        item["event-date"] = _date_parts(citation.event_date, citation.event_end)
     return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
 
 

@@ -11,6 +11,7 @@ from .sitedata import in_language
 from .languages import counterpart, language_of
 from .links import PageLinks
 from .markers import replace_markers
+from . import outside_mark
 from .sitedata import SiteData, current_site_data
 from .templates import render_macro
 from .tile_map import divisions_of, tile_map, winners_by_division
@@ -39,6 +40,7 @@ def cluster_values(cluster: dict, language: str, data: SiteData, article_url, ti
             "href": f"{timeline_url}#{milestone_id}",
             "date": by_id[milestone_id].display_date(language),
             "title": in_language(by_id[milestone_id].data["title"], language),
+            "outside": outside_mark.mark(by_id[milestone_id], language),  # the timeline's mark travels with it
         }
         for milestone_id in cluster["milestones"]
     ]
@@ -220,6 +222,7 @@ def sector_list_values(item: dict, language: str, data: SiteData, article_url, t
                 "href": f"{timeline_url}#{milestone_id}",
                 "date": by_id[milestone_id].display_date(language),
                 "title": in_language(by_id[milestone_id].data["title"], language),
+                "outside": outside_mark.mark(by_id[milestone_id], language),
             }
             for milestone_id in item["milestones"]
         ],

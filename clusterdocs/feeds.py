@@ -1,22 +1,28 @@
-"""Atom feeds, one per language: article summaries and timeline milestones, newest first.
+"""Atom feeds, one per language: article summaries and timeline milestones, newest event first.
 
-Deterministic: the feed's ``updated`` is the newest item's date, never the build time.
-Atom needs a full timestamp, so a date the source gives only as a year or month is written as
-the first day of that period; each item's title and summary state the date as precisely as the
-source does. Articles without a date cannot be placed in time and are left out.
-After the build, hooks/post_build.py writes them (``feed_files``): ``feed.xml`` (English) and ``zh/feed.xml``.
+Deterministic, and never more precise than the sources: Atom needs a full timestamp for every
+entry (``updated``), and an event the sources date only to a year or a month has no day to
+give, so each entry's timestamp is its last change (the last commit that touched its files,
+clusterdocs/last_change.py), which claims nothing about the event; the feed's is the newest of
+its entries'. Each entry's title states the event's date as precisely as the source does, and an
+entry resting on outside reporting says so in its summary and carries the category
+``outside-reporting`` (clusterdocs/outside_mark.py). Articles without a date cannot be placed in
+time and are left out. After the build, hooks/post_build.py writes them (``feed_files``):
+``feed.xml`` (English), ``zh/feed.xml`` and ``zh-Hant/feed.xml``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from xml.etree import ElementTree
 
-from .sitedata import in_language
+from . import outside_mark
 from .dates import sort_key
-from .languages import bcp47
+from .languages import bcp47, language_of
+from .last_change import fallback_time, last_changes, timestamp
 from .page_metadata import absolute, feed_path
-from .sitedata import SiteData
+from .sitedata import SiteData, in_language
 from .ui_text import ui_strings
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -26,14 +32,11 @@ ATOM = "http://www.w3.org/2005/Atom"
 class FeedItem:
     id: str  # absolute URL of the item on the site
     title: str
-    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD: the order of the feed, never written as a timestamp
     summary: str
     category: str
-
-
-def timestamp(date: str) -> str:
-    year, month, day = sort_key(date)
-    return f"{year:04d}-{month or 1:02d}-{day or 1:02d}T00:00:00Z"
+    updated: int = 0  # Unix time of the item's last change
+    marks: list[tuple[str, str]] = field(default_factory=list)  # further (term, label) categories
 
 
 def atom_feed(language: str, items: list[FeedItem], feed_url: str, home_url: str) -> str:
@@ -52,30 +55,41 @@ def atom_feed(language: str, items: list[FeedItem], feed_url: str, home_url: str
     add(feed, "subtitle", strings["feed_subtitle"])
     add(feed, "link", rel="self", type="application/atom+xml", href=feed_url)
     add(feed, "link", rel="alternate", type="text/html", href=home_url)
-    add(feed, "updated", timestamp(ordered[0].date) if ordered else "1970-01-01T00:00:00Z")
+    add(feed, "updated", timestamp(max(item.updated for item in ordered)) if ordered else "1970-01-01T00:00:00Z")
     add(add(feed, "author"), "name", strings["site_name"])
     for item in ordered:
         entry = add(feed, "entry")
         add(entry, "id", item.id)
         add(entry, "title", item.title)
         add(entry, "link", rel="alternate", type="text/html", href=item.id)
-        add(entry, "updated", timestamp(item.date))
+        add(entry, "updated", timestamp(item.updated))
         add(entry, "category", term=item.category)
+        for term, label in item.marks:
+            add(entry, "category", term=term, label=label)
         add(entry, "summary", item.summary)
     ElementTree.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"
 
 
-def feed_files(data: SiteData, page_urls: dict[tuple[str, str], str], site_url: str) -> dict[str, str]:
+def feed_files(
+    data: SiteData, page_urls: dict[tuple[str, str], str], site_url: str, root: Path | None = None
+) -> dict[str, str]:
     """Path in the site -> Atom feed, for each language with pages built.
 
     ``page_urls`` maps (language, path inside the language folder) of each built page to its
     absolute URL; the feed lists the articles and the timeline entries of the pages built.
+    ``root`` is the repository, whose history dates each entry's last change.
     """
+    changed, fallback = last_changes(root), fallback_time()
+
+    def updated(*paths: str) -> int:
+        return max(changed.get(path, fallback) for path in paths)
+
     files = {}
     for language in sorted({language for language, _path in page_urls}):
         strings = ui_strings()[language]
         colon = strings["colon"]
+        folder = language_of(language).converted_from or language
         items = [
             FeedItem(
                 id=url,
@@ -83,6 +97,7 @@ def feed_files(data: SiteData, page_urls: dict[tuple[str, str], str], site_url: 
                 date=data.sources[article.source_id].header["date"],
                 summary=article.meta.get("description", ""),
                 category="article",
+                updated=updated(f"docs/{folder}/articles/{article.slug}.md", data.sources[article.source_id].path),
             )
             for article in data.articles_in(language)
             if (url := page_urls.get((language, f"articles/{article.slug}.md")))
@@ -90,16 +105,21 @@ def feed_files(data: SiteData, page_urls: dict[tuple[str, str], str], site_url: 
         ]
         timeline_url = page_urls.get((language, "timeline.md"))
         if timeline_url:
-            items += [
-                FeedItem(
-                    id=f"{timeline_url}#{milestone.id}",
-                    title=f"{milestone.display_date(language)}{colon}{in_language(milestone.data['title'], language)}",
-                    date=milestone.date,
-                    summary=in_language(milestone.data["summary"], language),
-                    category=milestone.data["category"],
+            for milestone in data.milestones:
+                mark = outside_mark.mark(milestone, language)
+                items.append(
+                    FeedItem(
+                        id=f"{timeline_url}#{milestone.id}",
+                        title=f"{milestone.display_date(language)}{colon}{in_language(milestone.data['title'], language)}",
+                        date=milestone.date,
+                        summary=outside_mark.before(
+                            in_language(milestone.data["summary"], language), milestone, language
+                        ),
+                        category=milestone.data["category"],
+                        updated=updated(milestone.path),
+                        marks=[(outside_mark.FEED_CATEGORY, mark)] if mark else [],
+                    )
                 )
-                for milestone in data.milestones
-            ]
         path = feed_path(language)
         home_url = page_urls.get((language, "index.md"), site_url)
         files[path] = atom_feed(language, items, absolute(site_url, path), home_url)

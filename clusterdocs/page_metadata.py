@@ -10,7 +10,7 @@ hooks/pages.py calls ``page_metadata`` for each page;
 from __future__ import annotations
 
 import json
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup
 
@@ -19,7 +19,11 @@ from .ui_text import ui_strings
 
 
 def absolute(site_url: str, path: str) -> str:
-    """``timeline/`` or ``/zh/`` -> the full URL under ``site_url`` (which may have a path)."""
+    """``timeline/``, ``/zh/`` or ``/clusterdocs/zh/`` (a path that already holds the site's own,
+    as mkdocs-static-i18n writes its alternates) -> the full URL under ``site_url``."""
+    base = urlsplit(site_url).path
+    if len(base) > 1 and path.startswith(base):
+        path = path[len(base) :]
     return urljoin(site_url, path.lstrip("/"))
 
 

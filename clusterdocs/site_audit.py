@@ -16,6 +16,13 @@ real parsers (``html.parser`` for markup, tinycss2 for CSS, including ``<style>`
   ``<script>``, ``<iframe>``, ``<object>`` or ``<embed>`` inside the page content (the theme's
   own scripts sit outside it).
 
+- a loopback address (``127.0.0.1``, ``localhost``, ``[::1]``, ``0.0.0.0``) as a URL in any
+  file, in a build that would be published: one whose ``site_url`` is not itself a loopback
+  address (``make serve`` sets one, so its build is a local one). A citation line, feed or sitemap
+  written with a local address would send every reader there. Text shown as code in a page (the
+  contributing guide's ``make serve`` address) and the search indexes (the pages' own text again)
+  may mention one.
+
 hooks/post_build.py runs it once after every build, as its last step, and fails the build with these lines.
 """
 
@@ -32,6 +39,7 @@ import tinycss2
 
 from .build_cache import code_fingerprint, load_json, store_json
 from .html_policy import is_script_url
+from .languages import LANGUAGES
 from .problems import Problem
 
 # Files are audited by what they are, not by their names: a browser renders markup served under
@@ -87,18 +95,95 @@ LOCAL_SCHEMES = {"", "data", "blob", "about"}
 
 
 def audit_site(site_dir: Path, site_url: str = "") -> list[Problem]:
-    """Every request to another host and every script hook found in the built files."""
+    """Every request to another host and every script hook found in the built files, and in a
+    build that would be published, every loopback address."""
     own_host = urlsplit(site_url).netloc.lower()
+    published = not is_loopback(site_url)
     problems: list[Problem] = []
     for file in sorted(site_dir.rglob("*")):
         if not file.is_file() or file.suffix.lower() in BINARY_SUFFIXES:
             continue
         kind = file_kind(file)
+        path = file.relative_to(site_dir).as_posix()
+        if published and path not in SEARCH_INDEXES:
+            problems += [Problem(path, *finding) for finding in loopback_findings(file.read_bytes(), kind)]
         if kind is None:
             continue
-        path = file.relative_to(site_dir).as_posix()
         problems += [Problem(path, *finding) for finding in _file_findings(file.read_bytes(), kind, own_host)]
     return problems
+
+
+# --- Loopback addresses in a published build ------------------------------------------------
+LOOPBACK_HOSTS = r"(?:localhost|127(?:\.[0-9]{1,3}){3}|\[::1\]|0\.0\.0\.0)"
+_LOOPBACK_URL = re.compile(rf"(?:https?:)?//{LOOPBACK_HOSTS}(?::[0-9]+)?(?![\w.-])", re.IGNORECASE)
+_LOOPBACK_BYTES = re.compile(_LOOPBACK_URL.pattern.encode(), re.IGNORECASE)
+SEARCH_INDEXES = {f"{language.prefix}search/search_index.json" for language in LANGUAGES}
+CODE_ELEMENTS = {"code", "pre", "kbd", "samp"}
+
+
+def is_loopback(url: str) -> bool:
+    """Whether ``url`` (a site address) names this machine: such a build is a local one."""
+    host = urlsplit(url).hostname or ""
+    return bool(re.fullmatch(LOOPBACK_HOSTS, f"[{host}]" if ":" in host else host, re.IGNORECASE))
+
+
+def _loopback_message(url: str) -> str:
+    return (
+        f"{url!r} is a loopback address, which no reader can open; build with the public address "
+        "(mkdocs.yml's site_url, or SITE_URL), or write a local address as code"
+    )
+
+
+def loopback_findings(content: bytes, kind: str | None) -> list[tuple[int, int, str, str]]:
+    """(line, column, field, message) of every loopback URL in one file: in markup, in an attribute
+    or in text outside code; in any other file, anywhere."""
+    if not _LOOPBACK_BYTES.search(content):
+        return []
+    text = content.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    if kind in (".html", ".svg"):
+        finder = _LoopbackFinder()
+        finder.feed(text)
+        finder.close()
+        return finder.found
+    return [
+        (number, match.start() + 1, "text", _loopback_message(match.group()))
+        for number, line in enumerate(text.split("\n"), 1)
+        for match in _LOOPBACK_URL.finditer(line)
+    ]
+
+
+class _LoopbackFinder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, int, str, str]] = []
+        self.code_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            for match in _LOOPBACK_URL.finditer(value or ""):
+                line, column = self.getpos()
+                self.found.append((line, column + 1, f"{tag}[{name}]", _loopback_message(match.group())))
+        if tag in CODE_ELEMENTS:
+            self.code_depth += 1
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag in CODE_ELEMENTS:
+            self.code_depth -= 1
+
+    def handle_endtag(self, tag):
+        if tag in CODE_ELEMENTS and self.code_depth:
+            self.code_depth -= 1
+
+    def handle_data(self, data):
+        if self.code_depth:
+            return
+        line, column = self.getpos()
+        for match in _LOOPBACK_URL.finditer(data):
+            before = data[: match.start()]
+            at_line = line + before.count("\n")
+            at_column = (match.start() - before.rfind("\n") - 1) if "\n" in before else column + match.start()
+            self.found.append((at_line, at_column + 1, "text", _loopback_message(match.group())))
 
 
 def file_kind(file: Path) -> str | None:

@@ -50,7 +50,7 @@ def write_exports(config: MkDocsConfig, site: Path) -> None:
         groups = {
             "open data file(s)": package_files(data),
             "citation file(s) under cite/": citation_files(data, urls),
-            "feed(s)": feed_files(data, urls, config.site_url),
+            "feed(s)": feed_files(data, urls, config.site_url, Path(config.config_file_path).parent),
         }
     for description, files in groups.items():
         for name, text in files.items():

@@ -235,7 +235,7 @@ def serve_rebuild_seconds(tree: Path, edits: int = 3, port: int = 8765, timeout:
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=tree,
-        env=child_environment(),
+        env=child_environment(SITE_URL=f"http://127.0.0.1:{port}/"),  # a local build, served at /
         stdout=log,
         stderr=subprocess.STDOUT,
     )

@@ -10,8 +10,11 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import os
+import re
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
@@ -35,9 +38,22 @@ CHROMIUM_ARGS = [
 ]
 
 
+# The site is served under the path of the address it was built for (/clusterdocs/), as its host
+# serves it, so the theme's absolute links (the language menu) resolve.
+MOUNT = urlsplit(
+    os.environ.get("SITE_URL")
+    or re.search(
+        r'^site_url: !ENV \[SITE_URL, "([^"]+)"\]', (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M
+    ).group(1)
+).path.rstrip("/")
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
         pass
+
+    def translate_path(self, path):
+        return super().translate_path(path.removeprefix(MOUNT) if path.startswith(MOUNT + "/") else path)
 
 
 def main() -> int:
@@ -57,7 +73,7 @@ def main() -> int:
     handler = functools.partial(_QuietHandler, directory=str(arguments.site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    base = f"http://127.0.0.1:{server.server_address[1]}{MOUNT}/"
     languages = [language for language in LANGUAGES if not arguments.languages or language.code in arguments.languages]
     written = 0
     with sync_playwright() as playwright:

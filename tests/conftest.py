@@ -13,11 +13,13 @@ import http.server
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from support import (
     BUILD_CORPUS,
     ROOT,
+    SITE_URL,
     PageWatcher,
     check_lines,
     content_copy,
@@ -106,9 +108,17 @@ def hostile_site_dir(corpus_build) -> Path:
     return corpus_build.site
 
 
+# The built site is served under the path of its public address (/clusterdocs/), as its host
+# serves it: the absolute links the theme writes (the language menu, the 404 page) then resolve.
+MOUNT = urlsplit(SITE_URL).path.rstrip("/")
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
         pass
+
+    def translate_path(self, path):
+        return super().translate_path(path.removeprefix(MOUNT) if path.startswith(MOUNT + "/") else path)
 
 
 def _serve(directory: Path):
@@ -116,7 +126,7 @@ def _serve(directory: Path):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+    return server, f"http://127.0.0.1:{server.server_address[1]}{MOUNT}"
 
 
 @pytest.fixture(scope="session")

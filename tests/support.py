@@ -30,6 +30,18 @@ CASE_CONTROL_FILES = {"expected.txt", "published.txt", "remove.txt", "edits.yml"
 NOT_COPIED = ("tests", ".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules", "*.egg-info")
 
 
+def _site_url() -> str:
+    """The address a build without SITE_URL carries: mkdocs.yml's default, the public address."""
+    for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("site_url:"):
+            return line.split('"')[1]
+    raise AssertionError("mkdocs.yml names no site_url")
+
+
+# The address the session builds carry (the public one, unless the caller set SITE_URL).
+SITE_URL = os.environ.get("SITE_URL") or _site_url()
+
+
 def run_mkdocs_build(
     site_dir: Path, cwd: Path = ROOT, env: dict | None = None, page_policy: bool = True
 ) -> subprocess.CompletedProcess:

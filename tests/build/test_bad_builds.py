@@ -14,7 +14,7 @@ import re
 import pytest
 
 from clusterdocs.site_audit import audit_site, is_foreign, srcset_urls
-from support import BUILD_CORPUS, corpus_cases, lines_of
+from support import BUILD_CORPUS, SITE_URL, corpus_cases, lines_of
 
 FAILING = corpus_cases(BUILD_CORPUS, "expected.txt")
 INERT = corpus_cases(BUILD_CORPUS, "published.txt")
@@ -55,7 +55,7 @@ def test_case_builds_into_inert_files(hostile_site_dir, case):
 
 def test_the_audit_of_the_hostile_site_finds_only_the_failing_cases(hostile_site_dir):
     """Run again over the written site, the audit finds the failing cases' lines and nothing else."""
-    found = {str(problem) for problem in audit_site(hostile_site_dir, "http://127.0.0.1:8000/")}
+    found = {str(problem) for problem in audit_site(hostile_site_dir, SITE_URL)}
     assert found == {line for case in FAILING for line in lines_of(case / "expected.txt")}
 
 

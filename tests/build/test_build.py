@@ -21,12 +21,11 @@ from clusterdocs.search_index import STAGING
 from clusterdocs.site_audit import audit_site
 from clusterdocs.sitedata import load_site_data
 from clusterdocs.sources import DEBRIS, SPAM
-from support import CHECK_CORPUS, ROOT, lay_out_case, lines_of, run_mkdocs_build
+from support import CHECK_CORPUS, ROOT, SITE_URL, lay_out_case, lines_of, run_mkdocs_build
 
 # The audit (clusterdocs/site_audit.py) parses HTML, SVG and CSS; scripts cannot be parsed for the
 # URLs they might fetch, so they (and every other text file) are also searched for known CDNs.
 TEXT_SUFFIXES = {".html", ".js", ".css", ".json", ".xml", ".svg", ".csv", ".txt", ".map"}
-SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when SITE_URL is not set
 KNOWN_THIRD_PARTY_HOSTS = re.compile(
     r"fonts\.googleapis|fonts\.gstatic|cdn\.jsdelivr|unpkg\.com|cdnjs|googletagmanager"
 )
@@ -93,7 +92,7 @@ def test_lang_attribute_and_hreflang_alternates(site_dir, language, tag):
 
 def test_the_built_site_passes_the_audit(site_dir):
     """The same audit the build runs (hooks/post_build.py), over the site the tests use."""
-    assert audit_site(site_dir, "http://127.0.0.1:8000/") == []
+    assert audit_site(site_dir, SITE_URL) == []
 
 
 def test_no_built_file_names_a_known_third_party_host(site_dir):
@@ -134,7 +133,7 @@ def parse_links(file: Path) -> LinkParser:
 
 def test_every_internal_link_and_anchor_resolves(site_dir):
     """Every relative or same-host link in every built page reaches a file, and its #anchor an id."""
-    site_url = "http://127.0.0.1:8000/"
+    site_url = SITE_URL
     pages = {file: parse_links(file) for file in sorted(site_dir.rglob("*.html"))}
     broken = []
     for file, parser in pages.items():
@@ -144,7 +143,10 @@ def test_every_internal_link_and_anchor_resolves(site_dir):
             elif urlsplit(link).scheme or link.startswith("//"):
                 continue  # another host (navigation) or a data:/mailto: URL
             else:
-                target_text, base = link, (site_dir if link.startswith("/") else file.parent)
+                # A root-relative link (the 404 page's) starts with the site's own path.
+                mount = urlsplit(SITE_URL).path
+                target_text = link.removeprefix(mount) if link.startswith(mount) else link
+                base = site_dir if link.startswith("/") else file.parent
             parts = urlsplit(target_text)
             target = (base / unquote(parts.path).lstrip("/")).resolve() if parts.path else file
             if target.is_dir():

@@ -13,7 +13,7 @@ import pytest
 from clusterdocs.languages import GENERATED_CODES, language_of
 from clusterdocs.script_conversion import convert
 from clusterdocs.sitedata import load_site_data
-from support import ROOT
+from support import ROOT, SITE_URL
 
 CODE = GENERATED_CODES[0]
 PREFIX = language_of(CODE).prefix
@@ -131,7 +131,7 @@ def test_feed_citations_and_sitemap_cover_the_traditional_site(site_dir):
     ris = (site_dir / "cite" / CODE / "articles" / "central-local-2021.ris").read_text(encoding="utf-8")
     assert "LA  - zh-Hant" in ris and "岳維松" in ris and "嶽" not in ris
     sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
-    assert 'hreflang="zh-Hant" href="http://127.0.0.1:8000/zh-Hant/timeline/"' in sitemap
+    assert f'hreflang="zh-Hant" href="{SITE_URL}zh-Hant/timeline/"' in sitemap
 
 
 def test_generated_pages_are_not_in_git(site_dir):

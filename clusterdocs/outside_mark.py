@@ -1,0 +1,61 @@
+"""The outside-reporting mark of a timeline entry, for every place the entry appears besides the timeline.
+
+The timeline marks an entry known only from outside reporting (no source article reports it:
+"Outside the five sources") and an entry whose date comes from outside reporting ("Date from
+outside reporting", or which part of it, when the sources state the rest). The same marks, from
+the same interface strings, travel with the entry into the milestone lists of article and
+cluster pages (``mark``), the notes of its citation files (``after``) and its feed entries
+(``before``); the exports carry them as the ``from_sources`` and ``date_basis`` columns
+(clusterdocs/open_data.py). An entry the sources support, with a date they state or the
+editors infer, has no mark.
+"""
+
+from __future__ import annotations
+
+from .languages import language_of
+from .timeline import Milestone
+from .ui_text import ui_strings
+
+# The Atom category of a marked feed entry.
+FEED_CATEGORY = "outside-reporting"
+
+
+def mark(milestone: Milestone, language: str) -> str | None:
+    """The short mark shown beside the entry in a list, or None."""
+    strings = ui_strings()[language]
+    if not milestone.from_sources:
+        return strings["outside_badge"]
+    if milestone.date_basis != "external":
+        return None
+    from .timeline_view import basis_detail  # here: timeline_view imports citations, which imports this module
+
+    subject = strings["basis_subject_target" if milestone.kind == "target" else "basis_subject_event"]
+    return basis_detail(milestone, language) or subject + strings["basis_external"]
+
+
+def sentence(milestone: Milestone, language: str, explained: bool = False) -> str | None:
+    """The mark as a sentence, or None; ``explained``: an entry known only from outside
+    reporting says so in full, as the timeline's note under it does (for a citation's note)."""
+    if explained and not milestone.from_sources:
+        return ui_strings()[language]["outside_note"]
+    shown = mark(milestone, language)
+    if shown is None:
+        return None
+    shown = shown[0].upper() + shown[1:]  # basis_detail starts with a lower-case part name
+    return shown + ui_strings()[language]["full_stop"].rstrip()
+
+
+def before(text: str, milestone: Milestone, language: str) -> str:
+    """``text`` (sentences) with the mark's sentence before it, if the entry has one (a feed
+    entry's summary: the mark comes first, and short, since the summary explains)."""
+    marked = sentence(milestone, language)
+    if marked is None or not text:
+        return marked or text
+    return ("" if language_of(language).is_chinese else " ").join([marked, text])
+
+
+def after(phrase: str, milestone: Milestone, language: str) -> str:
+    """``phrase`` (no closing stop) with the mark's sentence after it, if the entry has one (a
+    citation's note: the mark in full, since the note is all the citation says)."""
+    marked = sentence(milestone, language, explained=True)
+    return phrase if marked is None else phrase + ui_strings()[language]["full_stop"] + marked
