@@ -1,4 +1,4 @@
-"""The data in ``data/``: clusters, figures and glossary; interface strings and labels.
+"""The data in ``data/``: clusters, figures and glossary; interface strings and labels; the corrections log.
 
 Each file is loaded through the shared path (``datafile.read_yaml``: line numbers, then its
 schema in ``schemas/``) and then checked the same way as article pages: every ``source_text``
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .corrections import correction_problems
 from .datafile import read_yaml
 from .figures import figure_basis_problems
 from .labels import label_problems, ui_problems
@@ -25,7 +26,9 @@ CONTENT = ("clusters", "figures", "glossary")
 INTERFACE = ("ui", "categories", "reference_labels")
 # How the generated languages are made from the written ones.
 CONVERSION = ("conversion_exceptions",)
-DATASETS = CONTENT + INTERFACE + CONVERSION
+# What changed on the site, when and why (clusterdocs/corrections.py).
+LOG = ("corrections",)
+DATASETS = CONTENT + INTERFACE + CONVERSION + LOG
 
 
 def load_dataset(name: str, sources: dict[str, Source], root: Path) -> tuple[YamlDocument | None, list[Problem]]:
@@ -41,6 +44,8 @@ def load_dataset(name: str, sources: dict[str, Source], root: Path) -> tuple[Yam
         problems += _snippet_problems(document, sources) + _duplicate_ids(document) + _total_problems(document)
     elif name in CONVERSION:
         problems += exception_problems(document)
+    elif name in LOG:
+        problems += correction_problems(document, root)
     else:
         problems += ui_problems(document) if name == "ui" else label_problems(name, document)
     if name == "figures":
