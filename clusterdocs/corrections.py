@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .dates import is_real_date
-from .languages import CODES
+from .languages import CODES, source_code
 from .problems import Problem
 from .textfile import read_text
 from .yamlfile import YamlDocument, load_front_matter
@@ -42,9 +42,12 @@ def correction_problems(document: YamlDocument, root: Path) -> list[Problem]:
     return problems
 
 
-def corrections_of(corrections: list[dict], page: str) -> list[dict]:
-    """The entries that name ``page`` (a file inside a language folder), newest first."""
-    return sorted((entry for entry in corrections if page in entry["pages"]), key=lambda entry: entry["date"], reverse=True)
+def corrections_of(corrections: list[dict], page: str, language: str) -> list[dict]:
+    """The entries that changed ``page`` (a file inside a language folder) in ``language``, newest first."""
+    written = source_code(language)
+    return newest_first(
+        [entry for entry in corrections if page in entry["pages"] and written in entry.get("languages", CODES)]
+    )
 
 
 def newest_first(corrections: list[dict]) -> list[dict]:

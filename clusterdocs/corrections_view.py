@@ -24,9 +24,7 @@ def entry_values(entry: dict, data: SiteData, language: str, links: PageLinks) -
         "date_iso": entry["date"],
         "what": data.in_language(entry["what"], language),
         "why": data.in_language(entry["why"], language),
-        "pages": [
-            {"title": data.page_title(language, page), "href": links.to_page(page)} for page in entry["pages"]
-        ],
+        "pages": [{"title": data.page_title(language, page), "href": links.to_page(page)} for page in entry["pages"]],
         "href": links.to_page(LOG_PAGE, entry["id"]),
     }
 
@@ -43,7 +41,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
 
 def page_note(data: SiteData, language: str, page: str, links: PageLinks) -> str:
     """The dated note for the end of ``page`` (a file inside the language folder), or ``""``."""
-    entries = corrections_of(data.corrections, page)
+    entries = corrections_of(data.corrections, page, language)
     if not entries or page == LOG_PAGE:
         return ""
     values = [entry_values(entry, data, language, links) for entry in entries]

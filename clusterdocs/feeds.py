@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 
 from .sitedata import in_language
 from .dates import sort_key
-from .languages import bcp47, language_of
+from .languages import CODES, bcp47, language_of, source_code
 from .page_metadata import absolute, feed_path
 from .sitedata import SiteData
 from .ui_text import ui_strings
@@ -127,4 +127,5 @@ def correction_items(data: SiteData, page_urls: dict[tuple[str, str], str], lang
             category="correction",
         )
         for entry in data.corrections
+        if source_code(language) in entry.get("languages", CODES)
     ]

@@ -88,7 +88,7 @@ def render_markers(markdown: str, data: SiteData, page: PageAddress, links: Page
     Pass the converted page and the HTML to ``fill_slots``.
     """
     renderer = RENDERERS.get(page.kind)
-    if renderer is None and not corrections_of(data.corrections, page.path):
+    if renderer is None and not corrections_of(data.corrections, page.path, page.language):
         return markdown, []
     with html_slots() as slots:
         body = renderer(markdown, data, page.language, links, page.source) if renderer else markdown

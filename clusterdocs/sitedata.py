@@ -48,7 +48,9 @@ class SiteData:
     articles: list[ArticlePage]
     milestones: list[Milestone]
     datasets: dict = field(default_factory=dict)
-    page_titles: dict = field(default_factory=dict)  # (written language, page) -> title, for the pages the corrections log names
+    page_titles: dict = field(
+        default_factory=dict
+    )  # (written language, page) -> title, for the pages the corrections log names
     _derived: dict = field(default_factory=dict, repr=False)  # generated-language views, built on first use
 
     @property
@@ -244,7 +246,9 @@ def _load(root: Path) -> SiteData:
     problems += found + parity_problems(root, {problem.path for problem in found})
     if documents["glossary"] is not None:
         english = [milestone.document for milestone in milestones] + [
-            document for name, document in documents.items() if document is not None
+            document  # the corrections log quotes what a page said before: an old rendering may stand there
+            for name, document in documents.items()
+            if document is not None and name != "corrections"
         ]
         problems += terminology_problems(documents["glossary"], english, root / "docs", root)
     problems += prose_problems(sources, articles, milestones, documents, root, broken_sources)
