@@ -51,7 +51,8 @@ def corrections_of(corrections: list[dict], page: str, language: str) -> list[di
 
 
 def newest_first(corrections: list[dict]) -> list[dict]:
-    return sorted(corrections, key=lambda entry: (entry["date"], entry["id"]), reverse=True)
+    """Newest first; entries of one day keep the file's order (a reversed sort is stable too)."""
+    return sorted(corrections, key=lambda entry: entry["date"], reverse=True)
 
 
 def page_titles(corrections: list[dict], root: Path) -> dict[tuple[str, str], str]:

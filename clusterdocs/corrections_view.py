@@ -34,7 +34,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
 
     def log() -> str:
         entries = [entry_values(entry, data, language, links) for entry in newest_first(data.corrections)]
-        return "\n" + render_macro("corrections.html", "log", language, entries=entries) + "\n"
+        return f"\n{render_macro('corrections.html', 'log', language, entries=entries)}\n"
 
     return replace_markers(markdown, "corrections", {"log": log}, path)
 
@@ -45,4 +45,5 @@ def page_note(data: SiteData, language: str, page: str, links: PageLinks) -> str
     if not entries or page == LOG_PAGE:
         return ""
     values = [entry_values(entry, data, language, links) for entry in entries]
-    return "\n\n" + render_macro("corrections.html", "note", language, entries=values) + "\n"
+    # A plain string: Markup + str would escape the page's Markdown it is appended to.
+    return f"\n\n{render_macro('corrections.html', 'note', language, entries=values)}\n"
