@@ -38,7 +38,10 @@ def test_source_notes_and_the_corrections_log_read_well(browser, site_url, langu
     assert first.evaluate("node => node.open") and text.is_visible()
     entry_box = page.locator(f'[id="{with_note[0]}"]').bounding_box()
     text_box = text.bounding_box()
-    assert text_box["x"] >= entry_box["x"] - 1 and text_box["x"] + text_box["width"] <= entry_box["x"] + entry_box["width"] + 1
+    assert (
+        text_box["x"] >= entry_box["x"] - 1
+        and text_box["x"] + text_box["width"] <= entry_box["x"] + entry_box["width"] + 1
+    )
     note = page.locator(".cd-correction-note")
     assert note.count() == 1 and "corrections/#" in note.locator("a").first.get_attribute("href")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -88,9 +88,7 @@ def test_a_correction_limited_to_one_language_puts_no_note_on_the_other(data):
 
 @pytest.mark.parametrize("language", ALL)
 def test_the_corrections_page_lists_every_entry_newest_first(data, language):
-    markdown, slots = render_markers(
-        page_markdown(language, LOG_PAGE), data, PageAddress(language, LOG_PAGE), Links()
-    )
+    markdown, slots = render_markers(page_markdown(language, LOG_PAGE), data, PageAddress(language, LOG_PAGE), Links())
     log = next(html for html in slots if "cd-corrections" in html)
     ids = re.findall(r'<li class="cd-correction" id="([^"]+)"', log)
     assert sorted(ids) == sorted(entry["id"] for entry in data.corrections)
