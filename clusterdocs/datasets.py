@@ -1,4 +1,4 @@
-"""The data in ``data/``: clusters, figures and glossary; interface strings and labels.
+"""The data in ``data/``: clusters, figures and glossary; interface strings and labels; the corrections log.
 
 Each file is loaded through the shared path (``datafile.read_yaml``: line numbers, then its
 schema in ``schemas/``) and then checked the same way as article pages: every ``source_text``
@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .conversion_review import accepted_problems
+from .corrections import correction_problems
 from .datafile import read_yaml
 from .date_ledger import ledger_problems
 from .figures import figure_basis_problems
@@ -30,7 +31,9 @@ INTERFACE = ("ui", "categories", "reference_labels")
 CONVERSION = ("conversion_exceptions",)
 # What the site's own files are checked against: every date expression in the sources, accounted for.
 LEDGERS = ("date_ledger",)
-DATASETS = CONTENT + INTERFACE + CONVERSION + LEDGERS
+# What changed on the site, when and why (clusterdocs/corrections.py).
+LOG = ("corrections",)
+DATASETS = CONTENT + INTERFACE + CONVERSION + LEDGERS + LOG
 
 
 def load_dataset(name: str, sources: dict[str, Source], root: Path) -> tuple[YamlDocument | None, list[Problem]]:
@@ -48,6 +51,8 @@ def load_dataset(name: str, sources: dict[str, Source], root: Path) -> tuple[Yam
         problems += exception_problems(document) + accepted_problems(document)
     elif name in LEDGERS:
         problems += ledger_problems(document, sources, root)
+    elif name in LOG:
+        problems += correction_problems(document, root)
     else:
         problems += ui_problems(document) if name == "ui" else label_problems(name, document)
     if name == "figures":

@@ -19,7 +19,7 @@ from xml.etree import ElementTree
 
 from . import outside_mark
 from .dates import sort_key
-from .languages import bcp47, language_of
+from .languages import CODES, bcp47, language_of, source_code
 from .last_change import fallback_time, last_changes, timestamp
 from .page_metadata import absolute, feed_path
 from .sitedata import SiteData, in_language
@@ -120,7 +120,35 @@ def feed_files(
                         marks=[(outside_mark.FEED_CATEGORY, mark)] if mark else [],
                     )
                 )
+        items += correction_items(data, page_urls, language, updated("data/corrections.yml"))
         path = feed_path(language)
         home_url = page_urls.get((language, "index.md"), site_url)
         files[path] = atom_feed(language, items, absolute(site_url, path), home_url)
     return files
+
+
+def correction_items(
+    data: SiteData, page_urls: dict[tuple[str, str], str], language: str, updated: int
+) -> list[FeedItem]:
+    """One item per entry of the corrections log (data/corrections.yml), linking to its entry on
+    the Corrections page: a correction is news to anyone who relied on the page before it.
+    None when that page is not built."""
+    log_url = page_urls.get((language, "corrections.md"))
+    if not log_url:
+        return []
+    strings = ui_strings()[language]
+    return [
+        FeedItem(
+            id=f"{log_url}#{entry['id']}",
+            title=f"{strings['feed_correction']}{strings['colon']}"
+            + strings["separator"].join(data.page_title(language, page) for page in entry["pages"]),
+            date=entry["date"],
+            summary=("" if language_of(language).is_chinese else " ").join(
+                in_language(entry[part], language) for part in ("what", "why")
+            ),
+            category="correction",
+            updated=updated,
+        )
+        for entry in data.corrections
+        if source_code(language) in entry.get("languages", CODES)
+    ]

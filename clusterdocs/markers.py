@@ -32,6 +32,7 @@ MARKERS = {
     "data": ("package", "tables", "json"),
     "glossary": ("terms",),
     "timeline": ("overview", "legend", "filters", "entries", "targets", "downloads"),
+    "corrections": ("log",),
 }
 
 

@@ -28,6 +28,7 @@ from . import (
     article_view,
     articles_index_view,
     clusters_view,
+    corrections_view,
     data_page_view,
     documents_view,
     figures_view,
@@ -35,6 +36,7 @@ from . import (
     home_view,
     timeline_view,
 )
+from .corrections import corrections_of
 from .html_policy import sanitise
 from .links import PageLinks
 from .markers import page_kind
@@ -55,6 +57,7 @@ RENDERERS: dict[str, Renderer] = {
     "figures": figures_view.render_page,
     "glossary": glossary_view.render_page,
     "data": data_page_view.render_page,
+    "corrections": corrections_view.render_page,
 }
 
 
@@ -82,13 +85,16 @@ class PageAddress:
 def render_markers(markdown: str, data: SiteData, page: PageAddress, links: PageLinks) -> tuple[str, list[str]]:
     """The page's Markdown with its markers replaced, and the HTML its placeholders stand for.
 
-    A page of no kind is returned unchanged. Pass the converted page and the HTML to ``fill_slots``.
+    A page that a correction names (data/corrections.yml) gets a dated note at its end
+    (clusterdocs/corrections_view.py); a page of no kind and no correction is returned unchanged.
+    Pass the converted page and the HTML to ``fill_slots``.
     """
     renderer = RENDERERS.get(page.kind)
-    if renderer is None:
+    if renderer is None and not corrections_of(data.corrections, page.path, page.language):
         return markdown, []
     with html_slots() as slots:
-        return renderer(markdown, data, page.language, links, page.source), slots
+        body = renderer(markdown, data, page.language, links, page.source) if renderer else markdown
+        return body + corrections_view.page_note(data, page.language, page.path, links), slots
 
 
 def page_content(

@@ -270,7 +270,12 @@ def _timeline_problems(checker: ProseChecker, milestones) -> list[Problem]:
             + [f"external: {external['outlet']['en']}" for external in externals]
             + ["its date"]
         )
-        fields = [(("title",), data["title"]), (("summary",), data["summary"]), (("date_note",), data.get("date_note"))]
+        fields = [
+            (("title",), data["title"]),
+            (("summary",), data["summary"]),
+            (("date_note",), data.get("date_note")),
+            (("source_note",), data.get("source_note")),
+        ]
         problems += checker.check_fields(
             milestone.document, fields, values, cited, marked_sentences=False
         )  # its externals are listed

@@ -18,6 +18,7 @@ from .cjk_text import spacing_problems
 from .contenttext import content_text_problems
 from .contribution_paths import contribution_path_problems
 from .conversion_review import place_problems, review_problems
+from .corrections import page_titles
 from .crossrefs import cluster_reference_problems
 from .datafile import text_again
 from .datasets import CONVERSION, DATASETS, load_dataset
@@ -50,6 +51,9 @@ class SiteData:
     articles: list[ArticlePage]
     milestones: list[Milestone]
     datasets: dict = field(default_factory=dict)
+    page_titles: dict = field(
+        default_factory=dict
+    )  # (written language, page) -> title, for the pages the corrections log names
     _derived: dict = field(default_factory=dict, repr=False)  # generated-language views, built on first use
 
     @property
@@ -69,6 +73,15 @@ class SiteData:
     @property
     def glossary(self) -> list[dict]:
         return self.datasets["glossary"]["terms"]
+
+    @property
+    def corrections(self) -> list[dict]:
+        """The corrections log (data/corrections.yml), in file order."""
+        return self.datasets.get("corrections", {}).get("corrections", [])
+
+    def page_title(self, language: str, page: str) -> str:
+        """The title of a page the corrections log names (clusterdocs/corrections.py), in ``language``."""
+        return self.text_in(self.page_titles.get((source_code(language), page), page), language)
 
     @property
     def figures(self) -> dict:
@@ -254,7 +267,9 @@ def _load(root: Path) -> SiteData:
     problems += found + parity_problems(root, {problem.path for problem in found})
     if documents["glossary"] is not None:
         english = [milestone.document for milestone in milestones] + [
-            document for name, document in documents.items() if document is not None
+            document  # the corrections log quotes what a page said before: an old rendering may stand there
+            for name, document in documents.items()
+            if document is not None and name != "corrections"
         ]
         problems += terminology_problems(documents["glossary"], english, root / "docs", root)
     problems += prose_problems(sources, articles, milestones, documents, root, broken_sources)
@@ -267,7 +282,10 @@ def _load(root: Path) -> SiteData:
     if problems:
         raise DataError(problems)
     _release_check_only_text(sources, articles, milestones, root)
-    return SiteData(sources, articles, milestones, {name: document.data for name, document in documents.items()})
+    titles = page_titles(documents["corrections"].data["corrections"], root) if documents["corrections"] else {}
+    return SiteData(
+        sources, articles, milestones, {name: document.data for name, document in documents.items()}, titles
+    )
 
 
 def _release_check_only_text(

@@ -117,6 +117,7 @@ def entry_values(
         "level_label": in_language(taxonomy()["levels"][data["level"]], language),
         "title": in_language(data["title"], language),
         "summary": in_language(data["summary"], language),
+        "source_note": in_language(data["source_note"], language) if "source_note" in data else None,
         "places": [in_language(place, language) for place in data["places"]],
         "clusters": [
             {"name": cluster_links[cluster_id][0], "href": cluster_links[cluster_id][1]}
@@ -260,6 +261,8 @@ CSV_COLUMNS = (
     "title_zh",
     "summary_en",
     "summary_zh",
+    "source_note_en",
+    "source_note_zh",
     "places_en",
     "places_zh",
     "clusters",
@@ -293,6 +296,8 @@ def export_csv(milestones: list[Milestone]) -> str:
                 "title_zh": data["title"]["zh"],
                 "summary_en": data["summary"]["en"],
                 "summary_zh": data["summary"]["zh"],
+                "source_note_en": data.get("source_note", {}).get("en", ""),
+                "source_note_zh": data.get("source_note", {}).get("zh", ""),
                 "places_en": "; ".join(place["en"] for place in data["places"]),
                 "places_zh": "; ".join(place["zh"] for place in data["places"]),
                 "clusters": "; ".join(data["clusters"]),

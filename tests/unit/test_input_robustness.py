@@ -143,7 +143,7 @@ def test_the_schema_explainer_accepts_keys_that_are_not_text():
     problems = validate(document, "timeline")
     assert [problem.message for problem in problems if "unknown key" in problem.message] == [
         f"unknown key {key!r}; allowed keys: category, clusters, date, date_basis, date_note, end_date, id, kind, level, "
-        f"places, sources, stated_date, summary, target_start, target_year, title"
+        f"places, source_note, sources, stated_date, summary, target_start, target_year, title"
         for key in ("1", "None", "extra")
     ]
 
