@@ -90,6 +90,19 @@ def entry_citation(milestone: Milestone, timeline_url: str, language: str) -> Ci
     )
 
 
+def chart_citation(chart_id: str, title: str, source: str, url: str, language: str) -> Citation:
+    """A chart or map (clusterdocs/chart_files.py): its page's address with the chart's anchor."""
+    strings = ui_strings()[language]
+    return Citation(
+        key=f"clusterdocs-{language}-{chart_id}",
+        language=language,
+        title=title,
+        url=url,
+        site_name=strings["site_name"],
+        note=strings["cite_chart_note"].format(source=source),
+    )
+
+
 def formatted(citation: Citation) -> str:
     """The ready-to-copy line for a timeline entry, in the style of an article page's line."""
     return ui_strings()[citation.language]["cite_entry_line"].format(

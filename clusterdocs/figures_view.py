@@ -15,6 +15,7 @@ from .mentions import link_mentions
 from .markers import replace_markers, section
 from .sitedata import SiteData
 from .templates import render_macro
+from .chart_files import Chart, Column, chart_tools
 from .text_metrics import text_width
 from .timeline_view import external_citation
 from .ui_text import ui_strings
@@ -106,6 +107,47 @@ def wrap_label(label: str, width: int, font_size: int) -> list[str]:
     return lines
 
 
+def distribution_chart(data: SiteData, distribution: dict, language: str, timeline_url: str = "timeline/") -> Chart:
+    """One distribution of ``data/figures.yml`` as a chart: its bars, and the table beside them
+    (label, value, the words of the source and, where an item has one, its note), which the
+    page shows and the CSV download holds (clusterdocs/chart_files.py)."""
+    strings = ui_strings()[language]
+    entries = {m.id: (in_language(m.data["title"], language), f"{timeline_url}#{m.id}") for m in data.milestones}
+    title = in_language(distribution["title"], language)
+    unit = in_language(distribution["unit"], language)
+    items = [(in_language(item["label"], language), item["value"]) for item in distribution["items"]]
+    chart_id = f"chart-{distribution['id']}"
+    geometry = bar_chart(chart_id, title, items, unit)
+    extra = {"value_heading": strings["chart_value_column"].format(unit=unit), "description": geometry["description"]}
+    if "total" in distribution:
+        extra["total_line"] = strings["chart_total"].format(total=distribution["total"], unit=unit)
+    rows = [
+        dict(item, label=in_language(item["label"], language), note=link_mentions(optional_in(item.get("note"), language), entries))
+        for item in distribution["items"]
+    ]
+    columns = [Column("label", title), Column("value", extra["value_heading"]), Column("source_text", strings["as_stated"])]
+    if any(row["note"] for row in rows):
+        columns.append(Column("note", strings["chart_note_column"]))
+    when = in_language(distribution["as_of"], language) if "as_of" in distribution else distribution.get("year")
+    source = data.article_title(language, distribution["source"])
+    return Chart(
+        id=chart_id,
+        page="figures.md",
+        language=language,
+        title=title,
+        source=strings["chart_source_when"].format(source=source, when=when) if when else source,
+        columns=columns,
+        rows=rows,
+        picture=("bar_chart", geometry),
+        extra=extra,
+    )
+
+
+def charts_of_page(data: SiteData, language: str) -> list[Chart]:
+    """Every chart of the figures page, in page order (clusterdocs/chart_files.py writes their files)."""
+    return [distribution_chart(data, distribution, language) for distribution in data.figures["distributions"]]
+
+
 def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, path: str) -> str:
     """Replace the ``<!-- figures:… -->`` markers of ``docs/<language>/figures.md``."""
 
@@ -159,31 +201,24 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
         return render_macro("reference.html", "headline", language, rows=rows)
 
     def charts() -> str:
-        strings = ui_strings()[language]
         parts = []
         for distribution in figures["distributions"]:
             source = data.sources[distribution["source"]]
-            items = [(in_language(item["label"], language), item["value"]) for item in distribution["items"]]
-            unit = in_language(distribution["unit"], language)
-            chart = bar_chart(f"chart-{distribution['id']}", in_language(distribution["title"], language), items, unit)
-            chart["value_heading"] = strings["chart_value_column"].format(unit=unit)
-            if "total" in distribution:
-                chart["total_line"] = strings["chart_total"].format(total=distribution["total"], unit=unit)
+            chart = distribution_chart(data, distribution, language, timeline_url)
             html = render_macro(
                 "reference.html",
                 "chart",
                 language,
-                chart=chart,
+                chart=dict(chart.picture[1], id=chart.id, title=chart.title, **chart.extra),
+                columns=chart.columns,
                 distribution=dict(distribution, note=note(distribution.get("note")), **provenance(distribution)),
-                rows=[
-                    dict(item, label=in_language(item["label"], language), note=note(item.get("note")))
-                    for item in distribution["items"]
-                ],
+                rows=chart.rows,
                 source_title=data.article_title(language, distribution["source"]),
                 href=article_url(distribution["source"]),
                 source_lang=source.lang,
+                tools=chart_tools(chart, links.permanent, links.to_file),
             )
-            parts.append(section(in_language(distribution["title"], language), distribution["id"], html))
+            parts.append(section(chart.title, distribution["id"], html))
         return "".join(parts)
 
     return replace_markers(
