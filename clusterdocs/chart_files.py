@@ -21,6 +21,7 @@ the data and the language only, so the files depend on the data alone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -80,19 +81,30 @@ def csv_text(chart: Chart) -> str:
     return write_csv(rows, headings)
 
 
+# A line may break before or after any CJK character or full-width mark, and at spaces; a run of
+# other characters (a word, a number, a URL) stays whole unless it is wider than a line.
+_TOKENS = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\s+")
+_NO_LINE_START = set("，。、；：？！）》」』”’,.;:?!)")
+
+
 def wrap(text: str, width: float, size: int) -> list[str]:
-    """``text`` in lines no wider than ``width`` at ``size``, broken at spaces or, in text without
-    spaces, between characters (SVG text does not wrap)."""
-    words = text.split(" ") if " " in text else list(text)
-    joint = " " if " " in text else ""
-    lines: list[str] = []
-    for word in words:
-        candidate = lines[-1] + joint + word if lines else word
-        if lines and text_width(candidate, size) <= width:
+    """``text`` in lines no wider than ``width`` at ``size`` (SVG text does not wrap): broken at
+    spaces and between Chinese characters, never before closing punctuation; a run wider than a
+    line (a long URL) is broken between characters."""
+    tokens: list[str] = []
+    for token in _TOKENS.findall(text):
+        if not token.isspace() and text_width(token, size) > width:
+            tokens += list(token)
+        else:
+            tokens.append(token)
+    lines: list[str] = [""]
+    for token in tokens:
+        candidate = lines[-1] + token
+        if text_width(candidate.rstrip(), size) <= width or not lines[-1].strip() or token.isspace() or token in _NO_LINE_START:
             lines[-1] = candidate
         else:
-            lines.append(word)
-    return lines
+            lines.append(token)
+    return [line.strip() for line in lines if line.strip()]
 
 
 def svg_text(chart: Chart, url: str) -> str:

@@ -270,7 +270,14 @@ def map_chart(data, language: str, filter_url=lambda key: None):
         page="clusters.md",
         language=language,
         title=strings["map_table_caption"],
-        source=strings["chart_source_when"].format(source=source, when=distribution["year"]),
+        # Each view's own source: the article for the winners, this site's directory for the rest.
+        source=strings["map_winners"]
+        + strings["colon"]
+        + strings["chart_source_when"].format(source=source, when=distribution["year"])
+        + strings["separator"]
+        + strings["map_listed"]
+        + strings["colon"]
+        + strings["site_name"],
         columns=columns,
         rows=[dict(tile, winners_shown=tile["shown"]["winners"]) for tile in values["rows"]],
         picture=("tile_map", map_picture(values)),
