@@ -45,7 +45,7 @@ FONTS = {
     "Simplified": "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
     "Traditional": "'Noto Sans CJK TC', 'Noto Sans TC', 'Source Han Sans TC', 'PingFang TC', 'Microsoft JhengHei', sans-serif",
 }
-FILE_TYPES = ("csv", "svg", "png")
+FILE_TYPES = {"csv": "chart_download_csv", "svg": "chart_download_svg", "png": "chart_download_png"}
 
 
 @dataclass(frozen=True)
@@ -173,8 +173,8 @@ def chart_tools(chart: Chart, page_url: str, relative_url) -> dict:
         "anchor": chart.id,
         "title": chart.title,
         "files": [
-            {"label": strings[f"chart_download_{extension}"], "href": relative_url(file_path(chart.language, chart.id, extension))}
-            for extension in FILE_TYPES
+            {"label": strings[label], "href": relative_url(file_path(chart.language, chart.id, extension))}
+            for extension, label in FILE_TYPES.items()
         ],
         "cite": {"text": strings["cite_chart_line"].format(site=citation.site_name, title=chart.title, source=chart.source, url=citation.url), "links": download_links(chart.language, KIND, chart.id, relative_url)},
     }

@@ -67,9 +67,42 @@ def bar_chart(chart_id: str, title: str, items: list[tuple[str, int]], unit: str
     }
 
 
+# Labels no wider than this go left of their bars on a phone too, so a long list stays short
+# enough to be seen whole on one screen (a chart reached by its link shows whole).
+NARROW_LEFT_LABEL = 120
+
+
 def narrow_bars(items: list[tuple[str, int]], largest: int) -> dict:
-    """The phone layout: per item, its label's lines, then a bar with the value written after it."""
+    """The phone layout: per item, its label's lines, then a bar with the value written after it;
+    or, when every label is short, each label left of its bar on the bar's line."""
     line, bar_height, value_width = round(NARROW_FONT * 1.3), 16, 12 + text_width(str(largest), NARROW_FONT)
+    widest = max(text_width(label, NARROW_FONT) for label, _value in items)
+    if widest <= NARROW_LEFT_LABEL:
+        bar_x, row, gap = widest + 10, 22, 8
+        bar_width = NARROW_WIDTH - bar_x - value_width
+        bars = []
+        for index, (label, value) in enumerate(items):
+            y, width = index * (row + gap), max(2, round(value / largest * bar_width))
+            baseline = round(y + row / 2 + NARROW_FONT * 0.35, 2)
+            bars.append(
+                {
+                    "label_lines": [{"text": label, "y": baseline}],
+                    "value": value,
+                    "y": y + (row - bar_height) / 2,
+                    "width": width,
+                    "height": bar_height,
+                    "value_x": bar_x + width + 6,
+                    "value_y": baseline,
+                }
+            )
+        return {
+            "bars": bars,
+            "width": NARROW_WIDTH,
+            "height": len(items) * (row + gap) - gap,
+            "bar_x": bar_x,
+            "label_x": bar_x - 8,
+            "anchor": "end",
+        }
     bar_width = NARROW_WIDTH - value_width
     bars, y = [], 0
     for label, value in items:
@@ -89,7 +122,7 @@ def narrow_bars(items: list[tuple[str, int]], largest: int) -> dict:
             }
         )
         y = bar_y + bar_height + 14
-    return {"bars": bars, "width": NARROW_WIDTH, "height": y - 14}
+    return {"bars": bars, "width": NARROW_WIDTH, "height": y - 14, "bar_x": 0, "label_x": 0, "anchor": "start"}
 
 
 def wrap_label(label: str, width: int, font_size: int) -> list[str]:
