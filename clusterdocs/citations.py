@@ -1,4 +1,4 @@
-"""Citations of article summary pages and timeline entries: BibTeX, RIS, CSL-JSON and a text line.
+"""Citations of article summary pages, timeline entries and charts: BibTeX, RIS, CSL-JSON and a text line.
 
 Built from the facts the pages show: the attribution header of the cleaned source
 (``sources/*.txt``) for an article, the milestone file for a timeline entry. The thing cited is
