@@ -83,7 +83,9 @@ def csv_text(chart: Chart) -> str:
 
 # A line may break before or after any CJK character or full-width mark, and at spaces; a run of
 # other characters (a word, a number, a URL) stays whole unless it is wider than a line.
-_TOKENS = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\s+")
+_TOKENS = re.compile(
+    r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\s+"
+)
 _NO_LINE_START = set("，。、；：？！）》」』”’,.;:?!)")
 
 
@@ -100,7 +102,12 @@ def wrap(text: str, width: float, size: int) -> list[str]:
     lines: list[str] = [""]
     for token in tokens:
         candidate = lines[-1] + token
-        if text_width(candidate.rstrip(), size) <= width or not lines[-1].strip() or token.isspace() or token in _NO_LINE_START:
+        if (
+            text_width(candidate.rstrip(), size) <= width
+            or not lines[-1].strip()
+            or token.isspace()
+            or token in _NO_LINE_START
+        ):
             lines[-1] = candidate
         else:
             lines.append(token)
@@ -135,7 +142,10 @@ def svg_text(chart: Chart, url: str) -> str:
                 width=round(width),
                 height=round(height),
                 font=FONTS[language.script],
-                title=[{"text": line, "y": MARGIN + TITLE_SIZE + index * round(TITLE_SIZE * 1.35)} for index, line in enumerate(title)],
+                title=[
+                    {"text": line, "y": MARGIN + TITLE_SIZE + index * round(TITLE_SIZE * 1.35)}
+                    for index, line in enumerate(title)
+                ],
                 footer=[
                     {"text": line, "y": footer_top + FONT_SIZE + index * round((FONT_SIZE - 1) * 1.4)}
                     for index, line in enumerate(footer)
@@ -176,7 +186,12 @@ def chart_tools(chart: Chart, page_url: str, relative_url) -> dict:
             {"label": strings[label], "href": relative_url(file_path(chart.language, chart.id, extension))}
             for extension, label in FILE_TYPES.items()
         ],
-        "cite": {"text": strings["cite_chart_line"].format(site=citation.site_name, title=chart.title, source=chart.source, url=citation.url), "links": download_links(chart.language, KIND, chart.id, relative_url)},
+        "cite": {
+            "text": strings["cite_chart_line"].format(
+                site=citation.site_name, title=chart.title, source=chart.source, url=citation.url
+            ),
+            "links": download_links(chart.language, KIND, chart.id, relative_url),
+        },
     }
 
 

@@ -155,10 +155,18 @@ def distribution_chart(data: SiteData, distribution: dict, language: str, timeli
     if "total" in distribution:
         extra["total_line"] = strings["chart_total"].format(total=distribution["total"], unit=unit)
     rows = [
-        dict(item, label=in_language(item["label"], language), note=link_mentions(optional_in(item.get("note"), language), entries))
+        dict(
+            item,
+            label=in_language(item["label"], language),
+            note=link_mentions(optional_in(item.get("note"), language), entries),
+        )
         for item in distribution["items"]
     ]
-    columns = [Column("label", title), Column("value", extra["value_heading"]), Column("source_text", strings["as_stated"])]
+    columns = [
+        Column("label", title),
+        Column("value", extra["value_heading"]),
+        Column("source_text", strings["as_stated"]),
+    ]
     if any(row["note"] for row in rows):
         columns.append(Column("note", strings["chart_note_column"]))
     when = in_language(distribution["as_of"], language) if "as_of" in distribution else distribution.get("year")

@@ -218,7 +218,9 @@ def map_picture(values: dict) -> dict:
     panel_width = columns * pitch - TILE_GAP
     panels, height = [], 0
     for index, view in enumerate(values["views"]):
-        title = [{"text": line, "y": 14 + number * 18} for number, line in enumerate(wrap(view["title"], panel_width, 13))]
+        title = [
+            {"text": line, "y": 14 + number * 18} for number, line in enumerate(wrap(view["title"], panel_width, 13))
+        ]
         top = len(title) * 18 + 8
         tiles = [
             {

@@ -316,7 +316,10 @@ def overview_chart(milestones: list[Milestone], entries: list[dict], lanes: list
     ]
     width = o["label_width"] + PICTURE_PLOT
     keys = [("bar", basis, strings[f"overview_legend_{basis}"]) for basis in ("stated", "inferred", "external")]
-    keys += [("point", "stated", strings["overview_legend_point"]), ("target", "stated", strings["overview_legend_target"])]
+    keys += [
+        ("point", "stated", strings["overview_legend_point"]),
+        ("target", "stated", strings["overview_legend_target"]),
+    ]
     legend, x, y = [], 0, o["height"] + 12
     for shape, basis, text in keys:
         key_width = 26 + text_width(text, 11) + 16

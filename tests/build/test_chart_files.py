@@ -159,7 +159,9 @@ def test_svg_stands_alone_with_title_source_and_licence(site_dir, chart):
 
 
 def test_the_chart_files_pass_the_site_audit(site_dir):
-    problems = [problem for problem in audit_site(site_dir, "") if f"/{KIND}/" in str(problem) or str(problem).startswith(KIND)]
+    problems = [
+        problem for problem in audit_site(site_dir, "") if f"/{KIND}/" in str(problem) or str(problem).startswith(KIND)
+    ]
     assert problems == []
 
 
@@ -183,8 +185,13 @@ def png_size_and_pixels(data: bytes) -> tuple[int, int, int]:
 @pytest.mark.parametrize("chart", CHARTS, ids=IDS)
 def test_png_decodes_at_the_svg_size_times_the_scale(site_dir, chart):
     root = ElementTree.fromstring((site_dir / file_path(chart.language, chart.id, "svg")).read_bytes())
-    width, height, inflated, depth, colour = png_size_and_pixels((site_dir / file_path(chart.language, chart.id, "png")).read_bytes())
-    assert (width, height) == (round(float(root.get("width")) * PNG_SCALE), round(float(root.get("height")) * PNG_SCALE))
+    width, height, inflated, depth, colour = png_size_and_pixels(
+        (site_dir / file_path(chart.language, chart.id, "png")).read_bytes()
+    )
+    assert (width, height) == (
+        round(float(root.get("width")) * PNG_SCALE),
+        round(float(root.get("height")) * PNG_SCALE),
+    )
     channels = {6: 4, 2: 3, 0: 1, 4: 2}[colour]
     assert inflated == height * (1 + width * channels * depth // 8)
 
