@@ -1,4 +1,4 @@
-"""Citations of article summary pages, timeline entries and register entries: BibTeX, RIS, CSL-JSON and a text line.
+"""Citations of article summary pages, timeline entries, register entries and charts: BibTeX, RIS, CSL-JSON and a text line.
 
 Built from the facts the pages show: the attribution header of the cleaned source
 (``sources/*.txt``) for an article, the milestone file for a timeline entry. The thing cited is
@@ -119,6 +119,19 @@ def document_line(citation: Citation) -> str:
     """The ready-to-copy line for a register entry."""
     return ui_strings()[citation.language]["cite_document_line"].format(
         site=citation.site_name, title=citation.title, url=citation.url
+    )
+
+
+def chart_citation(chart_id: str, title: str, source: str, url: str, language: str) -> Citation:
+    """A chart or map (clusterdocs/chart_files.py): its page's address with the chart's anchor."""
+    strings = ui_strings()[language]
+    return Citation(
+        key=f"clusterdocs-{language}-{chart_id}",
+        language=language,
+        title=title,
+        url=url,
+        site_name=strings["site_name"],
+        note=strings["cite_chart_note"].format(source=source),
     )
 
 

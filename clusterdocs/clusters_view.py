@@ -14,7 +14,8 @@ from .markers import replace_markers
 from . import outside_mark
 from .sitedata import SiteData, current_site_data
 from .templates import render_macro
-from .tile_map import divisions_of, tile_map, winners_by_division
+from .chart_files import chart_tools
+from .tile_map import divisions_of, map_chart, tile_map, winners_by_division
 from .ui_text import ui_strings
 
 
@@ -137,17 +138,18 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
         return render_macro("reference.html", "cluster_entries", language, clusters=clusters)
 
     def division_map() -> str:
+        chart = map_chart(data, language, lambda key: f"?division={key}#cluster-table")
         source_id = winners_by_division(data.figures)[1]["source"]
-        values = tile_map(
-            data.clusters, data.figures, language, ui_strings()[language], lambda key: f"?division={key}#cluster-table"
-        )
         return render_macro(
             "map.html",
             "tile_map",
             language,
-            map=values,
+            map=chart.extra["values"],
+            columns=chart.columns,
+            rows=chart.rows,
             source_title=data.article_title(language, source_id),
             source_href=article_url(source_id),
+            tools=chart_tools(chart, links.permanent, links.to_file),
         )
 
     def lists_section() -> str:

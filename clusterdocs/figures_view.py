@@ -15,6 +15,7 @@ from .mentions import link_mentions
 from .markers import replace_markers, section
 from .sitedata import SiteData
 from .templates import render_macro
+from .chart_files import Chart, Column, chart_tools
 from .text_metrics import text_width
 from .timeline_view import external_citation
 from .ui_text import ui_strings
@@ -66,9 +67,42 @@ def bar_chart(chart_id: str, title: str, items: list[tuple[str, int]], unit: str
     }
 
 
+# Labels no wider than this go left of their bars on a phone too, so a long list stays short
+# enough to be seen whole on one screen (a chart reached by its link shows whole).
+NARROW_LEFT_LABEL = 120
+
+
 def narrow_bars(items: list[tuple[str, int]], largest: int) -> dict:
-    """The phone layout: per item, its label's lines, then a bar with the value written after it."""
+    """The phone layout: per item, its label's lines, then a bar with the value written after it;
+    or, when every label is short, each label left of its bar on the bar's line."""
     line, bar_height, value_width = round(NARROW_FONT * 1.3), 16, 12 + text_width(str(largest), NARROW_FONT)
+    widest = max(text_width(label, NARROW_FONT) for label, _value in items)
+    if widest <= NARROW_LEFT_LABEL:
+        bar_x, row, gap = widest + 10, 22, 8
+        bar_width = NARROW_WIDTH - bar_x - value_width
+        bars = []
+        for index, (label, value) in enumerate(items):
+            y, width = index * (row + gap), max(2, round(value / largest * bar_width))
+            baseline = round(y + row / 2 + NARROW_FONT * 0.35, 2)
+            bars.append(
+                {
+                    "label_lines": [{"text": label, "y": baseline}],
+                    "value": value,
+                    "y": y + (row - bar_height) / 2,
+                    "width": width,
+                    "height": bar_height,
+                    "value_x": bar_x + width + 6,
+                    "value_y": baseline,
+                }
+            )
+        return {
+            "bars": bars,
+            "width": NARROW_WIDTH,
+            "height": len(items) * (row + gap) - gap,
+            "bar_x": bar_x,
+            "label_x": bar_x - 8,
+            "anchor": "end",
+        }
     bar_width = NARROW_WIDTH - value_width
     bars, y = [], 0
     for label, value in items:
@@ -88,7 +122,7 @@ def narrow_bars(items: list[tuple[str, int]], largest: int) -> dict:
             }
         )
         y = bar_y + bar_height + 14
-    return {"bars": bars, "width": NARROW_WIDTH, "height": y - 14}
+    return {"bars": bars, "width": NARROW_WIDTH, "height": y - 14, "bar_x": 0, "label_x": 0, "anchor": "start"}
 
 
 def wrap_label(label: str, width: int, font_size: int) -> list[str]:
@@ -104,6 +138,61 @@ def wrap_label(label: str, width: int, font_size: int) -> list[str]:
         else:
             lines.append(word)
     return lines
+
+
+def distribution_chart(data: SiteData, distribution: dict, language: str, timeline_url: str = "timeline/") -> Chart:
+    """One distribution of ``data/figures.yml`` as a chart: its bars, and the table beside them
+    (label, value, the words of the source and, where an item has one, its note), which the
+    page shows and the CSV download holds (clusterdocs/chart_files.py)."""
+    strings = ui_strings()[language]
+    entries = {m.id: (in_language(m.data["title"], language), f"{timeline_url}#{m.id}") for m in data.milestones}
+    title = in_language(distribution["title"], language)
+    unit = in_language(distribution["unit"], language)
+    items = [(in_language(item["label"], language), item["value"]) for item in distribution["items"]]
+    chart_id = f"chart-{distribution['id']}"
+    geometry = bar_chart(chart_id, title, items, unit)
+    extra = {"value_heading": strings["chart_value_column"].format(unit=unit), "description": geometry["description"]}
+    if "total" in distribution:
+        extra["total_line"] = strings["chart_total"].format(total=distribution["total"], unit=unit)
+    extra["unlisted_line"] = ""
+    if "unlisted" in distribution:
+        unlisted = distribution["unlisted"]
+        extra["unlisted_line"] = strings["chart_unlisted"].format(
+            count=unlisted["count"], unit=unit, reason=in_language(unlisted["reason"], language)
+        )
+    rows = [
+        dict(
+            item,
+            label=in_language(item["label"], language),
+            note=link_mentions(optional_in(item.get("note"), language), entries),
+        )
+        for item in distribution["items"]
+    ]
+    columns = [
+        Column("label", title),
+        Column("value", extra["value_heading"]),
+        Column("source_text", strings["as_stated"]),
+    ]
+    if any(row["note"] for row in rows):
+        columns.append(Column("note", strings["chart_note_column"]))
+    when = in_language(distribution["as_of"], language) if "as_of" in distribution else distribution.get("year")
+    source = data.article_title(language, distribution["source"])
+    return Chart(
+        id=chart_id,
+        page="figures.md",
+        language=language,
+        title=title,
+        source=strings["chart_source_when"].format(source=source, when=when) if when else source,
+        columns=columns,
+        rows=rows,
+        picture=("bar_chart", geometry),
+        extra=extra,
+    )
+
+
+def charts_of_page(data: SiteData, language: str) -> list[Chart]:
+    """Every chart of the figures page, in page order (clusterdocs/chart_files.py writes their files)."""
+    return [distribution_chart(data, distribution, language) for distribution in data.figures["distributions"]]
 
 
 def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, path: str) -> str:
@@ -159,37 +248,24 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
         return render_macro("reference.html", "headline", language, rows=rows)
 
     def charts() -> str:
-        strings = ui_strings()[language]
         parts = []
         for distribution in figures["distributions"]:
             source = data.sources[distribution["source"]]
-            items = [(in_language(item["label"], language), item["value"]) for item in distribution["items"]]
-            unit = in_language(distribution["unit"], language)
-            chart = bar_chart(f"chart-{distribution['id']}", in_language(distribution["title"], language), items, unit)
-            chart["value_heading"] = strings["chart_value_column"].format(unit=unit)
-            if "total" in distribution:
-                chart["total_line"] = strings["chart_total"].format(total=distribution["total"], unit=unit)
-            chart["unlisted_line"] = ""
-            if "unlisted" in distribution:
-                unlisted = distribution["unlisted"]
-                chart["unlisted_line"] = strings["chart_unlisted"].format(
-                    count=unlisted["count"], unit=unit, reason=in_language(unlisted["reason"], language)
-                )
+            chart = distribution_chart(data, distribution, language, timeline_url)
             html = render_macro(
                 "reference.html",
                 "chart",
                 language,
-                chart=chart,
+                chart=dict(chart.picture[1], id=chart.id, title=chart.title, **chart.extra),
+                columns=chart.columns,
                 distribution=dict(distribution, note=note(distribution.get("note")), **provenance(distribution)),
-                rows=[
-                    dict(item, label=in_language(item["label"], language), note=note(item.get("note")))
-                    for item in distribution["items"]
-                ],
+                rows=chart.rows,
                 source_title=data.article_title(language, distribution["source"]),
                 href=article_url(distribution["source"]),
                 source_lang=source.lang,
+                tools=chart_tools(chart, links.permanent, links.to_file),
             )
-            parts.append(section(in_language(distribution["title"], language), distribution["id"], html))
+            parts.append(section(chart.title, distribution["id"], html))
         return "".join(parts)
 
     return replace_markers(

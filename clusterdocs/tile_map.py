@@ -22,6 +22,7 @@ from __future__ import annotations
 from .languages import language_of
 from .problems import Problem
 from .script_conversion import localise
+from .text_metrics import text_width
 
 WINNERS_DISTRIBUTION = "preliminary-winners-2019-2020-by-province"
 VIEWS = ("winners", "listed")
@@ -198,3 +199,88 @@ def tile_map(clusters: list[dict], figures: dict, language: str, strings: dict, 
         "description": strings["map_description"].format(count=len(LAYOUT)),
         "codes_note": "" if language_of(language).is_chinese else strings["map_codes_note"],
     }
+
+
+# The standalone picture (clusterdocs/chart_files.py): both views side by side, fixed colours.
+TILE, TILE_GAP, PANEL_GAP = 44, 4, 28
+SHADES = ("#ffffff", "#dfe2f3", "#b9c0e6", "#8a95d3", "#4051b5")
+INKS = ("#1f2329", "#1f2329", "#1f2329", "#ffffff", "#ffffff")
+
+
+def map_picture(values: dict) -> dict:
+    """Geometry of both views as tiles in SVG units: per view its title, tiles and legend."""
+    from .chart_files import wrap
+
+    pitch = TILE + TILE_GAP
+    columns = 1 + max(tile["column"] for tile in values["tiles"])
+    rows = 1 + max(tile["row"] for tile in values["tiles"])
+    panel_width = columns * pitch - TILE_GAP
+    panels, height = [], 0
+    for index, view in enumerate(values["views"]):
+        title = [
+            {"text": line, "y": 14 + number * 18} for number, line in enumerate(wrap(view["title"], panel_width, 13))
+        ]
+        top = len(title) * 18 + 8
+        tiles = [
+            {
+                "x": tile["column"] * pitch,
+                "y": top + tile["row"] * pitch,
+                "short": tile["short"],
+                "value": tile["shown"][view["key"]],
+                "shade": tile["shade"][view["key"]],
+            }
+            for tile in values["tiles"]
+        ]
+        legend, x, y = [], 0, top + rows * pitch + 8
+        for key in view["legend"]:
+            key_width = 19 + text_width(key["text"], 11) + 14
+            if x and x + key_width > panel_width:
+                x, y = 0, y + 20
+            legend.append({"x": x, "y": y, "shade": key["shade"], "text": key["text"]})
+            x += key_width
+        panels.append({"x": index * (panel_width + PANEL_GAP), "title": title, "tiles": tiles, "legend": legend})
+        height = max(height, y + 16)
+    width = len(panels) * panel_width + (len(panels) - 1) * PANEL_GAP
+    return {
+        "panels": panels,
+        "tile": TILE,
+        "gap": TILE_GAP,
+        "width": width,
+        "height": height,
+        "shades": SHADES,
+        "inks": INKS,
+    }
+
+
+def map_chart(data, language: str, filter_url=lambda key: None):
+    """The tile map as a chart (clusterdocs/chart_files.py): the table under the map, one row
+    per division (its code too on English pages), and both views as one picture."""
+    from .chart_files import Chart, Column
+    from .ui_text import ui_strings  # ui_text reads the site data, which loads this module
+
+    strings = ui_strings()[language]
+    values = tile_map(data.clusters, data.figures, language, strings, filter_url)
+    distribution = winners_by_division(data.figures)[1]
+    columns = [Column("name", strings["map_division"])]
+    if not language_of(language).is_chinese:
+        columns.append(Column("short", strings["map_code"]))
+    columns += [Column("winners_shown", strings["map_winners"]), Column("listed", strings["map_listed"])]
+    source = data.article_title(language, distribution["source"])
+    return Chart(
+        id="map",
+        page="clusters.md",
+        language=language,
+        title=strings["map_table_caption"],
+        # Each view's own source: the article for the winners, this site's directory for the rest.
+        source=strings["map_winners"]
+        + strings["colon"]
+        + strings["chart_source_when"].format(source=source, when=distribution["year"])
+        + strings["separator"]
+        + strings["map_listed"]
+        + strings["colon"]
+        + strings["site_name"],
+        columns=columns,
+        rows=[dict(tile, winners_shown=tile["shown"]["winners"]) for tile in values["rows"]],
+        picture=("tile_map", map_picture(values)),
+        extra={"values": values, "description": values["description"]},
+    )

@@ -282,3 +282,71 @@ def overview(milestones: list[Milestone], entries: list[dict], lanes: list[dict]
         "bases": sorted({mark["basis"] for lane in result_lanes for mark in lane["marks"]}),
         "kinds": sorted({mark["kind"] for lane in result_lanes for mark in lane["marks"]}),
     }
+
+
+PICTURE_PLOT = 640  # the plot's width in the standalone picture
+
+
+def overview_chart(milestones: list[Milestone], entries: list[dict], lanes: list[dict], language: str):
+    """The overview as a chart (clusterdocs/chart_files.py): the drawing, and the table under it,
+    one row per entry in the list's order (date, title, category, date basis, kind), which the
+    page shows and the CSV download holds."""
+    from .chart_files import Chart, Column, wrap
+    from .ui_text import ui_strings
+
+    strings = ui_strings()[language]
+    o = overview(milestones, entries, lanes, strings)
+    columns = [
+        Column("date", strings["date"]),
+        Column("title", strings["title"]),
+        Column("category", strings["filter_category"]),
+        Column("basis", strings["overview_basis_column"]),
+        Column("kind", strings["overview_kind_column"]),
+    ]
+    rows = [
+        {
+            "id": entry["id"],
+            "date": entry["date"],
+            "title": entry["title"],
+            "category": entry["category_label"],
+            "basis": strings[f"overview_legend_{date_basis(milestone)}"],
+            "kind": strings[f"overview_kind_{kind(milestone)}"],
+        }
+        for milestone, entry in zip(milestones, entries)
+    ]
+    width = o["label_width"] + PICTURE_PLOT
+    keys = [("bar", basis, strings[f"overview_legend_{basis}"]) for basis in ("stated", "inferred", "external")]
+    keys += [
+        ("point", "stated", strings["overview_legend_point"]),
+        ("target", "stated", strings["overview_legend_target"]),
+    ]
+    legend, x, y = [], 0, o["height"] + 12
+    for shape, basis, text in keys:
+        key_width = 26 + text_width(text, 11) + 16
+        if x and x + key_width > width:
+            x, y = 0, y + 22
+        legend.append({"x": x, "y": y, "shape": shape, "basis": basis, "text": text})
+        x += key_width
+    note = wrap(strings["overview_note"], width, 11)
+    return Chart(
+        id="overview",
+        page="timeline.md",
+        language=language,
+        title=strings["overview_title"],
+        source=strings["overview_source"],
+        columns=columns,
+        rows=rows,
+        picture=(
+            "overview",
+            {
+                "width": width,
+                "height": y + 24 + len(note) * 16,
+                "label_width": o["label_width"],
+                "plot_width": PICTURE_PLOT,
+                "o": o,
+                "legend": legend,
+                "note": [{"text": line, "y": y + 36 + index * 16} for index, line in enumerate(note)],
+            },
+        ),
+        extra={"overview": o, "description": o["description"]},
+    )

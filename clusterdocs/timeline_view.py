@@ -17,7 +17,8 @@ from .sitedata import SiteData, current_site_data
 from .sources import Source
 from .tabular import write_csv
 from .timeline import Milestone
-from .timeline_overview import overview
+from .timeline_overview import overview_chart
+from .chart_files import chart_tools
 
 BASES = ("stated", "inferred", "external")  # the legend's order; the schema's date_basis enum
 
@@ -159,7 +160,21 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
             "text": formatted(entry_citation(by_id[milestone_id], links.permanent, language)),
             "links": download_links(language, "timeline", milestone_id, links.to_file),
         },
+        chart_links=lambda chart: chart_tools(chart, links.permanent, links.to_file),
     )
+
+
+def charts_of_page(data: SiteData, language: str) -> list:
+    """The timeline page's one chart, the overview (clusterdocs/chart_files.py writes its files)."""
+    clusters = {cluster["id"]: (in_language(cluster["name"], language), "") for cluster in data.clusters}
+    entries = [
+        entry_values(milestone, language, data.sources, lambda source_id: ("", ""), clusters)
+        for milestone in data.milestones
+    ]
+    categories = [
+        {"key": key, "label": in_language(value, language)["label"]} for key, value in taxonomy()["categories"].items()
+    ]
+    return [overview_chart(data.milestones, entries, categories, language)]
 
 
 def render_timeline(
@@ -172,9 +187,11 @@ def render_timeline(
     path: str,
     cluster_links: dict[str, tuple[str, str]] | None = None,
     cite_links=None,
+    chart_links=None,
 ) -> str:
     """``cite_links(id)``, if given, returns the citation of an entry and its download links
-    (clusterdocs/citations.py); each entry then offers them."""
+    (clusterdocs/citations.py); each entry then offers them. ``chart_links(chart)``, if given,
+    returns the overview's permalink, downloads and citation (clusterdocs/chart_files.py)."""
     strings = ui_strings()[language]
     entries = [
         entry_values(milestone, language, sources, article_link, cluster_links or {}) for milestone in milestones
@@ -226,7 +243,16 @@ def render_timeline(
         return render_macro("timeline.html", "downloads", language, downloads=downloads)
 
     def overview_section() -> str:
-        return render_macro("overview.html", "overview", language, o=overview(milestones, entries, categories, strings))
+        chart = overview_chart(milestones, entries, categories, language)
+        return render_macro(
+            "overview.html",
+            "overview",
+            language,
+            o=chart.extra["overview"],
+            columns=chart.columns,
+            rows=chart.rows,
+            tools=chart_links(chart) if chart_links else None,
+        )
 
     renderers = {
         "overview": overview_section,

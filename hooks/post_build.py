@@ -1,8 +1,9 @@
 """Everything written or checked once the whole site is built, in this order, once per build:
 
 1. the exports: the open data (downloads, ``datapackage.json``, the JSON Schemas), the citation
-   downloads under ``cite/`` and an Atom feed per language (clusterdocs/open_data.py,
-   citations.py, feeds.py), for the pages built (hooks/pages.py notes them);
+   downloads under ``cite/``, an Atom feed per language and each chart's data, pictures and
+   citations (clusterdocs/open_data.py, citations.py, feeds.py, chart_files.py), for the pages
+   built (hooks/pages.py notes them);
 2. the search indexes: each language's, written as its build ended (hooks/search_indexes.py), put
    where its readers fetch it (clusterdocs/search_index.py);
 3. the sitemaps Material's language switcher looks up beside each page (see
@@ -31,6 +32,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from clusterdocs.chart_files import chart_files, site_charts
 from clusterdocs.citations import citation_files
 from clusterdocs.content_security import theme_scripts, with_policy
 from clusterdocs.feeds import feed_files
@@ -51,12 +53,16 @@ def write_exports(config: MkDocsConfig, site: Path) -> None:
             "open data file(s)": package_files(data),
             "citation file(s) under cite/": citation_files(data, urls),
             "feed(s)": feed_files(data, urls, config.site_url, Path(config.config_file_path).parent),
+            "chart file(s) under charts/ and cite/": chart_files(site_charts(data), urls),
         }
     for description, files in groups.items():
-        for name, text in files.items():
+        for name, content in files.items():
             target = site / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8", newline="")
+            if isinstance(content, bytes):  # a chart's PNG
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8", newline="")
         log.info(f"wrote {len(files)} {description}")
     shutil.copytree(SCHEMAS_DIR, site / "schemas", dirs_exist_ok=True)
 

@@ -20,7 +20,7 @@ CHINESE = [language for language in LANGUAGES if language.code != "en"]
 TECHNICAL_NAMES = frozenset(
     {
         # data and citation formats (the download links and the data page)
-        "JSON", "JSON Schema", "CSV", "YAML", "BibTeX", "RIS", "CSL-JSON", "Markdown", "HTML", "CSS", "SVG",
+        "JSON", "JSON Schema", "CSV", "YAML", "BibTeX", "RIS", "CSL-JSON", "Markdown", "HTML", "CSS", "SVG", "PNG",
         # encodings, line endings, checksums, units of size, time standard
         "UTF-8", "ASCII", "BOM", "LF", "CR", "CRLF", "NUL", "SHA-256", "KiB", "MiB", "UTC",
         # a website's registration number under China's rules, written so in Chinese (ICP备案号)

@@ -20,6 +20,7 @@ import pytest
 from jinja2 import nodes
 from support import ROOT
 
+from clusterdocs.chart_files import FILE_TYPES
 from clusterdocs.citations import FORMATS
 from clusterdocs.labels import interface_keys, interface_placeholders
 from clusterdocs.languages import CODES
@@ -91,6 +92,8 @@ CHOSEN_AT_RUN_TIME: dict[tuple[str, str], set[str]] = {
     # only dates that are not wholly stated are described in parts.
     ("clusterdocs/timeline_view.py", "basis_part_"): _prefixed("basis_part_", set(DATE_BASES) - {"stated"}),
     ("clusterdocs/timeline_overview.py", "overview_basis_"): _prefixed("overview_basis_", DATE_BASES),
+    # the overview's table and picture legend name each date basis as the page's legend does.
+    ("clusterdocs/timeline_overview.py", "overview_legend_"): _prefixed("overview_legend_", DATE_BASES),
     ("clusterdocs/timeline_overview.py", "overview_kind_"): _prefixed(
         "overview_kind_", _enum("timeline", "properties", "kind")
     ),
@@ -98,6 +101,7 @@ CHOSEN_AT_RUN_TIME: dict[tuple[str, str], set[str]] = {
     ("clusterdocs/data_page_view.py", "data_note"): _prefixed("data_note_", CODES),
     # one label per download format.
     ("clusterdocs/citations.py", "label"): set(FORMATS.values()),
+    ("clusterdocs/chart_files.py", "label"): set(FILE_TYPES.values()),
 }
 
 
