@@ -199,6 +199,7 @@ def list_values(item: dict, language: str, data: SiteData, article_url, timeline
             "date": milestone.display_date(language),
             "title": in_language(milestone.data["title"], language),
             "basis": milestone.date_basis,
+            "outside": outside_mark.mark(milestone, language),
         },
         "members": [
             {"name": cluster["name"], "href": f"#{cluster['id']}"}

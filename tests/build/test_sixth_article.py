@@ -1,5 +1,5 @@
 """Adding a sixth source article as the contributing guide describes (cleaned text with header,
-English and Chinese pages, nav entry) checks clean and builds strictly into a page in both
+English and Chinese pages, nav entry, its dates in the date ledger) checks clean and builds strictly into a page in both
 languages: one build of a repository copy with the fixture in tests/fixtures/sixth-article/."""
 
 from __future__ import annotations
@@ -16,7 +16,13 @@ def test_a_sixth_article_added_as_the_guide_says_checks_and_builds_in_both_langu
     fixture = FIXTURES / "sixth-article"
     slug = next((fixture / "sources").glob("*.txt")).stem
     repo = copy_repository(tmp_path / "repo", ignore=("CONTRIBUTING*.md",))
-    shutil.copytree(fixture, repo, dirs_exist_ok=True)
+    shutil.copytree(fixture / "sources", repo / "sources", dirs_exist_ok=True)
+    shutil.copytree(fixture / "docs", repo / "docs", dirs_exist_ok=True)
+    ledger = repo / "data" / "date_ledger.yml"
+    ledger.write_text(
+        ledger.read_text(encoding="utf-8") + (fixture / "date-ledger-entries.yml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     config = (repo / "mkdocs.yml").read_text(encoding="utf-8")
     last_article = re.findall(r"^      - articles/[\w-]+\.md\n", config, re.MULTILINE)[-1]
     (repo / "mkdocs.yml").write_text(
