@@ -21,6 +21,7 @@ from . import outside_mark
 from .dates import sort_key
 from .languages import CODES, bcp47, language_of, source_code
 from .last_change import fallback_time, last_changes, timestamp
+from .citations import document_title
 from .page_metadata import absolute, feed_path
 from .sitedata import SiteData, in_language
 from .ui_text import ui_strings
@@ -121,6 +122,7 @@ def feed_files(
                     )
                 )
         items += correction_items(data, page_urls, language, updated("data/corrections.yml"))
+        items += document_items(data, page_urls, language, updated("data/documents.yml"))
         path = feed_path(language)
         home_url = page_urls.get((language, "index.md"), site_url)
         files[path] = atom_feed(language, items, absolute(site_url, path), home_url)
@@ -151,4 +153,30 @@ def correction_items(
         )
         for entry in data.corrections
         if source_code(language) in entry.get("languages", CODES)
+    ]
+
+
+def document_items(
+    data: SiteData, page_urls: dict[tuple[str, str], str], language: str, updated: int
+) -> list[FeedItem]:
+    """One item per entry of the documents register (data/documents.yml), linking to its entry on
+    the Documents page and ordered by the document's own date, at its precision (an undated
+    document sorts last). None when that page is not built."""
+    register_url = page_urls.get((language, "documents.md"))
+    if not register_url:
+        return []
+    strings = ui_strings()[language]
+    labels = data.datasets["documents"]["labels"]
+    return [
+        FeedItem(
+            id=f"{register_url}#{document['id']}",
+            title=f"{strings['feed_document']}{strings['colon']}{document_title(data, document, language)}",
+            date=document.get("date", ""),
+            summary=strings["separator"].join(
+                [in_language(document["issuer"], language), in_language(labels["kinds"][document["kind"]], language)]
+            ),
+            category="document",
+            updated=updated,
+        )
+        for document in data.documents
     ]

@@ -148,3 +148,15 @@ def test_the_built_bundle_looks_up_no_absolute_alternate(site_dir):
     (bundle,) = (site_dir / "assets" / "javascripts").glob("bundle.*.min.js")
     text = bundle.read_text(encoding="utf-8")
     assert '"link[rel=alternate]"' not in text and "link[rel=alternate]:not([href*='//'])" in text
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_feeds_have_an_entry_for_every_registered_document(site_dir, data, language):
+    feed = feedparser.parse((site_dir / ("feed.xml" if language == "en" else "zh/feed.xml")).read_bytes())
+    prefix = SITE_URL if language == "en" else SITE_URL + "zh/"
+    entries = {entry.link: entry for entry in feed.entries if "/documents/#" in entry.link}
+    assert set(entries) == {f"{prefix}documents/#{document['id']}" for document in data.documents}
+    for document in data.documents:
+        entry = entries[f"{prefix}documents/#{document['id']}"]
+        title = document["title_en"] if language == "en" else document["title_zh"]
+        assert title in entry.title and document["issuer"][language] in entry.summary
