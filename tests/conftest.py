@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,9 @@ from support import (
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Session builds, by fixture: the xdist group whose tests share one worker and so one build.
-SHARED_BUILDS = {"site_dir": "site-build", "corpus_build": "corpus-build"}
+# The recorded build shares the site build's group: the two are compared byte for byte
+# (tests/build/test_build.py), so both are made on one worker, once each.
+SHARED_BUILDS = {"site_dir": "site-build", "recorded_build": "site-build", "corpus_build": "corpus-build"}
 
 
 def pytest_sessionstart(session):
@@ -69,6 +72,27 @@ def site_dir(tmp_path_factory) -> Path:
 def build_log(site: Path) -> Path:
     """What the session build of ``site`` logged (MkDocs logs to standard error)."""
     return site.with_name(f"{site.name}.log")
+
+
+@dataclass
+class RecordedBuild:
+    """One strict build of the repository through tests/mkdocs_recording_content.py: the site, and
+    for every page the sections its renderer produced and the content HTML the pipeline returned."""
+
+    site: Path
+    records: list[dict]
+
+
+@pytest.fixture(scope="session")
+def recorded_build(tmp_path_factory) -> RecordedBuild:
+    """The second build of this commit: tests/build/test_own_markup.py reads its record, and
+    tests/build/test_build.py compares its site with ``site_dir`` byte for byte (two builds of
+    one commit are identical, and recording changes nothing)."""
+    base = tmp_path_factory.mktemp("recorded-build")
+    record = base / "record.json"
+    result = run_mkdocs_build(base / "site", recorder=record)
+    assert result.returncode == 0, f"mkdocs build --strict (recorded) failed:\n{result.stderr[-4000:]}"
+    return RecordedBuild(base / "site", json.loads(record.read_text(encoding="utf-8")))
 
 
 @dataclass

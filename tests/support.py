@@ -25,17 +25,27 @@ FIXTURES = TESTS / "fixtures"
 CHECK_CORPUS = TESTS / "bad_inputs" / "check"
 BUILD_CORPUS = TESTS / "bad_inputs" / "build"
 WITHOUT_PAGE_POLICY = TESTS / "mkdocs_without_page_policy.py"
+RECORDER = TESTS / "mkdocs_recording_content.py"
 # Files of a corpus case that describe the case instead of being laid over the tree.
 CASE_CONTROL_FILES = {"expected.txt", "published.txt", "remove.txt", "edits.yml"}
 NOT_COPIED = ("tests", ".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules", "*.egg-info")
 
 
 def run_mkdocs_build(
-    site_dir: Path, cwd: Path = ROOT, env: dict | None = None, page_policy: bool = True
+    site_dir: Path,
+    cwd: Path = ROOT,
+    env: dict | None = None,
+    page_policy: bool = True,
+    recorder: Path | None = None,
 ) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict``; ``page_policy=False`` switches the contributor page check off."""
+    """``mkdocs build --strict``; ``page_policy=False`` switches the contributor page check off,
+    and ``recorder`` (a JSON file) builds through tests/mkdocs_recording_content.py."""
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
-    command = ["-m", "mkdocs"] if page_policy else [str(WITHOUT_PAGE_POLICY)]
+    assert page_policy or recorder is None, "the recorder builds with the page policy"
+    if recorder is not None:
+        command = [str(RECORDER), str(recorder)]
+    else:
+        command = ["-m", "mkdocs"] if page_policy else [str(WITHOUT_PAGE_POLICY)]
     return subprocess.run(
         [sys.executable, *command, "build", "--strict", "--site-dir", str(site_dir)],
         cwd=cwd,
