@@ -1,16 +1,21 @@
 """Fixtures shared by every tier: the built sites (each built once per run), a local HTTP server,
 Chromium, and throwaway copies of the repository or its content.
 
-Plain helpers and paths live in tests/support.py. Under pytest-xdist (``make test-fast`` runs two
-workers) every test that reads one session build is scheduled on the same worker
-(``pytest_collection_modifyitems``), so no build runs twice.
+Plain helpers and paths live in tests/support.py. Each session build is made once per run, even
+under pytest-xdist (the Makefile runs two workers): the first worker to need it builds it and the
+other waits for it and reads the same folder (``built_once``). The build tier's tests that read
+one build are also scheduled on one worker (``pytest_collection_modifyitems``), so that a worker
+rarely waits; the browser tier's are spread over both workers, which share the builds.
 """
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import json
+import os
+import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +24,7 @@ import pytest
 from support import (
     BUILD_CORPUS,
     ROOT,
+    PageMeasurements,
     PageWatcher,
     check_lines,
     content_copy,
@@ -30,10 +36,9 @@ from support import (
 )
 
 CHROMIUM = Path("/usr/bin/chromium")
-# Session builds, by fixture: the xdist group whose tests share one worker and so one build.
-# The recorded build shares the site build's group: the two are compared byte for byte
-# (tests/build/test_build.py), so both are made on one worker, once each.
-SHARED_BUILDS = {"site_dir": "site-build", "recorded_build": "site-build", "corpus_build": "corpus-build"}
+# Session builds, by fixture: the xdist group of the build-tier tests that read it (a test that
+# reads two builds goes with the first listed). Three groups, so the three builds start at once.
+SHARED_BUILDS = {"site_dir": "site-build", "recorded_build": "recorded-build", "corpus_build": "corpus-build"}
 
 
 def pytest_sessionstart(session):
@@ -54,19 +59,42 @@ def pytest_collection_modifyitems(config, items):
     if not config.pluginmanager.hasplugin("xdist"):
         return  # one process (`-p no:xdist`): every test shares every build already
     for item in items:
+        if item.get_closest_marker("browser") or item.get_closest_marker("vnu"):
+            continue  # the slowest tier: spread over every worker, each reading the shared builds
         group = next((group for fixture, group in SHARED_BUILDS.items() if fixture in item.fixturenames), None)
         if group:
             item.add_marker(pytest.mark.xdist_group(group))
 
 
+def built_once(tmp_path_factory, name: str, build) -> Path:
+    """The folder ``name``, filled by ``build(folder)`` once per test run: under pytest-xdist the
+    first worker to ask builds it while any other waits (a lock file), then every worker reads
+    the same folder. ``build`` writes what the tests read (site, log, record) into the folder;
+    if it raises, nothing is marked done and the next worker to ask tries again."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, shared by the workers (each has its own below it)
+    folder, done = base / name, base / f"{name}.done"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # a failed attempt's leftovers
+            folder.mkdir()
+            build(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    """The whole site, built strictly once for the session."""
-    site = tmp_path_factory.mktemp("site")
-    result = run_mkdocs_build(site)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
-    build_log(site).write_text(result.stderr, encoding="utf-8")
-    return site
+    """The whole site, built strictly once for the run (shared by the pytest-xdist workers)."""
+
+    def build(folder: Path) -> None:
+        result = run_mkdocs_build(folder / "site")
+        build_log(folder / "site").write_text(result.stderr, encoding="utf-8")
+        assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
+
+    return built_once(tmp_path_factory, "site-build", build) / "site"
 
 
 def build_log(site: Path) -> Path:
@@ -88,11 +116,13 @@ def recorded_build(tmp_path_factory) -> RecordedBuild:
     """The second build of this commit: tests/build/test_own_markup.py reads its record, and
     tests/build/test_build.py compares its site with ``site_dir`` byte for byte (two builds of
     one commit are identical, and recording changes nothing)."""
-    base = tmp_path_factory.mktemp("recorded-build")
-    record = base / "record.json"
-    result = run_mkdocs_build(base / "site", recorder=record)
-    assert result.returncode == 0, f"mkdocs build --strict (recorded) failed:\n{result.stderr[-4000:]}"
-    return RecordedBuild(base / "site", json.loads(record.read_text(encoding="utf-8")))
+
+    def build(folder: Path) -> None:
+        result = run_mkdocs_build(folder / "site", recorder=folder / "record.json")
+        assert result.returncode == 0, f"mkdocs build --strict (recorded) failed:\n{result.stderr[-4000:]}"
+
+    folder = built_once(tmp_path_factory, "recorded-build", build)
+    return RecordedBuild(folder / "site", json.loads((folder / "record.json").read_text(encoding="utf-8")))
 
 
 @dataclass
@@ -110,13 +140,22 @@ def corpus_build(tmp_path_factory) -> CorpusBuild:
     policy switched off, as if the check had missed them all: the cases with ``expected.txt``
     make it fail with their lines, and everything else is still written, so the cases with
     ``published.txt`` can be read back from the same site (tests/build/test_bad_builds.py)."""
-    base = tmp_path_factory.mktemp("corpus-build")
-    repository = lay_over(
-        corpus_cases(BUILD_CORPUS, "expected.txt") + corpus_cases(BUILD_CORPUS, "published.txt"),
-        copy_repository(base / "repo"),
+
+    def build(base: Path) -> None:
+        repository = lay_over(
+            corpus_cases(BUILD_CORPUS, "expected.txt") + corpus_cases(BUILD_CORPUS, "published.txt"),
+            copy_repository(base / "repo"),
+        )
+        result = run_mkdocs_build(base / "site", cwd=repository, env={"PYTHONPATH": str(repository)}, page_policy=False)
+        (base / "stderr.txt").write_text(result.stderr, encoding="utf-8")
+        (base / "returncode.txt").write_text(str(result.returncode), encoding="utf-8")
+
+    base = built_once(tmp_path_factory, "corpus-build", build)
+    return CorpusBuild(
+        base / "site",
+        (base / "stderr.txt").read_text(encoding="utf-8"),
+        int((base / "returncode.txt").read_text(encoding="utf-8")),
     )
-    result = run_mkdocs_build(base / "site", cwd=repository, env={"PYTHONPATH": str(repository)}, page_policy=False)
-    return CorpusBuild(base / "site", result.stderr, result.returncode)
 
 
 @pytest.fixture(scope="session")
@@ -182,6 +221,16 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def page_measurements(browser) -> PageMeasurements:
+    """Loaded pages and what was measured on them, shared by the browser tests of a session:
+    tests that only read a page (axe, errors, sizes) take their measurements from one load
+    (``PageMeasurements`` in tests/support.py)."""
+    measurements = PageMeasurements(browser)
+    yield measurements
+    measurements.close()
 
 
 @pytest.fixture

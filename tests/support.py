@@ -10,7 +10,8 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -221,3 +222,71 @@ class PageWatcher:
         else:
             self.foreign_requests.append(url)
             route.abort()
+
+
+class PageMeasurements:
+    """Measurements of loaded pages, shared by every test of a session (of a pytest-xdist worker):
+    one load per (url, width, height, scheme), and each named measurement taken once on it.
+
+    ``measure(url, steps)`` runs each step of ``steps`` (name → function of the loaded page) that
+    has not run on that load yet, in order, and returns every step's result; a step that raised
+    raises again for each test that asks for it, and no other. A name stands for one
+    measurement: tests that read the same page pass the same steps (a shared dict), so the first
+    test to ask takes them all in one load. Steps only read the page (evaluate, axe, screenshots);
+    a test that clicks, types or scrolls loads its own page. The page's ``watcher``
+    (``PageWatcher``) has recorded everything since the load. The most recent few loads stay
+    open; an older one is loaded again if a step of it is still to be taken.
+    """
+
+    def __init__(self, browser, keep_open: int = 4):
+        self._browser = browser
+        self._keep_open = keep_open
+        self._open: OrderedDict[tuple, object] = OrderedDict()
+        self._results: dict[tuple, tuple[object, BaseException | None]] = {}
+        self.loads = 0  # how many page loads the measurements cost (for the curious, and a test)
+
+    def measure(
+        self,
+        url: str,
+        steps: dict[str, Callable],
+        *,
+        width: int = 1280,
+        height: int = 900,
+        scheme: str = "light",
+        wait_until: str = "networkidle",
+    ) -> dict[str, object]:
+        key = (url, width, height, scheme, wait_until)
+        for name, step in steps.items():
+            if (key, name) not in self._results:
+                page = self._page(key)
+                try:
+                    self._results[key, name] = (step(page), None)
+                except Exception as error:  # kept for the test that asks, raised again below
+                    self._results[key, name] = (None, error)
+        values = {}
+        for name in steps:
+            value, error = self._results[key, name]
+            if error is not None:
+                raise error
+            values[name] = value
+        return values
+
+    def _page(self, key: tuple):
+        if key in self._open:
+            self._open.move_to_end(key)
+            return self._open[key]
+        url, width, height, scheme, wait_until = key
+        while len(self._open) >= self._keep_open:
+            _key, oldest = self._open.popitem(last=False)
+            oldest.context.close()
+        context = self._browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+        page = context.new_page()
+        page.watcher = PageWatcher(page)
+        page.goto(url, wait_until=wait_until)
+        self.loads += 1
+        self._open[key] = page
+        return page
+
+    def close(self) -> None:
+        while self._open:
+            self._open.popitem()[1].context.close()
