@@ -56,14 +56,21 @@ def pytest_sessionstart(session):
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist: the build tier's tests of one session build share a worker (their
+    group), and the longest work is handed out first (the slow tier, then the groups that start
+    with a build), so that the many short tests fill in around it and both workers end together."""
     if not config.pluginmanager.hasplugin("xdist"):
         return  # one process (`-p no:xdist`): every test shares every build already
+    first = {}
     for item in items:
+        first[item] = 0 if item.path.parent.name == "slow" else 2
         if item.get_closest_marker("browser") or item.get_closest_marker("vnu"):
             continue  # the slowest tier: spread over every worker, each reading the shared builds
         group = next((group for fixture, group in SHARED_BUILDS.items() if fixture in item.fixturenames), None)
         if group:
             item.add_marker(pytest.mark.xdist_group(group))
+            first[item] = min(first[item], 1)
+    items.sort(key=first.__getitem__)  # stable: within each rank, the collection's order
 
 
 def built_once(tmp_path_factory, name: str, build) -> Path:
