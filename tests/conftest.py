@@ -64,13 +64,32 @@ def pytest_collection_modifyitems(config, items):
     first = {}
     for item in items:
         first[item] = 0 if item.path.parent.name == "slow" else 2
+        if item.get_closest_marker("xdist_group"):
+            continue  # grouped by the test itself (the browser tests of one page, for instance)
         if item.get_closest_marker("browser") or item.get_closest_marker("vnu"):
-            continue  # the slowest tier: spread over every worker, each reading the shared builds
-        group = next((group for fixture, group in SHARED_BUILDS.items() if fixture in item.fixturenames), None)
+            # The slowest tier: spread over every worker, each reading the shared builds; only
+            # the tests of a module that share a fixture of its own (one load, many checks) go together.
+            group = _module_fixture_group(item)
+        else:
+            group = next((group for fixture, group in SHARED_BUILDS.items() if fixture in item.fixturenames), None)
+            first[item] = min(first[item], 1) if group else first[item]
         if group:
             item.add_marker(pytest.mark.xdist_group(group))
-            first[item] = min(first[item], 1)
     items.sort(key=first.__getitem__)  # stable: within each rank, the collection's order
+
+
+def _module_fixture_group(item) -> str | None:
+    """The test's module, if the test reads a module- or session-scoped fixture defined in it that
+    drives the browser (pages loaded once for several tests); with the fixture's parameter, if it
+    has one, since each parameter is a load of its own."""
+    module = item.nodeid.split("::")[0]
+    params = item.callspec.params if hasattr(item, "callspec") else {}
+    for name, definitions in item._fixtureinfo.name2fixturedefs.items():
+        for definition in definitions:
+            if definition.scope in ("module", "session") and definition.baseid == module:
+                if "browser" in definition.argnames:
+                    return f"{module} {params[name]}" if name in params else module
+    return None
 
 
 def built_once(tmp_path_factory, name: str, build) -> Path:
