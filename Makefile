@@ -4,8 +4,9 @@
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-# Two pytest-xdist workers (the machines have two cores); tests sharing a session build share a
-# worker (tests/conftest.py). `make test-fast PYTEST_WORKERS=` runs in one process.
+# Two pytest-xdist workers (the machines have two cores). Each session build is made once and
+# read by both workers; the build tier's tests of one build share a worker, and the browser tests
+# of one page share its loads (tests/conftest.py). `make test-fast PYTEST_WORKERS=` runs in one process.
 PYTEST_WORKERS ?= -n 2 --dist loadgroup
 # Where `make serve` listens: `make serve PORT=8001`.
 ADDRESS ?= 127.0.0.1

@@ -1,15 +1,21 @@
 """Fixtures shared by every tier: the built sites (each built once per run), a local HTTP server,
 Chromium, and throwaway copies of the repository or its content.
 
-Plain helpers and paths live in tests/support.py. Under pytest-xdist (``make test-fast`` runs two
-workers) every test that reads one session build is scheduled on the same worker
-(``pytest_collection_modifyitems``), so no build runs twice.
+Plain helpers and paths live in tests/support.py. Each session build is made once per run, even
+under pytest-xdist (the Makefile runs two workers): the first worker to need it builds it and the
+other waits for it and reads the same folder (``built_once``). The build tier's tests that read
+one build are also scheduled on one worker (``pytest_collection_modifyitems``), so that a worker
+rarely waits; the browser tier's are spread over both workers, which share the builds.
 """
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
+import json
+import os
+import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +26,7 @@ from support import (
     BUILD_CORPUS,
     ROOT,
     SITE_URL,
+    PageMeasurements,
     PageWatcher,
     check_lines,
     content_copy,
@@ -31,8 +38,9 @@ from support import (
 )
 
 CHROMIUM = Path("/usr/bin/chromium")
-# Session builds, by fixture: the xdist group whose tests share one worker and so one build.
-SHARED_BUILDS = {"site_dir": "site-build", "corpus_build": "corpus-build"}
+# Session builds, by fixture: the xdist group of the build-tier tests that read it (a test that
+# reads two builds goes with the first listed). Three groups, so the three builds start at once.
+SHARED_BUILDS = {"site_dir": "site-build", "recorded_build": "recorded-build", "corpus_build": "corpus-build"}
 
 
 def pytest_sessionstart(session):
@@ -50,27 +58,99 @@ def pytest_sessionstart(session):
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist: the build tier's tests of one session build share a worker (their
+    group), and the longest work is handed out first (the slow tier, then the groups that start
+    with a build), so that the many short tests fill in around it and both workers end together."""
     if not config.pluginmanager.hasplugin("xdist"):
         return  # one process (`-p no:xdist`): every test shares every build already
+    first = {}
     for item in items:
-        group = next((group for fixture, group in SHARED_BUILDS.items() if fixture in item.fixturenames), None)
+        first[item] = 0 if item.path.parent.name == "slow" else 2
+        if item.get_closest_marker("xdist_group"):
+            continue  # grouped by the test itself (the browser tests of one page, for instance)
+        if item.get_closest_marker("browser") or item.get_closest_marker("vnu"):
+            # The slowest tier: spread over every worker, each reading the shared builds; only
+            # the tests of a module that share a fixture of its own (one load, many checks) go together.
+            group = _module_fixture_group(item)
+        else:
+            group = next((group for fixture, group in SHARED_BUILDS.items() if fixture in item.fixturenames), None)
+            first[item] = min(first[item], 1) if group else first[item]
         if group:
             item.add_marker(pytest.mark.xdist_group(group))
+    items.sort(key=first.__getitem__)  # stable: within each rank, the collection's order
+
+
+def _module_fixture_group(item) -> str | None:
+    """The test's module, if the test reads a module- or session-scoped fixture defined in it that
+    drives the browser (pages loaded once for several tests); with the fixture's parameter, if it
+    has one, since each parameter is a load of its own."""
+    module = item.nodeid.split("::")[0]
+    params = item.callspec.params if hasattr(item, "callspec") else {}
+    for name, definitions in item._fixtureinfo.name2fixturedefs.items():
+        for definition in definitions:
+            if definition.scope in ("module", "session") and definition.baseid == module:
+                if "browser" in definition.argnames:
+                    return f"{module} {params[name]}" if name in params else module
+    return None
+
+
+def built_once(tmp_path_factory, name: str, build) -> Path:
+    """The folder ``name``, filled by ``build(folder)`` once per test run: under pytest-xdist the
+    first worker to ask builds it while any other waits (a lock file), then every worker reads
+    the same folder. ``build`` writes what the tests read (site, log, record) into the folder;
+    if it raises, nothing is marked done and the next worker to ask tries again."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, shared by the workers (each has its own below it)
+    folder, done = base / name, base / f"{name}.done"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # a failed attempt's leftovers
+            folder.mkdir()
+            build(folder)
+            done.touch()
+    return folder
 
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    """The whole site, built strictly once for the session."""
-    site = tmp_path_factory.mktemp("site")
-    result = run_mkdocs_build(site)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
-    build_log(site).write_text(result.stderr, encoding="utf-8")
-    return site
+    """The whole site, built strictly once for the run (shared by the pytest-xdist workers)."""
+
+    def build(folder: Path) -> None:
+        result = run_mkdocs_build(folder / "site")
+        build_log(folder / "site").write_text(result.stderr, encoding="utf-8")
+        assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
+
+    return built_once(tmp_path_factory, "site-build", build) / "site"
 
 
 def build_log(site: Path) -> Path:
     """What the session build of ``site`` logged (MkDocs logs to standard error)."""
     return site.with_name(f"{site.name}.log")
+
+
+@dataclass
+class RecordedBuild:
+    """One strict build of the repository through tests/mkdocs_recording_content.py: the site, and
+    for every page the sections its renderer produced and the content HTML the pipeline returned."""
+
+    site: Path
+    records: list[dict]
+
+
+@pytest.fixture(scope="session")
+def recorded_build(tmp_path_factory) -> RecordedBuild:
+    """The second build of this commit: tests/build/test_own_markup.py reads its record, and
+    tests/build/test_build.py compares its site with ``site_dir`` byte for byte (two builds of
+    one commit are identical, and recording changes nothing)."""
+
+    def build(folder: Path) -> None:
+        result = run_mkdocs_build(folder / "site", recorder=folder / "record.json")
+        assert result.returncode == 0, f"mkdocs build --strict (recorded) failed:\n{result.stderr[-4000:]}"
+
+    folder = built_once(tmp_path_factory, "recorded-build", build)
+    return RecordedBuild(folder / "site", json.loads((folder / "record.json").read_text(encoding="utf-8")))
 
 
 @dataclass
@@ -88,13 +168,22 @@ def corpus_build(tmp_path_factory) -> CorpusBuild:
     policy switched off, as if the check had missed them all: the cases with ``expected.txt``
     make it fail with their lines, and everything else is still written, so the cases with
     ``published.txt`` can be read back from the same site (tests/build/test_bad_builds.py)."""
-    base = tmp_path_factory.mktemp("corpus-build")
-    repository = lay_over(
-        corpus_cases(BUILD_CORPUS, "expected.txt") + corpus_cases(BUILD_CORPUS, "published.txt"),
-        copy_repository(base / "repo"),
+
+    def build(base: Path) -> None:
+        repository = lay_over(
+            corpus_cases(BUILD_CORPUS, "expected.txt") + corpus_cases(BUILD_CORPUS, "published.txt"),
+            copy_repository(base / "repo"),
+        )
+        result = run_mkdocs_build(base / "site", cwd=repository, env={"PYTHONPATH": str(repository)}, page_policy=False)
+        (base / "stderr.txt").write_text(result.stderr, encoding="utf-8")
+        (base / "returncode.txt").write_text(str(result.returncode), encoding="utf-8")
+
+    base = built_once(tmp_path_factory, "corpus-build", build)
+    return CorpusBuild(
+        base / "site",
+        (base / "stderr.txt").read_text(encoding="utf-8"),
+        int((base / "returncode.txt").read_text(encoding="utf-8")),
     )
-    result = run_mkdocs_build(base / "site", cwd=repository, env={"PYTHONPATH": str(repository)}, page_policy=False)
-    return CorpusBuild(base / "site", result.stderr, result.returncode)
 
 
 @pytest.fixture(scope="session")
@@ -168,6 +257,16 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def page_measurements(browser) -> PageMeasurements:
+    """Loaded pages and what was measured on them, shared by the browser tests of a session:
+    tests that only read a page (axe, errors, sizes) take their measurements from one load
+    (``PageMeasurements`` in tests/support.py)."""
+    measurements = PageMeasurements(browser)
+    yield measurements
+    measurements.close()
 
 
 @pytest.fixture

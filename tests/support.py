@@ -10,7 +10,8 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -25,6 +26,7 @@ FIXTURES = TESTS / "fixtures"
 CHECK_CORPUS = TESTS / "bad_inputs" / "check"
 BUILD_CORPUS = TESTS / "bad_inputs" / "build"
 WITHOUT_PAGE_POLICY = TESTS / "mkdocs_without_page_policy.py"
+RECORDER = TESTS / "mkdocs_recording_content.py"
 # Files of a corpus case that describe the case instead of being laid over the tree.
 CASE_CONTROL_FILES = {"expected.txt", "published.txt", "remove.txt", "edits.yml"}
 NOT_COPIED = ("tests", ".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules", "*.egg-info")
@@ -43,11 +45,20 @@ SITE_URL = os.environ.get("SITE_URL") or _site_url()
 
 
 def run_mkdocs_build(
-    site_dir: Path, cwd: Path = ROOT, env: dict | None = None, page_policy: bool = True
+    site_dir: Path,
+    cwd: Path = ROOT,
+    env: dict | None = None,
+    page_policy: bool = True,
+    recorder: Path | None = None,
 ) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict``; ``page_policy=False`` switches the contributor page check off."""
+    """``mkdocs build --strict``; ``page_policy=False`` switches the contributor page check off,
+    and ``recorder`` (a JSON file) builds through tests/mkdocs_recording_content.py."""
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
-    command = ["-m", "mkdocs"] if page_policy else [str(WITHOUT_PAGE_POLICY)]
+    assert page_policy or recorder is None, "the recorder builds with the page policy"
+    if recorder is not None:
+        command = [str(RECORDER), str(recorder)]
+    else:
+        command = ["-m", "mkdocs"] if page_policy else [str(WITHOUT_PAGE_POLICY)]
     return subprocess.run(
         [sys.executable, *command, "build", "--strict", "--site-dir", str(site_dir)],
         cwd=cwd,
@@ -223,3 +234,71 @@ class PageWatcher:
         else:
             self.foreign_requests.append(url)
             route.abort()
+
+
+class PageMeasurements:
+    """Measurements of loaded pages, shared by every test of a session (of a pytest-xdist worker):
+    one load per (url, width, height, scheme), and each named measurement taken once on it.
+
+    ``measure(url, steps)`` runs each step of ``steps`` (name → function of the loaded page) that
+    has not run on that load yet, in order, and returns every step's result; a step that raised
+    raises again for each test that asks for it, and no other. A name stands for one
+    measurement: tests that read the same page pass the same steps (a shared dict), so the first
+    test to ask takes them all in one load. Steps only read the page (evaluate, axe, screenshots);
+    a test that clicks, types or scrolls loads its own page. The page's ``watcher``
+    (``PageWatcher``) has recorded everything since the load. The most recent few loads stay
+    open; an older one is loaded again if a step of it is still to be taken.
+    """
+
+    def __init__(self, browser, keep_open: int = 4):
+        self._browser = browser
+        self._keep_open = keep_open
+        self._open: OrderedDict[tuple, object] = OrderedDict()
+        self._results: dict[tuple, tuple[object, BaseException | None]] = {}
+        self.loads = 0  # how many page loads the measurements cost (for the curious, and a test)
+
+    def measure(
+        self,
+        url: str,
+        steps: dict[str, Callable],
+        *,
+        width: int = 1280,
+        height: int = 900,
+        scheme: str = "light",
+        wait_until: str = "networkidle",
+    ) -> dict[str, object]:
+        key = (url, width, height, scheme, wait_until)
+        for name, step in steps.items():
+            if (key, name) not in self._results:
+                page = self._page(key)
+                try:
+                    self._results[key, name] = (step(page), None)
+                except Exception as error:  # kept for the test that asks, raised again below
+                    self._results[key, name] = (None, error)
+        values = {}
+        for name in steps:
+            value, error = self._results[key, name]
+            if error is not None:
+                raise error
+            values[name] = value
+        return values
+
+    def _page(self, key: tuple):
+        if key in self._open:
+            self._open.move_to_end(key)
+            return self._open[key]
+        url, width, height, scheme, wait_until = key
+        while len(self._open) >= self._keep_open:
+            _key, oldest = self._open.popitem(last=False)
+            oldest.context.close()
+        context = self._browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+        page = context.new_page()
+        page.watcher = PageWatcher(page)
+        page.goto(url, wait_until=wait_until)
+        self.loads += 1
+        self._open[key] = page
+        return page
+
+    def close(self) -> None:
+        while self._open:
+            self._open.popitem()[1].context.close()

@@ -1,6 +1,7 @@
 """The project's own markup comes out of the page pipeline unchanged, on every page of a build.
 
-The build is run with tests/mkdocs_recording_content.py, which records for each page the
+The session's recorded build (``recorded_build`` in tests/conftest.py) runs through
+tests/mkdocs_recording_content.py, which records for each page the
 sections its renderer produced and the content HTML the pipeline returned
 (clusterdocs/pages.py ``page_content``). Every section must be in the page as rendered (the
 glossary's and the documents register's first-use links aside, the pipeline's own additions), the page must be
@@ -11,10 +12,7 @@ list documents all the markup the templates write.
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -22,26 +20,14 @@ import pytest
 
 from clusterdocs.html_policy import sanitise
 from clusterdocs.languages import language_of
-from clusterdocs.paths import ROOT
-from support import TESTS
 
-RECORDER = TESTS / "mkdocs_recording_content.py"
 GLOSSARY_LINK = re.compile(r'<a class="(?:cd-term|cd-document-link)" href="[^"<>]*" title="[^"<>]*">([^<]*)</a>')
 
 
-@pytest.fixture(scope="module")
-def recorded(tmp_path_factory) -> tuple[Path, list[dict]]:
-    base = tmp_path_factory.mktemp("recorded-build")
-    record = base / "record.json"
-    result = subprocess.run(
-        [sys.executable, str(RECORDER), str(record), "build", "--strict", "--site-dir", str(base / "site")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert result.returncode == 0, result.stderr[-4000:]
-    return base / "site", json.loads(record.read_text(encoding="utf-8"))
+@pytest.fixture(scope="session")
+def recorded(recorded_build) -> tuple[Path, list[dict]]:
+    """The session's recorded build (tests/conftest.py): its site and its record."""
+    return recorded_build.site, recorded_build.records
 
 
 def built_file(site: Path, language: str, path: str) -> Path:

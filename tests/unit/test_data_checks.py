@@ -191,17 +191,15 @@ def test_source_without_header_is_reported(tmp_path):
 
 
 def test_the_published_schema_works_with_check_jsonschema(tmp_path):
-    """Contributors' pre-commit hook and editors use the same schema file as the loader."""
+    """Contributors' pre-commit hook and editors use the same schema file as the loader: it refuses
+    a bad entry here, and tests/unit/test_lint.py (``test_json_schema_validation[timeline]``)
+    runs it over every timeline file, which it accepts."""
     import subprocess
     import sys
 
-    from clusterdocs.paths import SCHEMAS_DIR, TIMELINE_DIR
+    from clusterdocs.paths import SCHEMAS_DIR
 
     command = [sys.executable, "-m", "check_jsonschema", "--schemafile", str(SCHEMAS_DIR / "timeline.schema.json")]
-    good = subprocess.run(
-        command + sorted(str(path) for path in TIMELINE_DIR.glob("*.yml")), capture_output=True, text=True
-    )
-    assert good.returncode == 0, good.stdout + good.stderr
     bad = subprocess.run(
         command + [str(FIXTURES / "timeline-bad" / "2019-08-unknown-category.yml")], capture_output=True, text=True
     )

@@ -6,15 +6,20 @@ pytest skips folders named like build output by default (``norecursedirs`` holds
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import sys
 
+import pytest
 from support import ROOT
 
 TESTS = ROOT / "tests"
+# Both tests read one collection (``collected_folders`` is cached): one worker runs them.
+pytestmark = pytest.mark.xdist_group("test-tiers")
 
 
+@functools.cache
 def collected_folders(*paths: str) -> dict[str, int]:
     """How many tests pytest collects from each folder under tests/, given ``paths``."""
     result = subprocess.run(
@@ -49,5 +54,13 @@ def test_make_test_collects_every_tier():
 
 
 def test_make_test_fast_collects_every_tier_but_the_browser_and_slow_ones():
-    counts = collected_folders(*make_target_paths("test-fast"))
-    assert set(counts) == tier_folders() - {"browser", "slow"}, counts
+    """One collection serves both tests: `make test-fast` names its folders one by one, and a folder
+    named on the command line is collected as it is under ``tests`` (norecursedirs only prunes
+    folders pytest walks into), so its counts are those of `make test` for the folders it names."""
+    paths = make_target_paths("test-fast")
+    assert all(re.fullmatch(r"tests/[^/]+/?", path) for path in paths), paths
+    everything = collected_folders(*make_target_paths("test"))
+    counts = {
+        folder: count for folder, count in everything.items() if f"tests/{folder}" in {p.rstrip("/") for p in paths}
+    }
+    assert set(counts) == tier_folders() - {"browser", "slow"} and all(counts.values()), counts

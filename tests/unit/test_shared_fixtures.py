@@ -1,0 +1,156 @@
+"""The suite's own sharing: a session build is made once however many workers ask for it at once
+(``built_once`` in tests/conftest.py), and shared page measurements load each page once and take
+each measurement once (``PageMeasurements`` in tests/support.py). Fakes stand in for pytest's
+temporary folders and for Chromium, so these run in the unit tier."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from conftest import built_once
+from support import PageMeasurements
+
+
+class _Folders:
+    """pytest's tmp_path_factory as a pytest-xdist worker sees it: its own folder in the run's."""
+
+    def __init__(self, run, worker: str):
+        self._base = run / f"popen-{worker}"
+        self._base.mkdir(parents=True, exist_ok=True)
+
+    def getbasetemp(self):
+        return self._base
+
+
+def test_two_workers_asking_at_once_get_one_build(tmp_path, monkeypatch):
+    monkeypatch.setenv("PYTEST_XDIST_WORKER", "gw0")
+    builds, folders = [], []
+
+    def build(folder):
+        builds.append(folder)
+        time.sleep(0.2)  # long enough for the other worker to ask while this one builds
+        (folder / "index.html").write_text("built", encoding="utf-8")
+
+    def worker(name):
+        folders.append(built_once(_Folders(tmp_path, name), "site-build", build))
+
+    threads = [threading.Thread(target=worker, args=(name,)) for name in ("gw0", "gw1")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert builds == [tmp_path / "site-build"]
+    assert folders == [tmp_path / "site-build"] * 2
+    assert (tmp_path / "site-build" / "index.html").read_text(encoding="utf-8") == "built"
+
+
+def test_a_failed_build_is_tried_again_by_the_next_worker(tmp_path, monkeypatch):
+    monkeypatch.setenv("PYTEST_XDIST_WORKER", "gw0")
+    attempts = []
+
+    def build(folder):
+        attempts.append(sorted(path.name for path in folder.iterdir()))
+        (folder / "half-written").touch()
+        if len(attempts) == 1:
+            raise AssertionError("the build failed")
+
+    with pytest.raises(AssertionError, match="the build failed"):
+        built_once(_Folders(tmp_path, "gw0"), "site-build", build)
+    built_once(_Folders(tmp_path, "gw1"), "site-build", build)
+    built_once(_Folders(tmp_path, "gw0"), "site-build", build)
+    assert attempts == [[], []]  # the second attempt starts from an empty folder; the third is not needed
+
+
+class _Page:
+    def __init__(self, context, url):
+        self.context, self.url, self.evaluations = context, url, 0
+
+    def route(self, *_arguments):
+        pass
+
+    def add_init_script(self, _script):
+        pass
+
+    def on(self, *_arguments):
+        pass
+
+    def goto(self, url, wait_until):
+        self.url = url
+
+
+class _Context:
+    def __init__(self, browser, options):
+        self.browser, self.options, self.closed = browser, options, False
+
+    def new_page(self):
+        return _Page(self, None)
+
+    def close(self):
+        self.closed = True
+
+
+class _Browser:
+    def __init__(self):
+        self.contexts: list[_Context] = []
+
+    def new_context(self, **options):
+        self.contexts.append(_Context(self, options))
+        return self.contexts[-1]
+
+
+def test_each_page_is_loaded_once_and_each_measurement_taken_once():
+    browser, taken = _Browser(), []
+
+    def step(name):
+        def measure(page):
+            taken.append((page.url, page.context.options["color_scheme"], name))
+            return f"{name} of {page.url}"
+
+        return measure
+
+    steps = {"problems": step("problems"), "axe": step("axe")}
+    measurements = PageMeasurements(browser)
+    first = measurements.measure("/timeline/", steps)
+    again = measurements.measure("/timeline/", {"axe": steps["axe"]})
+    dark = measurements.measure("/timeline/", steps, scheme="dark")
+    assert first == {"problems": "problems of /timeline/", "axe": "axe of /timeline/"}
+    assert again == {"axe": "axe of /timeline/"} and dark == first
+    assert taken == [
+        ("/timeline/", "light", "problems"),
+        ("/timeline/", "light", "axe"),
+        ("/timeline/", "dark", "problems"),
+        ("/timeline/", "dark", "axe"),
+    ]
+    assert (
+        measurements.loads == 2
+        and [context.options["viewport"] for context in browser.contexts] == [{"width": 1280, "height": 900}] * 2
+    )
+
+
+def test_a_failed_measurement_fails_only_the_tests_that_read_it():
+    measurements = PageMeasurements(_Browser())
+
+    def broken(_page):
+        raise ValueError("axe could not run")
+
+    steps = {"problems": lambda page: [], "axe": broken}
+    with pytest.raises(ValueError, match="axe could not run"):
+        measurements.measure("/", steps)
+    assert measurements.measure("/", {"problems": steps["problems"]}) == {"problems": []}
+    with pytest.raises(ValueError, match="axe could not run"):
+        measurements.measure("/", steps)
+    assert measurements.loads == 1
+
+
+def test_only_the_latest_loads_stay_open():
+    browser = _Browser()
+    measurements = PageMeasurements(browser, keep_open=2)
+    for path in ("/a/", "/b/", "/c/"):
+        measurements.measure(path, {"title": lambda page: page.url})
+    assert [context.closed for context in browser.contexts] == [True, False, False]
+    measurements.measure("/a/", {"other": lambda page: page.url})  # a new step on a closed load: loaded again
+    assert measurements.loads == 4
+    measurements.close()
+    assert all(context.closed for context in browser.contexts)
