@@ -22,7 +22,11 @@ from clusterdocs.languages import LANGUAGES
 
 from benchmark import CHROMIUM, LIGHTHOUSE_PAGES  # the page types the benchmark measures
 
-PAGE_TYPES = {**LIGHTHOUSE_PAGES, "documents": "documents/", "corrections": "corrections/"}  # and the pages it does not measure yet
+PAGE_TYPES = {
+    **LIGHTHOUSE_PAGES,
+    "documents": "documents/",
+    "corrections": "corrections/",
+}  # and the pages it does not measure yet
 
 ROOT = Path(__file__).resolve().parent.parent
 VIEWPORTS = {360: 740, 1280: 800}
