@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from .sitedata import field_in, in_language, optional_in
 from .articles import ArticlePage
 from .dates import format_date
 from .languages import counterpart, language_of, script_tag
@@ -20,7 +19,6 @@ from .publication import publication
 from .markers import replace_markers, section
 from .templates import render_macro
 from .chinese_script import to_simplified
-from .ui_text import ui_strings
 from .sitedata import SiteData
 from .sources import Source
 from .timeline import Milestone
@@ -28,50 +26,52 @@ from .timeline import Milestone
 SECTIONS = ("citation", "figures", "quotes", "entities", "milestones")
 
 
-def citation_values(source: Source, language: str) -> dict:
+def citation_values(source: Source, language: str, data: SiteData) -> dict:
     header = source.header
     return {
         "title_original": header["title_original"],
-        "title_translated": field_in(header, "title", language),
+        "title_translated": data.field_in(header, "title", language),
         "title_other": header[f"title_{counterpart(language).code}"],
         "outlet_original": header["outlet"]["original"],
-        "outlet": in_language(header["outlet"], language),
-        "outlet_note": optional_in(header.get("outlet_note"), language),
+        "outlet": data.in_language(header["outlet"], language),
+        "outlet_note": data.optional_in(header.get("outlet_note"), language),
         "authors": [
             {
-                "name": in_language(author, language),
+                "name": data.in_language(author, language),
                 "original": author["original"],
-                "affiliation": field_in(author, "affiliation", language),
+                "affiliation": data.field_in(author, "affiliation", language),
             }
             for author in header["authors"]
         ],
-        "authors_note": optional_in(header.get("authors_note"), language),
+        "authors_note": data.optional_in(header.get("authors_note"), language),
         "author_joints": language_of(language).list_joints(len(header["authors"])),
         "date": format_date(header["date"], language) if header["date"] else None,
         "date_iso": header["date"],
-        "date_note": field_in(header, "date_note", language),
-        "reprint": optional_in(header.get("reprint"), language),
-        "repost": optional_in(header.get("repost"), language),
+        "date_note": data.field_in(header, "date_note", language),
+        "reprint": data.optional_in(header.get("reprint"), language),
+        "repost": data.optional_in(header.get("repost"), language),
         "script": header["script"],
         "machine_converted": bool(header.get("converted_from_simplified")),
         "lang": source.lang,
         "url": header["url"],
-        "where": publication(source, language),
-        "author_names": language_of(language).join([in_language(author, language) for author in header["authors"]]),
+        "where": publication(source, language, data),
+        "author_names": language_of(language).join(
+            [data.in_language(author, language) for author in header["authors"]]
+        ),
     }
 
 
-def cite_line(source: Source, page_title: str, page_url: str, language: str) -> str:
+def cite_line(source: Source, page_title: str, page_url: str, language: str, data: SiteData) -> str:
     """A ready-to-copy citation of the summary page, naming the article it summarises."""
-    values = citation_values(source, language)
-    strings = ui_strings()[language]
+    values = citation_values(source, language, data)
+    strings = data.ui[language]
     authors = language_of(language).join([author["name"] for author in values["authors"]])
     return strings["cite_article_line"].format(
         site=strings["site_name"],
         title=page_title,
         by=strings["cite_authors"].format(authors=authors) if authors else "",
         original=values["title_original"],
-        where=publication(source, language),
+        where=publication(source, language, data),
         date=values["date"] or strings["undated"],
         url=page_url,
     )
@@ -82,6 +82,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
     article = data.article(language, PurePosixPath(path).stem)
     return render_article(
         markdown,
+        data,
         article,
         data.sources[article.source_id],
         data.milestones_citing(article.source_id),
@@ -90,12 +91,13 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
         timeline_url=links.to_page("timeline.md"),
         clusters_url=links.to_page("clusters.md"),
         path=path,
-        cite_links=download_links(language, "articles", article.slug, links.to_file),
+        cite_links=download_links(language, "articles", article.slug, links.to_file, data.ui[language]),
     )
 
 
 def render_article(
     markdown: str,
+    site: SiteData,
     page: ArticlePage,
     source: Source,
     milestones: list[Milestone],
@@ -109,7 +111,7 @@ def render_article(
     """``cite_links`` (clusterdocs/citations.download_links), if given, follow the citation line
     inside the page's "Cite" box."""
     language = page.language
-    strings = ui_strings()[language]
+    strings = site.ui[language]
     data = page.data
     show_simplified = source.shows_simplified(language)
     quotes = [
@@ -122,8 +124,9 @@ def render_article(
             "article.html",
             "citation",
             language,
-            c=citation_values(source, language),
-            cite=cite_line(source, page_title, page_url, language),
+            strings,
+            c=citation_values(source, language, site),
+            cite=cite_line(source, page_title, page_url, language, site),
             links=cite_links or (),
         )
 
@@ -137,7 +140,7 @@ def render_article(
             )
             for figure in data["figures"]
         ]
-        html = render_macro("article.html", "figures", language, figures=rows)
+        html = render_macro("article.html", "figures", language, strings, figures=rows)
         return section(strings["key_figures"], "key-figures", html)
 
     def quotes_section() -> str:
@@ -145,6 +148,7 @@ def render_article(
             "article.html",
             "quotes",
             language,
+            strings,
             quotes=quotes,
             script_note=source.script_note_for(language),
             source_lang=source.lang,
@@ -152,21 +156,23 @@ def render_article(
         return section(strings["quotes"], "quotes", html)
 
     def entities() -> str:
-        html = render_macro("article.html", "entities", language, entities=data["entities"], clusters_url=clusters_url)
+        html = render_macro(
+            "article.html", "entities", language, strings, entities=data["entities"], clusters_url=clusters_url
+        )
         return section(strings["names"], "names", html)
 
     def milestones_section() -> str:
         items = [
             {
                 "id": milestone.id,
-                "date": milestone.display_date(language),
-                "title": in_language(milestone.data["title"], language),
+                "date": milestone.display_date(language, strings),
+                "title": site.in_language(milestone.data["title"], language),
                 "href": f"{timeline_url}#{milestone.id}",
-                "outside": outside_mark.mark(milestone, language),
+                "outside": outside_mark.mark(milestone, language, site),
             }
             for milestone in milestones
         ]
-        html = render_macro("article.html", "milestones", language, milestones=items)
+        html = render_macro("article.html", "milestones", language, strings, milestones=items)
         return section(strings["milestones"], "milestones", html)
 
     renderers = {

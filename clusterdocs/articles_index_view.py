@@ -25,13 +25,13 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
                     "title": page.meta["title"],
                     "title_original": header["title_original"],
                     "lang": data.sources[page.source_id].lang,
-                    "outlet": publication(data.sources[page.source_id], language),
+                    "outlet": publication(data.sources[page.source_id], language, data),
                     "gist": page.meta["description"],
                     "href": links.to_page(f"articles/{page.slug}.md"),
                 }
             )
         # Undated articles go last; the reading guide explains where they belong.
         rows.sort(key=lambda row: (not row["date_iso"], sort_key(row["date_iso"]) if row["date_iso"] else ()))
-        return render_macro("articles.html", "table", language, rows=rows)
+        return render_macro("articles.html", "table", language, data.ui[language], rows=rows)
 
     return replace_markers(markdown, "articles", {"table": table}, path, required=("table",))

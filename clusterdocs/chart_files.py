@@ -31,7 +31,6 @@ from .languages import language_of
 from .tabular import write_csv
 from .templates import environment
 from .text_metrics import text_width
-from .ui_text import ui_strings
 
 KIND = "charts"  # the folder of the files, and the citations' kind under cite/<language>/
 PNG_SCALE = 2  # the PNG is drawn at twice the SVG's size, sharp on high-density screens
@@ -114,9 +113,9 @@ def wrap(text: str, width: float, size: int) -> list[str]:
     return [line.strip() for line in lines if line.strip()]
 
 
-def svg_text(chart: Chart, url: str) -> str:
-    """The standalone picture: title on top, the drawing, then the source line and the licence."""
-    strings = ui_strings()[chart.language]
+def svg_text(chart: Chart, url: str, strings: dict[str, str]) -> str:
+    """The standalone picture: title on top, the drawing, then the source line and the licence
+    (``strings``: the interface strings of the chart's language)."""
     macro, values = chart.picture
     body_width, body_height = values["width"], values["height"]
     width = max(body_width, 480) + 2 * MARGIN
@@ -172,13 +171,13 @@ def file_path(language: str, chart_id: str, extension: str) -> str:
     return f"{KIND}/{language}/{chart_id}.{extension}"
 
 
-def chart_tools(chart: Chart, page_url: str, relative_url) -> dict:
+def chart_tools(chart: Chart, page_url: str, relative_url, strings: dict[str, str]) -> dict:
     """What the row under a chart shows: its anchor, its downloads and its citation.
 
     ``page_url`` is the page's permanent address; ``relative_url(path)`` makes a site path
-    relative to the page (the page's link helper's ``to_file``)."""
-    strings = ui_strings()[chart.language]
-    citation = chart_citation(chart.id, chart.title, chart.source, f"{page_url}#{chart.id}", chart.language)
+    relative to the page (the page's link helper's ``to_file``); ``strings`` are the interface
+    strings of the chart's language."""
+    citation = chart_citation(chart.id, chart.title, chart.source, f"{page_url}#{chart.id}", chart.language, strings)
     return {
         "anchor": chart.id,
         "title": chart.title,
@@ -190,27 +189,30 @@ def chart_tools(chart: Chart, page_url: str, relative_url) -> dict:
             "text": strings["cite_chart_line"].format(
                 site=citation.site_name, title=chart.title, source=chart.source, url=citation.url
             ),
-            "links": download_links(chart.language, KIND, chart.id, relative_url),
+            "links": download_links(chart.language, KIND, chart.id, relative_url, strings),
         },
     }
 
 
-def chart_files(charts: list[Chart], page_urls: dict[tuple[str, str], str]) -> dict[str, str | bytes]:
+def chart_files(
+    charts: list[Chart], page_urls: dict[tuple[str, str], str], ui: dict[str, dict[str, str]]
+) -> dict[str, str | bytes]:
     """Path in the site -> content of every chart's downloads, for the charts of pages built.
 
     ``page_urls`` maps (language, path inside the language folder) of each page built to its
-    absolute URL, as for the pages' citations."""
+    absolute URL, as for the pages' citations; ``ui`` holds the interface strings by language
+    (``SiteData.ui``)."""
     files: dict[str, str | bytes] = {}
     for chart in charts:
         page_url = page_urls.get((chart.language, chart.page))
         if page_url is None:
             continue
         url = f"{page_url}#{chart.id}"
-        svg = svg_text(chart, url)
+        svg = svg_text(chart, url, ui[chart.language])
         files[file_path(chart.language, chart.id, "csv")] = csv_text(chart)
         files[file_path(chart.language, chart.id, "svg")] = svg
         files[file_path(chart.language, chart.id, "png")] = png_bytes(svg)
-        citation = chart_citation(chart.id, chart.title, chart.source, url, chart.language)
+        citation = chart_citation(chart.id, chart.title, chart.source, url, chart.language, ui[chart.language])
         for extension, content in downloads(citation).items():
             files[download_path(chart.language, KIND, chart.id, extension)] = content
     return files

@@ -14,13 +14,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from .sitedata import in_language
 from .publication import publication
 from .dates import format_date
 from .languages import bcp47, language_of
 from .markers import page_kind
 from . import outside_mark
-from .ui_text import ui_strings
 from .sitedata import SiteData
 from .sources import Source
 from .timeline import Milestone
@@ -47,11 +45,11 @@ def download_path(language: str, kind: str, item_id: str, extension: str) -> str
     return f"cite/{language}/{kind}/{item_id}.{extension}"
 
 
-def article_citation(source: Source, page_title: str, page_url: str, language: str) -> Citation:
+def article_citation(source: Source, page_title: str, page_url: str, language: str, data: SiteData) -> Citation:
     header = source.header
-    strings = ui_strings()[language]
-    authors = [in_language(author, language) for author in header["authors"]]
-    outlet = publication(source, language)
+    strings = data.ui[language]
+    authors = [data.in_language(author, language) for author in header["authors"]]
+    outlet = publication(source, language, data)
     date = format_date(header["date"], language) if header["date"] else strings["undated"]
     note = strings["cite_article_note"].format(
         by=strings["cite_authors"].format(authors=language_of(language).join(authors)) if authors else "",
@@ -76,15 +74,15 @@ def article_citation(source: Source, page_title: str, page_url: str, language: s
     )
 
 
-def entry_citation(milestone: Milestone, timeline_url: str, language: str) -> Citation:
-    strings = ui_strings()[language]
-    shown_date = milestone.display_date(language)
+def entry_citation(milestone: Milestone, timeline_url: str, language: str, data: SiteData) -> Citation:
+    strings = data.ui[language]
+    shown_date = milestone.display_date(language, strings)
     # The outside-reporting mark travels with the entry (clusterdocs/outside_mark.py).
-    note = outside_mark.after(strings["cite_entry_note"].format(date=shown_date), milestone, language)
+    note = outside_mark.after(strings["cite_entry_note"].format(date=shown_date), milestone, language, data)
     return Citation(
         key=f"clusterdocs-{language}-{milestone.id}",
         language=language,
-        title=in_language(milestone.data["title"], language),
+        title=data.in_language(milestone.data["title"], language),
         url=f"{timeline_url}#{milestone.id}",
         site_name=strings["site_name"],
         note=note,
@@ -94,9 +92,10 @@ def entry_citation(milestone: Milestone, timeline_url: str, language: str) -> Ci
     )
 
 
-def document_citation(document: dict, title: str, documents_url: str, language: str) -> Citation:
+def document_citation(
+    document: dict, title: str, documents_url: str, language: str, strings: dict[str, str]
+) -> Citation:
     """An entry of the documents register (data/documents.yml), titled as the page shows it."""
-    strings = ui_strings()[language]
     return Citation(
         key=f"clusterdocs-{language}-{document['id']}",
         language=language,
@@ -115,16 +114,15 @@ def document_title(data: SiteData, document: dict, language: str) -> str:
     return data.text_in(document["title_zh"], language)
 
 
-def document_line(citation: Citation) -> str:
-    """The ready-to-copy line for a register entry."""
-    return ui_strings()[citation.language]["cite_document_line"].format(
-        site=citation.site_name, title=citation.title, url=citation.url
-    )
+def document_line(citation: Citation, strings: dict[str, str]) -> str:
+    """The ready-to-copy line for a register entry (``strings``: the citation's language's)."""
+    return strings["cite_document_line"].format(site=citation.site_name, title=citation.title, url=citation.url)
 
 
-def chart_citation(chart_id: str, title: str, source: str, url: str, language: str) -> Citation:
+def chart_citation(
+    chart_id: str, title: str, source: str, url: str, language: str, strings: dict[str, str]
+) -> Citation:
     """A chart or map (clusterdocs/chart_files.py): its page's address with the chart's anchor."""
-    strings = ui_strings()[language]
     return Citation(
         key=f"clusterdocs-{language}-{chart_id}",
         language=language,
@@ -135,9 +133,10 @@ def chart_citation(chart_id: str, title: str, source: str, url: str, language: s
     )
 
 
-def formatted(citation: Citation) -> str:
-    """The ready-to-copy line for a timeline entry, in the style of an article page's line."""
-    return ui_strings()[citation.language]["cite_entry_line"].format(
+def formatted(citation: Citation, strings: dict[str, str]) -> str:
+    """The ready-to-copy line for a timeline entry, in the style of an article page's line
+    (``strings``: the citation's language's)."""
+    return strings["cite_entry_line"].format(
         site=citation.site_name, title=citation.title, date=citation.shown_date, url=citation.url
     )
 
@@ -234,9 +233,8 @@ def downloads(citation: Citation) -> dict[str, str]:
     return {extension: write(citation) for extension, write in WRITERS.items()}
 
 
-def download_links(language: str, kind: str, item_id: str, relative_url) -> list[dict]:
+def download_links(language: str, kind: str, item_id: str, relative_url, strings: dict[str, str]) -> list[dict]:
     """Labelled links to the three downloads; ``relative_url(path)`` makes a site path relative to the page."""
-    strings = ui_strings()[language]
     return [
         {"label": strings[label], "href": relative_url(download_path(language, kind, item_id, extension))}
         for extension, label in FORMATS.items()
@@ -253,21 +251,22 @@ def citation_files(data: SiteData, page_urls: dict[tuple[str, str], str]) -> dic
     for (language, path), url in sorted(page_urls.items()):
         if path == "timeline.md":
             items = [
-                ("timeline", milestone.id, entry_citation(milestone, url, language)) for milestone in data.milestones
+                ("timeline", milestone.id, entry_citation(milestone, url, language, data))
+                for milestone in data.milestones
             ]
         elif path == "documents.md":
             items = [
                 (
                     "documents",
                     entry["id"],
-                    document_citation(entry, document_title(data, entry, language), url, language),
+                    document_citation(entry, document_title(data, entry, language), url, language, data.ui[language]),
                 )
                 for entry in data.documents
             ]
         elif page_kind(path) == "article":
             article = data.article(language, path.removeprefix("articles/").removesuffix(".md"))
             source = data.sources[article.source_id]
-            items = [("articles", article.slug, article_citation(source, article.meta["title"], url, language))]
+            items = [("articles", article.slug, article_citation(source, article.meta["title"], url, language, data))]
         else:
             continue
         for kind, item_id, citation in items:

@@ -34,7 +34,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
 
     def log() -> str:
         entries = [entry_values(entry, data, language, links) for entry in newest_first(data.corrections)]
-        return f"\n{render_macro('corrections.html', 'log', language, entries=entries)}\n"
+        return f"\n{render_macro('corrections.html', 'log', language, data.ui[language], entries=entries)}\n"
 
     return replace_markers(markdown, "corrections", {"log": log}, path)
 
@@ -46,4 +46,4 @@ def page_note(data: SiteData, language: str, page: str, links: PageLinks) -> str
         return ""
     values = [entry_values(entry, data, language, links) for entry in entries]
     # A plain string: Markup + str would escape the page's Markdown it is appended to.
-    return f"\n\n{render_macro('corrections.html', 'note', language, entries=values)}\n"
+    return f"\n\n{render_macro('corrections.html', 'note', language, data.ui[language], entries=values)}\n"

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import json
 
-from .sitedata import in_language
 from .languages import language_of
 from .links import PageLinks
 from .markers import replace_markers
 from .open_data import LICENCE, LIST_SEPARATOR, TABLES, VERSION, package_files
 from .templates import render_macro
-from .ui_text import ui_strings
 from .sitedata import SiteData
 
 
@@ -40,14 +38,14 @@ def _field(field: dict, language: str, strings: dict) -> dict:
 def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, path: str) -> str:
     """Replace the ``<!-- data:… -->`` markers of ``docs/<language>/data.md``."""
     root_url = links.root
-    strings = ui_strings()[language]
+    strings = data.ui[language]
     package = json.loads(package_files(data)["datapackage.json"])
     tables = [
         {
             "name": resource["name"],
             "href": root_url + resource["path"],
             "bytes": resource["bytes"],
-            "title": in_language(TABLES[resource["name"]][2], language),
+            "title": data.in_language(TABLES[resource["name"]][2], language),
             "fields": [_field(field, language, strings) for field in resource["schema"]["fields"]],
             "foreign_keys": resource["schema"].get("foreignKeys", []),
         }
@@ -70,12 +68,13 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
             "data.html",
             "package",
             language,
+            strings,
             href=root_url + "datapackage.json",
             version=VERSION,
             licence=LICENCE,
             name=package["name"],
         ),
-        "tables": lambda: render_macro("data.html", "tables", language, tables=tables),
-        "json": lambda: render_macro("data.html", "json_files", language, files=json_files),
+        "tables": lambda: render_macro("data.html", "tables", language, strings, tables=tables),
+        "json": lambda: render_macro("data.html", "json_files", language, strings, files=json_files),
     }
     return replace_markers(markdown, "data", renderers, path, required=renderers)

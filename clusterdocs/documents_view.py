@@ -16,7 +16,7 @@ from .glossary_links import Term
 from .languages import language_of
 from .links import PageLinks
 from .markers import replace_markers
-from .sitedata import SiteData, in_language
+from .sitedata import SiteData
 from .templates import render_macro
 
 # The positions assets/reader.css has a rule for, in each filter group (tests/unit/test_documents.py).
@@ -30,18 +30,18 @@ def _year(entry: dict) -> str:
 
 def document_rows(data: SiteData, language: str, links: PageLinks) -> list[dict]:
     """One row of values per document in the page's language, oldest first (undated last)."""
-    labels = data.datasets["documents"]["labels"]
+    labels, strings = data.datasets["documents"]["labels"], data.ui[language]
     timeline_url = links.to_page("timeline.md")
     clusters_url = links.to_page("clusters.md")
     by_milestone = {milestone.id: milestone for milestone in data.milestones}
-    cluster_names = {cluster["id"]: in_language(cluster["name"], language) for cluster in data.clusters}
+    cluster_names = {cluster["id"]: data.in_language(cluster["name"], language) for cluster in data.clusters}
     chinese = language_of(language).is_chinese
     rows = []
     for entry in data.documents:
         title = entry["title"]
         source = data.sources[title["source"]]
         title_zh = data.text_in(entry["title_zh"], language) if chinese else entry["title_zh"]
-        citation = document_citation(entry, document_title(data, entry, language), links.permanent, language)
+        citation = document_citation(entry, document_title(data, entry, language), links.permanent, language, strings)
         basis = entry["date_basis"]
         full_text = entry["full_text"]
         rows.append(
@@ -56,31 +56,31 @@ def document_rows(data: SiteData, language: str, links: PageLinks) -> list[dict]
                 "written_differs": title["written"] != title_zh,
                 "title_en": entry["title_en"],
                 "form": title["form"],
-                "issuer": in_language(entry["issuer"], language),
+                "issuer": data.in_language(entry["issuer"], language),
                 "date": format_date(entry["date"], language) if entry.get("date") else "",
                 "date_iso": entry.get("date", ""),
                 "date_basis": basis,
-                "date_event": in_language(labels["date_events"][entry["date_event"]], language)
+                "date_event": data.in_language(labels["date_events"][entry["date_event"]], language)
                 if entry.get("date_event")
                 else "",
-                "date_note": in_language(entry["date_note"], language) if entry.get("date_note") else "",
-                "date_external": _external(entry.get("date_external"), language),
+                "date_note": data.in_language(entry["date_note"], language) if entry.get("date_note") else "",
+                "date_external": _external(entry.get("date_external"), data, language),
                 "year": _year(entry),
                 "kind": entry["kind"],
-                "kind_label": in_language(labels["kinds"][entry["kind"]], language),
+                "kind_label": data.in_language(labels["kinds"][entry["kind"]], language),
                 "level": entry["level"],
-                "level_label": in_language(labels["levels"][entry["level"]], language),
-                "note": in_language(entry["note"], language) if entry.get("note") else "",
-                "full_text": in_language(labels["full_text"][full_text["status"]], language),
+                "level_label": data.in_language(labels["levels"][entry["level"]], language),
+                "note": data.in_language(entry["note"], language) if entry.get("note") else "",
+                "full_text": data.in_language(labels["full_text"][full_text["status"]], language),
                 "full_text_status": full_text["status"],
                 "full_text_evidence": _passage(full_text.get("evidence"), data, language, links),
-                "full_text_external": _external(full_text.get("external"), language),
+                "full_text_external": _external(full_text.get("external"), data, language),
                 "passages": [_passage(passage, data, language, links) for passage in entry["passages"]],
                 "milestones": [
                     {
                         "href": f"{timeline_url}#{milestone_id}",
-                        "date": by_milestone[milestone_id].display_date(language),
-                        "title": in_language(by_milestone[milestone_id].data["title"], language),
+                        "date": by_milestone[milestone_id].display_date(language, strings),
+                        "title": data.in_language(by_milestone[milestone_id].data["title"], language),
                     }
                     for milestone_id in entry["milestones"]
                     if milestone_id in by_milestone
@@ -94,8 +94,8 @@ def document_rows(data: SiteData, language: str, links: PageLinks) -> list[dict]
                     for slug in entry["articles"]
                 ],
                 "cite": {
-                    "text": document_line(citation),
-                    "links": download_links(language, "documents", entry["id"], links.to_file),
+                    "text": document_line(citation, strings),
+                    "links": download_links(language, "documents", entry["id"], links.to_file, strings),
                 },
                 "sort_date": sort_key(entry["date"]) if entry.get("date") else (10_000, 0, 0),
             }
@@ -115,15 +115,15 @@ def _passage(passage: dict | None, data: SiteData, language: str, links: PageLin
     }
 
 
-def _external(citation: dict | None, language: str) -> dict | None:
+def _external(citation: dict | None, data: SiteData, language: str) -> dict | None:
     if citation is None:
         return None
     return {
-        "outlet": in_language(citation["outlet"], language),
+        "outlet": data.in_language(citation["outlet"], language),
         "date": citation.get("date", ""),
         "date_shown": format_date(citation["date"], language) if citation.get("date") else "",
         "url": citation.get("url", ""),
-        "note": in_language(citation["note"], language),
+        "note": data.in_language(citation["note"], language),
     }
 
 
@@ -133,8 +133,8 @@ def facets(rows: list[dict], data: SiteData, language: str, undated: str) -> dic
     labels = data.datasets["documents"]["labels"]
     years = sorted({row["year"] for row in rows}, key=lambda year: year or "9999")
     groups = {
-        "level": [(key, in_language(label, language)) for key, label in labels["levels"].items()],
-        "kind": [(key, in_language(label, language)) for key, label in labels["kinds"].items()],
+        "level": [(key, data.in_language(label, language)) for key, label in labels["levels"].items()],
+        "kind": [(key, data.in_language(label, language)) for key, label in labels["kinds"].items()],
         "year": [(year, year or undated) for year in years],
     }
     result = {}
@@ -209,6 +209,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
             "documents.html",
             "documents_table",
             language,
+            strings,
             orders=orders(rows, groups),
             groups=groups,
             positions=positions,
@@ -216,20 +217,20 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
         )
 
     def entries() -> str:
-        return render_macro("documents.html", "document_entries", language, rows=rows)
+        return render_macro("documents.html", "document_entries", language, strings, rows=rows)
 
     def not_documents() -> str:
         items = [
             {
                 "written": item["written"],
                 "lang": data.sources[item["source"]].lang,
-                "reason": in_language(item["reason"], language),
+                "reason": data.in_language(item["reason"], language),
                 "source_title": data.article_title(language, item["source"]),
                 "href": links.to_page(f"articles/{item['source']}.md"),
             }
             for item in data.datasets["documents"]["not_documents"]
         ]
-        return render_macro("documents.html", "not_documents", language, items=items)
+        return render_macro("documents.html", "not_documents", language, strings, items=items)
 
     return replace_markers(
         markdown,

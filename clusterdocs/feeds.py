@@ -22,8 +22,7 @@ from .dates import sort_key
 from .languages import CODES, bcp47, language_of, source_code
 from .last_change import fallback_time, last_changes, timestamp
 from .page_metadata import absolute, feed_path
-from .sitedata import SiteData, in_language
-from .ui_text import ui_strings
+from .sitedata import SiteData
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -39,8 +38,7 @@ class FeedItem:
     marks: list[tuple[str, str]] = field(default_factory=list)  # further (term, label) categories
 
 
-def atom_feed(language: str, items: list[FeedItem], feed_url: str, home_url: str) -> str:
-    strings = ui_strings()[language]
+def atom_feed(language: str, items: list[FeedItem], feed_url: str, home_url: str, strings: dict[str, str]) -> str:
     ordered = sorted(items, key=lambda item: (sort_key(item.date), item.id), reverse=True)
     ElementTree.register_namespace("", ATOM)
     feed = ElementTree.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": bcp47(language)})
@@ -87,7 +85,7 @@ def feed_files(
 
     files = {}
     for language in sorted({language for language, _path in page_urls}):
-        strings = ui_strings()[language]
+        strings = data.ui[language]
         colon = strings["colon"]
         folder = language_of(language).converted_from or language
         items = [
@@ -106,14 +104,15 @@ def feed_files(
         timeline_url = page_urls.get((language, "timeline.md"))
         if timeline_url:
             for milestone in data.milestones:
-                mark = outside_mark.mark(milestone, language)
+                mark = outside_mark.mark(milestone, language, data)
                 items.append(
                     FeedItem(
                         id=f"{timeline_url}#{milestone.id}",
-                        title=f"{milestone.display_date(language)}{colon}{in_language(milestone.data['title'], language)}",
+                        title=f"{milestone.display_date(language, strings)}{colon}"
+                        f"{data.in_language(milestone.data['title'], language)}",
                         date=milestone.date,
                         summary=outside_mark.before(
-                            in_language(milestone.data["summary"], language), milestone, language
+                            data.in_language(milestone.data["summary"], language), milestone, language, data
                         ),
                         category=milestone.data["category"],
                         updated=updated(milestone.path),
@@ -123,7 +122,7 @@ def feed_files(
         items += correction_items(data, page_urls, language, updated("data/corrections.yml"))
         path = feed_path(language)
         home_url = page_urls.get((language, "index.md"), site_url)
-        files[path] = atom_feed(language, items, absolute(site_url, path), home_url)
+        files[path] = atom_feed(language, items, absolute(site_url, path), home_url, strings)
     return files
 
 
@@ -136,7 +135,7 @@ def correction_items(
     log_url = page_urls.get((language, "corrections.md"))
     if not log_url:
         return []
-    strings = ui_strings()[language]
+    strings = data.ui[language]
     return [
         FeedItem(
             id=f"{log_url}#{entry['id']}",
@@ -144,7 +143,7 @@ def correction_items(
             + strings["separator"].join(data.page_title(language, page) for page in entry["pages"]),
             date=entry["date"],
             summary=("" if language_of(language).is_chinese else " ").join(
-                in_language(entry[part], language) for part in ("what", "why")
+                data.in_language(entry[part], language) for part in ("what", "why")
             ),
             category="correction",
             updated=updated,

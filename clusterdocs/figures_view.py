@@ -7,7 +7,6 @@ Python prepares plain values, chart geometry included; the macros in
 
 from __future__ import annotations
 
-from .sitedata import in_language, optional_in
 from .languages import language_of, script_tag
 from .chinese_script import to_simplified
 from .links import PageLinks
@@ -18,7 +17,6 @@ from .templates import render_macro
 from .chart_files import Chart, Column, chart_tools
 from .text_metrics import text_width
 from .timeline_view import external_citation
-from .ui_text import ui_strings
 
 
 # The phone layout: labels above their bars, drawn at the width of a 360 px screen's text
@@ -144,11 +142,11 @@ def distribution_chart(data: SiteData, distribution: dict, language: str, timeli
     """One distribution of ``data/figures.yml`` as a chart: its bars, and the table beside them
     (label, value, the words of the source and, where an item has one, its note), which the
     page shows and the CSV download holds (clusterdocs/chart_files.py)."""
-    strings = ui_strings()[language]
-    entries = {m.id: (in_language(m.data["title"], language), f"{timeline_url}#{m.id}") for m in data.milestones}
-    title = in_language(distribution["title"], language)
-    unit = in_language(distribution["unit"], language)
-    items = [(in_language(item["label"], language), item["value"]) for item in distribution["items"]]
+    strings = data.ui[language]
+    entries = {m.id: (data.in_language(m.data["title"], language), f"{timeline_url}#{m.id}") for m in data.milestones}
+    title = data.in_language(distribution["title"], language)
+    unit = data.in_language(distribution["unit"], language)
+    items = [(data.in_language(item["label"], language), item["value"]) for item in distribution["items"]]
     chart_id = f"chart-{distribution['id']}"
     geometry = bar_chart(chart_id, title, items, unit)
     extra = {"value_heading": strings["chart_value_column"].format(unit=unit), "description": geometry["description"]}
@@ -158,13 +156,13 @@ def distribution_chart(data: SiteData, distribution: dict, language: str, timeli
     if "unlisted" in distribution:
         unlisted = distribution["unlisted"]
         extra["unlisted_line"] = strings["chart_unlisted"].format(
-            count=unlisted["count"], unit=unit, reason=in_language(unlisted["reason"], language)
+            count=unlisted["count"], unit=unit, reason=data.in_language(unlisted["reason"], language)
         )
     rows = [
         dict(
             item,
-            label=in_language(item["label"], language),
-            note=link_mentions(optional_in(item.get("note"), language), entries),
+            label=data.in_language(item["label"], language),
+            note=link_mentions(data.optional_in(item.get("note"), language), entries),
         )
         for item in distribution["items"]
     ]
@@ -175,7 +173,7 @@ def distribution_chart(data: SiteData, distribution: dict, language: str, timeli
     ]
     if any(row["note"] for row in rows):
         columns.append(Column("note", strings["chart_note_column"]))
-    when = in_language(distribution["as_of"], language) if "as_of" in distribution else distribution.get("year")
+    when = data.in_language(distribution["as_of"], language) if "as_of" in distribution else distribution.get("year")
     source = data.article_title(language, distribution["source"])
     return Chart(
         id=chart_id,
@@ -201,13 +199,13 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
     def article_url(source_id: str) -> str:
         return links.to_page(f"articles/{source_id}.md")
 
-    figures = data.figures
+    figures, strings = data.figures, data.ui[language]
     timeline_url = links.to_page("timeline.md")
-    entries = {m.id: (in_language(m.data["title"], language), f"{timeline_url}#{m.id}") for m in data.milestones}
+    entries = {m.id: (data.in_language(m.data["title"], language), f"{timeline_url}#{m.id}") for m in data.milestones}
 
     def note(value: dict | None):
         """A note in the page's language, with the timeline entries it names by id as links."""
-        return link_mentions(optional_in(value, language), entries)
+        return link_mentions(data.optional_in(value, language), entries)
 
     def shown(value: str, source_id: str) -> str:
         """Figures from Traditional-script sources appear in Simplified on the zh site."""
@@ -223,9 +221,9 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
 
     def provenance(figure: dict) -> dict:
         """The year as shown (or what the count runs to), its basis, and any outside citation."""
-        external = [external_citation(citation, language) for citation in figure.get("external", [])]
+        external = [external_citation(citation, language, data) for citation in figure.get("external", [])]
         return {
-            "when": in_language(figure["as_of"], language) if "as_of" in figure else figure["year"],
+            "when": data.in_language(figure["as_of"], language) if "as_of" in figure else figure["year"],
             "basis": figure["basis"],
             "external": external,
         }
@@ -234,7 +232,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
         rows = [
             dict(
                 item,
-                label=in_language(item["label"], language),
+                label=data.in_language(item["label"], language),
                 note=note(item.get("note")),
                 shown_value=item["value_en"] if english_value(item) else shown(item["value"], item["source"]),
                 value_lang="en" if english_value(item) else shown_lang(item["source"]),
@@ -245,7 +243,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
             )
             for item in figures["headline"]
         ]
-        return render_macro("reference.html", "headline", language, rows=rows)
+        return render_macro("reference.html", "headline", language, strings, rows=rows)
 
     def charts() -> str:
         parts = []
@@ -256,6 +254,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
                 "reference.html",
                 "chart",
                 language,
+                strings,
                 chart=dict(chart.picture[1], id=chart.id, title=chart.title, **chart.extra),
                 columns=chart.columns,
                 distribution=dict(distribution, note=note(distribution.get("note")), **provenance(distribution)),
@@ -263,7 +262,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
                 source_title=data.article_title(language, distribution["source"]),
                 href=article_url(distribution["source"]),
                 source_lang=source.lang,
-                tools=chart_tools(chart, links.permanent, links.to_file),
+                tools=chart_tools(chart, links.permanent, links.to_file, strings),
             )
             parts.append(section(chart.title, distribution["id"], html))
         return "".join(parts)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .languages import language_of
-from .sitedata import in_language
+from .sitedata import SiteData
 from .term_patterns import prefix_tree_pattern
 
 TAG = re.compile(r"(<[^>]*>)")
@@ -69,19 +69,20 @@ class Term:
 _terms: dict[tuple[int, str, str], tuple[list[dict], list[Term]]] = {}
 
 
-def glossary_terms(glossary: list[dict], ui: dict, language: str, glossary_url: str) -> list[Term]:
+def glossary_terms(data: SiteData, language: str, glossary_url: str) -> list[Term]:
     """The terms to link on a page in ``language``, each with its link and tooltip.
 
     Built once per glossary, language and glossary address (pages at the same depth share one
     list), so the search pattern built from the list is reused too.
     """
+    glossary = data.glossary
     key = (id(glossary), language, glossary_url)
     cached = _terms.get(key)
     if cached is None or cached[0] is not glossary:
-        label = ui[language]["glossary_link_title"]
+        label = data.ui[language]["glossary_link_title"]
         terms = []
         for term in glossary:
-            definition = in_language(term["definition"], language)
+            definition = data.in_language(term["definition"], language)
             # A Chinese page's tooltip is Chinese throughout (a title attribute cannot mark English
             # as such); the English rendering stays on the glossary page, where it carries lang="en".
             title = (
@@ -89,7 +90,7 @@ def glossary_terms(glossary: list[dict], ui: dict, language: str, glossary_url: 
                 if language_of(language).is_chinese
                 else f"{label} {term['zh']} ({term['pinyin']}). {definition}"
             )
-            terms.append(Term(term["id"], in_language(term, language), f"{glossary_url}#{term['id']}", title))
+            terms.append(Term(term["id"], data.in_language(term, language), f"{glossary_url}#{term['id']}", title))
         if len(_terms) > 64:
             _terms.clear()
         cached = _terms[key] = (glossary, terms)

@@ -31,7 +31,7 @@ from .build_cache import code_fingerprint, load_json, store_json
 from .languages import language_of, script_tag
 from .links import PageLinks
 from .markers import replace_markers
-from .sitedata import SiteData, in_language
+from .sitedata import SiteData
 from .templates import render_macro
 
 LETTERS = list(string.ascii_uppercase)
@@ -139,7 +139,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
                 dict(
                     term,
                     zh=data.text_in(term["zh"], language),  # the headword in the page's script (zh-Hant)
-                    definition=in_language(term["definition"], language),
+                    definition=data.in_language(term["definition"], language),
                     zh_lang=script_tag("Simplified"),
                     sources=[
                         {"href": article_url(source_id), "title": data.article_title(language, source_id)}
@@ -151,6 +151,6 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
         index = [{"letter": letter, "href": f"#{first[letter]}" if letter in first else None} for letter in LETTERS]
         if DIGITS in first:
             index.insert(0, {"letter": DIGITS, "href": f"#{first[DIGITS]}"})
-        return render_macro("reference.html", "glossary", language, groups=groups, index=index)
+        return render_macro("reference.html", "glossary", language, data.ui[language], groups=groups, index=index)
 
     return replace_markers(markdown, "glossary", {"terms": terms}, path, required=("terms",))

@@ -22,7 +22,6 @@ from .problems import DataError, Problem
 from .sitedata import SiteData
 from .templates import render_macro
 from .timeline import Milestone
-from .ui_text import ui_strings
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,7 @@ FIGURES_EXPLAINED = ("figures.md", "numbers-explained")
 
 def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, path: str) -> str:
     """Replace the ``<!-- home:… -->`` markers of ``docs/<language>/index.md``."""
-    strings = ui_strings()[language]
+    strings = data.ui[language]
     milestones = {milestone.id: milestone for milestone in data.milestones}
 
     def numbers() -> str:
@@ -68,6 +67,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
             "home.html",
             "numbers",
             language,
+            strings,
             steps=steps,
             guide=links.to_page(*READING_GUIDE),
             explained=links.to_page(*FIGURES_EXPLAINED),
@@ -77,7 +77,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
         items = [
             {
                 "id": milestone.id,
-                "date": milestone.display_date(language),
+                "date": milestone.display_date(language, strings),
                 "date_iso": milestone.date,
                 "title": data.in_language(milestone.data["title"], language),
                 "outside": not milestone.from_sources,
@@ -85,7 +85,9 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
             }
             for milestone in latest_events(data.milestones)
         ]
-        html = render_macro("home.html", "latest", language, items=items, timeline=links.to_page("timeline.md"))
+        html = render_macro(
+            "home.html", "latest", language, strings, items=items, timeline=links.to_page("timeline.md")
+        )
         return section(strings["home_latest"], "latest", html)
 
     return replace_markers(markdown, "home", {"numbers": numbers, "latest": latest}, path)
@@ -108,7 +110,7 @@ def policy_steps(
     missing = [f"{kind} {key} is gone" for key, kind, found in wanted if key not in found]
     if missing:
         raise DataError([Problem(path, 1, 1, "<!-- home:numbers -->", "; ".join(missing))])
-    strings = ui_strings()[language]
+    strings = data.ui[language]
     steps = []
     for step in STEPS:
         figure, dated_by = figures[step.figure], [milestones[entry] for entry in step.milestones]

@@ -13,16 +13,16 @@ editors infer, has no mark.
 from __future__ import annotations
 
 from .languages import language_of
+from .sitedata import SiteData
 from .timeline import Milestone
-from .ui_text import ui_strings
 
 # The Atom category of a marked feed entry.
 FEED_CATEGORY = "outside-reporting"
 
 
-def mark(milestone: Milestone, language: str) -> str | None:
+def mark(milestone: Milestone, language: str, data: SiteData) -> str | None:
     """The short mark shown beside the entry in a list, or None."""
-    strings = ui_strings()[language]
+    strings = data.ui[language]
     if not milestone.from_sources:
         return strings["outside_badge"]
     if milestone.date_basis != "external":
@@ -30,32 +30,32 @@ def mark(milestone: Milestone, language: str) -> str | None:
     from .timeline_view import basis_detail  # here: timeline_view imports citations, which imports this module
 
     subject = strings["basis_subject_target" if milestone.kind == "target" else "basis_subject_event"]
-    return basis_detail(milestone, language) or subject + strings["basis_external"]
+    return basis_detail(milestone, strings) or subject + strings["basis_external"]
 
 
-def sentence(milestone: Milestone, language: str, explained: bool = False) -> str | None:
+def sentence(milestone: Milestone, language: str, data: SiteData, explained: bool = False) -> str | None:
     """The mark as a sentence, or None; ``explained``: an entry known only from outside
     reporting says so in full, as the timeline's note under it does (for a citation's note)."""
     if explained and not milestone.from_sources:
-        return ui_strings()[language]["outside_note"]
-    shown = mark(milestone, language)
+        return data.ui[language]["outside_note"]
+    shown = mark(milestone, language, data)
     if shown is None:
         return None
     shown = shown[0].upper() + shown[1:]  # basis_detail starts with a lower-case part name
-    return shown + ui_strings()[language]["full_stop"].rstrip()
+    return shown + data.ui[language]["full_stop"].rstrip()
 
 
-def before(text: str, milestone: Milestone, language: str) -> str:
+def before(text: str, milestone: Milestone, language: str, data: SiteData) -> str:
     """``text`` (sentences) with the mark's sentence before it, if the entry has one (a feed
     entry's summary: the mark comes first, and short, since the summary explains)."""
-    marked = sentence(milestone, language)
+    marked = sentence(milestone, language, data)
     if marked is None or not text:
         return marked or text
     return ("" if language_of(language).is_chinese else " ").join([marked, text])
 
 
-def after(phrase: str, milestone: Milestone, language: str) -> str:
+def after(phrase: str, milestone: Milestone, language: str, data: SiteData) -> str:
     """``phrase`` (no closing stop) with the mark's sentence after it, if the entry has one (a
     citation's note: the mark in full, since the note is all the citation says)."""
-    marked = sentence(milestone, language, explained=True)
-    return phrase if marked is None else phrase + ui_strings()[language]["full_stop"] + marked
+    marked = sentence(milestone, language, data, explained=True)
+    return phrase if marked is None else phrase + data.ui[language]["full_stop"] + marked

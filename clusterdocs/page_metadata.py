@@ -15,7 +15,6 @@ from urllib.parse import urljoin, urlsplit
 from markupsafe import Markup
 
 from .languages import DEFAULT, bcp47, language_of
-from .ui_text import ui_strings
 
 
 def absolute(site_url: str, path: str) -> str:
@@ -46,13 +45,15 @@ def page_metadata(
     site_name: str,
     description: str,
     alternates: dict[str, str],
+    ui: dict[str, dict[str, str]],
     article: dict | None = None,
     dataset: dict | None = None,
 ) -> dict:
     """``alternates`` maps a language code to the site-relative URL of this page in that language;
     ``article`` holds the summarised article's facts (title, authors, outlet, date) on article pages,
-    ``dataset`` the site-relative paths of the downloads (``json``, ``csv``) on the timeline page."""
-    strings = ui_strings()[language]
+    ``dataset`` the site-relative paths of the downloads (``json``, ``csv``) on the timeline page;
+    ``ui`` holds the interface strings by language (``SiteData.ui``)."""
+    strings = ui[language]
     canonical = absolute(site_url, page_url)
     hreflang = [(bcp47(code), absolute(site_url, link)) for code, link in alternates.items()]
     if DEFAULT.code in alternates:
@@ -124,7 +125,7 @@ def page_metadata(
     feeds = [
         {
             "href": absolute(site_url, feed_path(code)),
-            "title": ui_strings()[code]["feed_link_title"].format(language=language_of(code).name),
+            "title": ui[code]["feed_link_title"].format(language=language_of(code).name),
         }
         for code in sorted(alternates, key=lambda code: code != language)
     ]

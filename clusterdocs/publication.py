@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from .sitedata import in_language, optional_in
+from .sitedata import SiteData
 from .sources import Source
-from .ui_text import ui_strings
 
 
-def publication(source: Source, language: str) -> str:
+def publication(source: Source, language: str, data: SiteData) -> str:
     """Where the article appeared, in a few words: the outlet (or first publication), and who reposted it.
 
     A name, never a sentence: explanations stay in the header's ``outlet_note``.
     """
     header = source.header
-    strings = ui_strings()[language]
-    outlet = optional_in(header.get("reprint"), language) or in_language(header["outlet"], language)
-    repost = optional_in(header.get("repost"), language)
+    strings = data.ui[language]
+    outlet = data.optional_in(header.get("reprint"), language) or data.in_language(header["outlet"], language)
+    repost = data.optional_in(header.get("repost"), language)
     if repost is None:
         return outlet or strings["outlet_unknown"]
     return strings["outlet_reposted" if outlet else "reposted_only"].format(outlet=outlet, repost=repost)

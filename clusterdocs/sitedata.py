@@ -111,6 +111,16 @@ class SiteData:
         """``values[language]`` from a data file's language map, converted for a generated language."""
         return localise(values, language, self.conversion_exceptions)
 
+    def optional_in(self, values: dict | None, language: str):
+        """Like ``in_language`` for an optional map (``None`` when the map or its entry is absent)."""
+        if not values or values.get(source_code(language)) is None:
+            return None
+        return self.in_language(values, language)
+
+    def field_in(self, mapping: dict, name: str, language: str):
+        """A per-language field written ``<name>_<code>`` (``title_zh``), converted for a generated language."""
+        return self.optional_in({code: mapping.get(f"{name}_{code}") for code in CODES}, language)
+
     def text_in(self, text: str, language: str) -> str:
         """Text written in ``language``'s source language (Simplified for zh-Hant), in ``language``."""
         return localise_text(text, language, self.conversion_exceptions)
@@ -190,32 +200,6 @@ def _fingerprint(directories) -> tuple:
     if _fingerprints_this_build is not None:
         _fingerprints_this_build[key] = fingerprint
     return fingerprint
-
-
-def current_site_data() -> SiteData:
-    """The data most recently loaded (the tree being built), or this repository's.
-
-    The renderers take their interface strings and labels from here, so an edited
-    ``data/ui.yml`` shows on the next rebuild of ``mkdocs serve``, like any other data.
-    """
-    return next(iter(_cache.values())) if _cache else load_site_data()
-
-
-def in_language(values: dict, language: str):
-    """``values[language]`` from a language map in the data, converted for a generated language."""
-    return current_site_data().in_language(values, language)
-
-
-def optional_in(values: dict | None, language: str):
-    """Like ``in_language`` for an optional map (``None`` when the map or its entry is absent)."""
-    if not values or values.get(source_code(language)) is None:
-        return None
-    return in_language(values, language)
-
-
-def field_in(mapping: dict, name: str, language: str):
-    """A per-language field written ``<name>_<code>`` (``title_zh``), converted for a generated language."""
-    return optional_in({code: mapping.get(f"{name}_{code}") for code in CODES}, language)
 
 
 def load_site_data(root: Path = ROOT) -> SiteData:

@@ -26,7 +26,6 @@ from .build_cache import compiled_templates
 from .cjk_text import join_folded_cjk
 from .languages import language_of
 from .paths import TEMPLATES_DIR
-from .ui_text import ui_strings
 
 
 @cache
@@ -42,10 +41,9 @@ def environment() -> Environment:
     )
 
 
-def render_macro(template: str, macro: str, language: str, **values) -> Markup:
+def render_macro(template: str, macro: str, language: str, strings: dict[str, str], **values) -> Markup:
     """Call ``macro`` from ``overrides/hooks/<template>`` with the language's interface strings."""
     module = environment().get_template(template).module
-    strings = ui_strings()[language]
     html = Markup(getattr(module, macro)(t=strings, language=language_of(language), **values)).strip()
     slots = _slots.get()
     if slots is None:

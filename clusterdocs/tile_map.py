@@ -256,9 +256,8 @@ def map_chart(data, language: str, filter_url=lambda key: None):
     """The tile map as a chart (clusterdocs/chart_files.py): the table under the map, one row
     per division (its code too on English pages), and both views as one picture."""
     from .chart_files import Chart, Column
-    from .ui_text import ui_strings  # ui_text reads the site data, which loads this module
 
-    strings = ui_strings()[language]
+    strings = data.ui[language]
     values = tile_map(data.clusters, data.figures, language, strings, filter_url)
     distribution = winners_by_division(data.figures)[1]
     columns = [Column("name", strings["map_division"])]

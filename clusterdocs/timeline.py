@@ -61,13 +61,11 @@ class Milestone:
         """Whether any of the five source articles supports the entry (else: outside reporting only)."""
         return bool(self.articles)
 
-    def display_date(self, language: str) -> str:
-        """``August 2019``; a target reads ``Target for 2025`` / ``2025年目标``."""
+    def display_date(self, language: str, strings: dict[str, str]) -> str:
+        """``August 2019``; a target reads ``Target for 2025`` / ``2025年目标`` (``strings``: the
+        language's interface strings)."""
         if self.kind == "target":
             start, year = self.data.get("target_start"), self.data["target_year"]
-            from .ui_text import ui_strings  # here: ui_text loads the site data, which loads this module
-
-            strings = ui_strings()[language]
             return strings["target_for_period" if start else "target_for"].format(start=start, year=year)
         return format_range(self.date, self.data.get("end_date"), language)
 

@@ -287,14 +287,14 @@ def overview(milestones: list[Milestone], entries: list[dict], lanes: list[dict]
 PICTURE_PLOT = 640  # the plot's width in the standalone picture
 
 
-def overview_chart(milestones: list[Milestone], entries: list[dict], lanes: list[dict], language: str):
+def overview_chart(
+    milestones: list[Milestone], entries: list[dict], lanes: list[dict], language: str, strings: dict[str, str]
+):
     """The overview as a chart (clusterdocs/chart_files.py): the drawing, and the table under it,
     one row per entry in the list's order (date, title, category, date basis, kind), which the
-    page shows and the CSV download holds."""
+    page shows and the CSV download holds; ``strings``: the language's interface strings."""
     from .chart_files import Chart, Column, wrap
-    from .ui_text import ui_strings
 
-    strings = ui_strings()[language]
     o = overview(milestones, entries, lanes, strings)
     columns = [
         Column("date", strings["date"]),

@@ -5,15 +5,13 @@ from __future__ import annotations
 import json
 from itertools import groupby
 
-from .sitedata import in_language
 from .citations import download_links, entry_citation, formatted
 from .dates import format_date
 from .links import PageLinks
 from .markers import replace_markers, section
 from .templates import render_macro
 from .chinese_script import to_simplified
-from .ui_text import ui_strings
-from .sitedata import SiteData, current_site_data
+from .sitedata import SiteData
 from .sources import Source
 from .tabular import write_csv
 from .timeline import Milestone
@@ -23,11 +21,7 @@ from .chart_files import chart_tools
 BASES = ("stated", "inferred", "external")  # the legend's order; the schema's date_basis enum
 
 
-def taxonomy() -> dict:
-    return current_site_data().categories
-
-
-def basis_detail(milestone: Milestone, language: str) -> str | None:
+def basis_detail(milestone: Milestone, strings: dict[str, str]) -> str | None:
     """For a date whose parts have different bases: which part the sources state and which they do not.
 
     ``2022-11-24`` with ``stated_date: "2022-11"`` and basis ``external`` reads "day from outside
@@ -36,7 +30,6 @@ def basis_detail(milestone: Milestone, language: str) -> str | None:
     stated = milestone.data.get("stated_date")
     if not stated:
         return None
-    strings = ui_strings()[language]
     stated_parts, all_parts = len(stated.split("-")), len(milestone.date.split("-"))
     names = ("year", "month", "day")
     stated_part = strings["part_" + "_".join(names[:stated_parts])]
@@ -46,7 +39,9 @@ def basis_detail(milestone: Milestone, language: str) -> str | None:
     )
 
 
-def grouped_citations(milestone: Milestone, language: str, sources: dict[str, Source], article_link) -> list[dict]:
+def grouped_citations(
+    milestone: Milestone, language: str, data: SiteData, sources: dict[str, Source], article_link
+) -> list[dict]:
     """Each cited article once, with its supporting quotes under it, then the external citations."""
     articles: dict[str, dict] = {}
     external = []
@@ -69,27 +64,28 @@ def grouped_citations(milestone: Milestone, language: str, sources: dict[str, So
                 {"text": citation["quote"], "simplified": to_simplified(citation["quote"]) if simplified else None}
             )
         else:
-            external.append(dict(external_citation(citation["external"], language), kind="external"))
+            external.append(dict(external_citation(citation["external"], language, data), kind="external"))
     return list(articles.values()) + external
 
 
-def external_citation(cited: dict, language: str) -> dict:
+def external_citation(cited: dict, language: str, data: SiteData) -> dict:
     """An outside citation (a timeline entry's or a figure's) in the page's language: the outlet's
     rendering, with ``outlet_lang`` when that rendering is the outlet's own name (``original``,
     shown with its ``original_lang``), the date as the language writes it, and the note."""
     outlet = cited["outlet"]
-    shown = in_language(outlet, language)
+    shown = data.in_language(outlet, language)
     values = dict(cited, outlet=shown, outlet_lang=outlet["original_lang"] if shown == outlet.get("original") else None)
     if "date" in cited:
         values["date_shown"] = format_date(cited["date"], language)
     if "note" in cited:
-        values["note"] = in_language(cited["note"], language)
+        values["note"] = data.in_language(cited["note"], language)
     return values
 
 
 def entry_values(
     milestone: Milestone,
     language: str,
+    site: SiteData,
     sources: dict[str, Source],
     article_link,
     cluster_links: dict[str, tuple[str, str]],
@@ -99,32 +95,31 @@ def entry_values(
     ``article_link(id)`` gives the title and URL of an article's summary page; ``cluster_links``
     maps a cluster id to its name in the page's language and the link to its directory entry.
     """
-    data = milestone.data
-    strings = ui_strings()[language]
+    data, strings, taxonomy = milestone.data, site.ui[language], site.categories
     subject = strings["basis_subject_target" if milestone.kind == "target" else "basis_subject_event"]
     return {
         "id": milestone.id,
         "kind": milestone.kind,
-        "date": milestone.display_date(language),
+        "date": milestone.display_date(language, strings),
         "date_iso": data.get("target_year") if milestone.kind == "target" else milestone.date,
         "date_basis": milestone.date_basis,
         "basis_label": subject + strings[f"basis_{milestone.date_basis}"],
-        "basis_detail": basis_detail(milestone, language),
-        "date_note": in_language(data["date_note"], language) if "date_note" in data else None,
+        "basis_detail": basis_detail(milestone, strings),
+        "date_note": site.in_language(data["date_note"], language) if "date_note" in data else None,
         "from_sources": milestone.from_sources,
         "category": data["category"],
-        "category_label": in_language(taxonomy()["categories"][data["category"]], language)["label"],
+        "category_label": site.in_language(taxonomy["categories"][data["category"]], language)["label"],
         "level": data["level"],
-        "level_label": in_language(taxonomy()["levels"][data["level"]], language),
-        "title": in_language(data["title"], language),
-        "summary": in_language(data["summary"], language),
-        "source_note": in_language(data["source_note"], language) if "source_note" in data else None,
-        "places": [in_language(place, language) for place in data["places"]],
+        "level_label": site.in_language(taxonomy["levels"][data["level"]], language),
+        "title": site.in_language(data["title"], language),
+        "summary": site.in_language(data["summary"], language),
+        "source_note": site.in_language(data["source_note"], language) if "source_note" in data else None,
+        "places": [site.in_language(place, language) for place in data["places"]],
         "clusters": [
             {"name": cluster_links[cluster_id][0], "href": cluster_links[cluster_id][1]}
             for cluster_id in data["clusters"]
         ],
-        "sources": grouped_citations(milestone, language, sources, article_link),
+        "sources": grouped_citations(milestone, language, site, sources, article_link),
     }
 
 
@@ -140,8 +135,9 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
     }
     clusters_url = links.to_page("clusters.md")
     by_id = {milestone.id: milestone for milestone in data.milestones}
+    strings = data.ui[language]
     cluster_links = {
-        cluster["id"]: (in_language(cluster["name"], language), f"{clusters_url}#{cluster['id']}")
+        cluster["id"]: (data.in_language(cluster["name"], language), f"{clusters_url}#{cluster['id']}")
         for cluster in data.clusters
     }
     return render_timeline(
@@ -149,6 +145,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
         data.milestones,
         data.sources,
         language,
+        data,
         article_link=lambda source_id: (
             data.article_title(language, source_id),
             links.to_page(f"articles/{source_id}.md"),
@@ -157,24 +154,25 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
         path=path,
         cluster_links=cluster_links,
         cite_links=lambda milestone_id: {
-            "text": formatted(entry_citation(by_id[milestone_id], links.permanent, language)),
-            "links": download_links(language, "timeline", milestone_id, links.to_file),
+            "text": formatted(entry_citation(by_id[milestone_id], links.permanent, language, data), strings),
+            "links": download_links(language, "timeline", milestone_id, links.to_file, strings),
         },
-        chart_links=lambda chart: chart_tools(chart, links.permanent, links.to_file),
+        chart_links=lambda chart: chart_tools(chart, links.permanent, links.to_file, strings),
     )
 
 
 def charts_of_page(data: SiteData, language: str) -> list:
     """The timeline page's one chart, the overview (clusterdocs/chart_files.py writes its files)."""
-    clusters = {cluster["id"]: (in_language(cluster["name"], language), "") for cluster in data.clusters}
+    clusters = {cluster["id"]: (data.in_language(cluster["name"], language), "") for cluster in data.clusters}
     entries = [
-        entry_values(milestone, language, data.sources, lambda source_id: ("", ""), clusters)
+        entry_values(milestone, language, data, data.sources, lambda source_id: ("", ""), clusters)
         for milestone in data.milestones
     ]
     categories = [
-        {"key": key, "label": in_language(value, language)["label"]} for key, value in taxonomy()["categories"].items()
+        {"key": key, "label": data.in_language(value, language)["label"]}
+        for key, value in data.categories["categories"].items()
     ]
-    return [overview_chart(data.milestones, entries, categories, language)]
+    return [overview_chart(data.milestones, entries, categories, language, data.ui[language])]
 
 
 def render_timeline(
@@ -182,6 +180,7 @@ def render_timeline(
     milestones: list[Milestone],
     sources: dict[str, Source],
     language: str,
+    data: SiteData,
     article_link,
     downloads: dict[str, str],
     path: str,
@@ -192,9 +191,9 @@ def render_timeline(
     """``cite_links(id)``, if given, returns the citation of an entry and its download links
     (clusterdocs/citations.py); each entry then offers them. ``chart_links(chart)``, if given,
     returns the overview's permalink, downloads and citation (clusterdocs/chart_files.py)."""
-    strings = ui_strings()[language]
+    strings, taxonomy = data.ui[language], data.categories
     entries = [
-        entry_values(milestone, language, sources, article_link, cluster_links or {}) for milestone in milestones
+        entry_values(milestone, language, data, sources, article_link, cluster_links or {}) for milestone in milestones
     ]
     for entry in entries:
         entry["cite"] = cite_links(entry["id"]) if cite_links else None
@@ -203,15 +202,19 @@ def render_timeline(
     categories = [
         {
             "key": key,
-            "label": in_language(value, language)["label"],
-            "legend": in_language(value, language)["legend"],
+            "label": data.in_language(value, language)["label"],
+            "legend": data.in_language(value, language)["legend"],
             "count": sum(entry["category"] == key for entry in entries),
         }
-        for key, value in taxonomy()["categories"].items()
+        for key, value in taxonomy["categories"].items()
     ]
     levels = [
-        {"key": key, "label": in_language(value, language), "count": sum(entry["level"] == key for entry in entries)}
-        for key, value in taxonomy()["levels"].items()
+        {
+            "key": key,
+            "label": data.in_language(value, language),
+            "count": sum(entry["level"] == key for entry in entries),
+        }
+        for key, value in taxonomy["levels"].items()
     ]
     counts = {
         "sourced_events": sum(entry["from_sources"] for entry in events),
@@ -222,32 +225,37 @@ def render_timeline(
     }
 
     def legend() -> str:
-        html = render_macro("timeline.html", "legend", language, categories=categories, bases=BASES, counts=counts)
+        html = render_macro(
+            "timeline.html", "legend", language, strings, categories=categories, bases=BASES, counts=counts
+        )
         return section(strings["timeline_legend"], "legend", html)
 
     def filters() -> str:
-        return render_macro("timeline.html", "filters", language, categories=categories, levels=levels, counts=counts)
+        return render_macro(
+            "timeline.html", "filters", language, strings, categories=categories, levels=levels, counts=counts
+        )
 
     def entries_section() -> str:
         parts = []
         for year, group in groupby(events, key=lambda entry: entry["date_iso"][:4]):
-            html = render_macro("timeline.html", "year", language, year=year, entries=list(group))
+            html = render_macro("timeline.html", "year", language, strings, year=year, entries=list(group))
             parts.append(section(format_date(str(year), language), f"year-{year}", html))
         return "".join(parts)
 
     def targets_section() -> str:
-        html = render_macro("timeline.html", "targets", language, entries=targets)
+        html = render_macro("timeline.html", "targets", language, strings, entries=targets)
         return section(strings["targets_heading"], "targets", html)
 
     def downloads_section() -> str:
-        return render_macro("timeline.html", "downloads", language, downloads=downloads)
+        return render_macro("timeline.html", "downloads", language, strings, downloads=downloads)
 
     def overview_section() -> str:
-        chart = overview_chart(milestones, entries, categories, language)
+        chart = overview_chart(milestones, entries, categories, language, strings)
         return render_macro(
             "overview.html",
             "overview",
             language,
+            strings,
             o=chart.extra["overview"],
             columns=chart.columns,
             rows=chart.rows,

@@ -69,7 +69,7 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
         titles = document_terms(data, language, links.to_page("documents.md"))
         passes.append(lambda content: link_first_uses(content, titles, language, inside_titles=True))
     if links.address.path != "glossary.md":
-        terms = glossary_terms(data.glossary, data.ui, language, links.to_page("glossary.md"))
+        terms = glossary_terms(data, language, links.to_page("glossary.md"))
         passes.append(lambda content: link_first_uses(content, terms, language))
 
     def link_terms(content: str) -> str:
@@ -126,6 +126,8 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
         }
     dataset = {"json": "timeline.json", "csv": "timeline.csv"} if address.path == "timeline.md" else None
     _add_languages(context, config)
+    with data_errors_fail_the_build():
+        ui = site_data(config).ui
     context["reader_meta"] = page_metadata(
         site_url=config.site_url,
         page_url=page.url,
@@ -134,6 +136,7 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
         site_name=config.site_name,
         description=page.meta.get("description") or config.site_description,
         alternates={code_for_tag(alternate["lang"]): alternate["link"] for alternate in alternates},
+        ui=ui,
         article=article,
         dataset=dataset,
     )

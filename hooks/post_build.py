@@ -53,7 +53,7 @@ def write_exports(config: MkDocsConfig, site: Path) -> None:
             "open data file(s)": package_files(data),
             "citation file(s) under cite/": citation_files(data, urls),
             "feed(s)": feed_files(data, urls, config.site_url, Path(config.config_file_path).parent),
-            "chart file(s) under charts/ and cite/": chart_files(site_charts(data), urls),
+            "chart file(s) under charts/ and cite/": chart_files(site_charts(data), urls, data.ui),
         }
     for description, files in groups.items():
         for name, content in files.items():

@@ -24,7 +24,6 @@ from clusterdocs.languages import language_of
 from clusterdocs.paths import ROOT
 from clusterdocs.site_audit import audit_site
 from clusterdocs.sitedata import load_site_data
-from clusterdocs.ui_text import ui_strings
 
 SVG = "{http://www.w3.org/2000/svg}"
 CHARTS = site_charts(load_site_data(ROOT))
@@ -147,7 +146,7 @@ def test_svg_stands_alone_with_title_source_and_licence(site_dir, chart):
     assert FONTS[language_of(chart.language).script] in style
     texts = "".join("".join(element.itertext()) for element in root.iter(f"{SVG}text"))
     squeezed = re.sub(r"\s+", "", texts)
-    strings = ui_strings()[chart.language]
+    strings = load_site_data(ROOT).ui[chart.language]
     assert re.sub(r"\s+", "", chart.title) in squeezed
     assert re.sub(r"\s+", "", chart.source) in squeezed
     assert "CCBY4.0" in squeezed and "#" + chart.id in squeezed

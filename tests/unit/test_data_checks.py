@@ -45,8 +45,8 @@ def test_good_milestone_loads(sample_sources, timeline):
     milestones, problems = load_timeline(sample_sources, timeline.parent)
     assert problems == []
     assert [milestone.id for milestone in milestones] == ["2019-08-first-round"]
-    assert milestones[0].display_date("en") == "August 2019"
-    assert milestones[0].display_date("zh") == "2019年8月"
+    assert milestones[0].display_date("en", {}) == "August 2019"  # an event's date needs no interface string
+    assert milestones[0].display_date("zh", {}) == "2019年8月"
 
 
 @pytest.mark.parametrize("fixture", BAD_TIMELINE, ids=[path.stem for path in BAD_TIMELINE])

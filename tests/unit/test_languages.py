@@ -69,11 +69,11 @@ def test_counterpart_names_the_other_script_family():
 def test_authors_are_joined_the_same_way_in_the_list_and_the_citation_line(code):
     data = load_site_data(ROOT)
     source = data.sources["central-local-2021"]
-    names = [author["name"] for author in citation_values(source, code)["authors"]]
+    names = [author["name"] for author in citation_values(source, code, data)["authors"]]
     assert len(names) == 4
-    line = cite_line(source, "Title", "https://example.org/", code)
+    line = cite_line(source, "Title", "https://example.org/", code, data)
     assert language_of(code).join(names) in line
-    assert citation_values(source, code)["author_joints"] == language_of(code).list_joints(4)
+    assert citation_values(source, code, data)["author_joints"] == language_of(code).list_joints(4)
 
 
 def test_verbatim_text_carries_its_sources_script():

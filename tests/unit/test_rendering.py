@@ -12,6 +12,7 @@ from clusterdocs.dates import format_date, format_range
 from clusterdocs.markers import replace_markers
 from clusterdocs.problems import DataError
 from clusterdocs.paths import ROOT
+from clusterdocs.sitedata import load_site_data
 from clusterdocs.sources import load_sources
 from clusterdocs.timeline import Milestone
 from clusterdocs.timeline_view import export_csv, export_json, render_timeline
@@ -81,6 +82,7 @@ def render_entries(milestones: list[Milestone], language: str = "en") -> str:
         milestones,
         sources,
         language,
+        load_site_data(ROOT),
         article_link=lambda source_id: ("Sample summary", f"../articles/{source_id}/"),
         downloads={"json": "j", "csv": "c", "schema": "s"},
         path="docs/en/timeline.md",
@@ -349,7 +351,13 @@ def test_quotes_from_a_machine_converted_capture_do_not_call_the_traditional_tex
     assert converted.script_note == "converted_note_machine" and traditional.script_note == "converted_note"
     assert site_data.sources["central-local-2021"].script_note is None
     html = render_macro(
-        "article.html", "quotes", "zh", quotes=[], script_note=converted.script_note, source_lang="zh-Hant"
+        "article.html",
+        "quotes",
+        "zh",
+        site_data.ui["zh"],
+        quotes=[],
+        script_note=converted.script_note,
+        source_lang="zh-Hant",
     )
     assert "并非文章原本所用的文字" in html and "以原文为准" not in html
 
@@ -359,12 +367,15 @@ def test_citation_of_a_machine_converted_capture_calls_its_title_captured_not_or
     from clusterdocs.templates import render_macro
     from clusterdocs.sitedata import load_site_data
 
-    sources = load_site_data(ROOT).sources
+    data = load_site_data(ROOT)
+    sources, strings = data.sources, data.ui["en"]
     for source_id, label in (("conference-2025", "Title as captured"), ("central-local-2021", "Original title")):
-        html = render_macro("article.html", "citation", "en", c=citation_values(sources[source_id], "en"), cite="x")
+        html = render_macro(
+            "article.html", "citation", "en", strings, c=citation_values(sources[source_id], "en", data), cite="x"
+        )
         assert f"<dt>{label}</dt>" in html, source_id
     assert "not the script the article was written in" in render_macro(
-        "article.html", "citation", "en", c=citation_values(sources["conference-2025"], "en"), cite="x"
+        "article.html", "citation", "en", strings, c=citation_values(sources["conference-2025"], "en", data), cite="x"
     )
 
 

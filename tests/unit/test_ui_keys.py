@@ -3,7 +3,7 @@
 The schema's ``required`` list is what ``make check`` holds data/ui.yml to (a key missing from a
 language is a problem line, not a KeyError in the build), so it must name every key the code and
 templates look up, and nothing they do not. The scanner reads the Python in clusterdocs/ and
-hooks/ (lookups in ``strings``/``t``, ``ui_strings()[language]``, ``data.ui[language]``) and the
+hooks/ (lookups in ``strings``/``t``, ``data.ui[language]``, ``ui[language]``) and the
 Jinja templates in overrides/ (``t.key``, ``t["key"]``). A key built at run time (``"basis_" ~
 basis``) or passed in a variable (``t[kind]``) must be declared in ``CHOSEN_AT_RUN_TIME`` with
 every key it can take, so a new one fails here until someone says what it needs. In the same
@@ -109,15 +109,13 @@ CHOSEN_AT_RUN_TIME: dict[tuple[str, str], set[str]] = {
 
 
 def _python_lookup(node: ast.AST) -> bool:
-    """``strings[...]``, ``ui_strings()[language][...]``, ``data.ui[language][...]``, ``ui[language][...]``."""
+    """``strings[...]``, ``data.ui[language][...]``, ``ui[language][...]``."""
     if isinstance(node, ast.Name):
         return node.id in STRINGS_NAMES
     if isinstance(node, ast.Subscript):
         inner = node.value
-        return (
-            (isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name) and inner.func.id == "ui_strings")
-            or (isinstance(inner, ast.Attribute) and inner.attr == "ui")
-            or (isinstance(inner, ast.Name) and inner.id == "ui")
+        return (isinstance(inner, ast.Attribute) and inner.attr == "ui") or (
+            isinstance(inner, ast.Name) and inner.id == "ui"
         )
     return False
 
@@ -336,8 +334,8 @@ def test_an_unlisted_key_in_a_template_is_caught(template, expected):
 @pytest.mark.parametrize(
     "code, expected",
     [
-        ('strings = ui_strings()["en"]\nstrings["not_a_key"]', ["x.py:2: key 'not_a_key'" + NOT_REQUIRED]),
-        ('ui_strings()[language]["not_a_key"]', ["x.py:1: key 'not_a_key'" + NOT_REQUIRED]),
+        ('strings = data.ui["en"]\nstrings["not_a_key"]', ["x.py:2: key 'not_a_key'" + NOT_REQUIRED]),
+        ('ui[language]["not_a_key"]', ["x.py:1: key 'not_a_key'" + NOT_REQUIRED]),
         ('data.ui[language]["not_a_key"]', ["x.py:1: key 'not_a_key'" + NOT_REQUIRED]),
         ('strings["a_key" if x else "not_a_key"]', ["x.py:1: key 'not_a_key'" + NOT_REQUIRED]),
         ('strings.get("not_a_key", "")', ["x.py:1: key 'not_a_key'" + NOT_REQUIRED]),
