@@ -15,8 +15,8 @@ the CSV come from one list), its source line and a standalone SVG drawn by
   machine's CJK fonts) and the citation files under ``cite/<language>/charts/``
   (``citations.chart_citation``, written like the pages' and entries').
 
-``CHART_PAGES`` names, per page, the function that lists its charts in a language; each takes
-the data and the language only, so the files depend on the data alone.
+``site_charts`` (clusterdocs/pages.py) lists every chart of the site, page by page, from the
+data and the language only, so the files depend on the data alone.
 """
 
 from __future__ import annotations
@@ -216,17 +216,3 @@ def chart_files(
         for extension, content in downloads(citation).items():
             files[download_path(chart.language, KIND, chart.id, extension)] = content
     return files
-
-
-def site_charts(data) -> list[Chart]:
-    """Every chart of the site, in every language: the figures page's, the map, the overview."""
-    from .figures_view import charts_of_page as figures
-    from .languages import LANGUAGES
-    from .tile_map import map_chart
-    from .timeline_view import charts_of_page as timeline
-
-    return [
-        chart
-        for language in LANGUAGES
-        for chart in [*figures(data, language.code), map_chart(data, language.code), *timeline(data, language.code)]
-    ]

@@ -14,7 +14,8 @@ from . import outside_mark
 from .sitedata import SiteData
 from .templates import render_macro
 from .chart_files import chart_tools
-from .tile_map import divisions_of, map_chart, tile_map, winners_by_division
+from .divisions import divisions_of, winners_by_division
+from .tile_map import map_chart, tile_map
 
 
 def cluster_values(cluster: dict, language: str, data: SiteData, article_url, timeline_url) -> dict:

@@ -7,7 +7,8 @@ the same interface strings, travel with the entry into the milestone lists of ar
 cluster pages (``mark``), the notes of its citation files (``after``) and its feed entries
 (``before``); the exports carry them as the ``from_sources`` and ``date_basis`` columns
 (clusterdocs/open_data.py). An entry the sources support, with a date they state or the
-editors infer, has no mark.
+editors infer, has no mark. ``basis_detail`` words a date whose parts have different bases,
+for the mark and for the timeline's entry.
 """
 
 from __future__ import annotations
@@ -27,8 +28,6 @@ def mark(milestone: Milestone, language: str, data: SiteData) -> str | None:
         return strings["outside_badge"]
     if milestone.date_basis != "external":
         return None
-    from .timeline_view import basis_detail  # here: timeline_view imports citations, which imports this module
-
     subject = strings["basis_subject_target" if milestone.kind == "target" else "basis_subject_event"]
     return basis_detail(milestone, strings) or subject + strings["basis_external"]
 
@@ -59,3 +58,21 @@ def after(phrase: str, milestone: Milestone, language: str, data: SiteData) -> s
     citation's note: the mark in full, since the note is all the citation says)."""
     marked = sentence(milestone, language, data, explained=True)
     return phrase if marked is None else phrase + data.ui[language]["full_stop"] + marked
+
+
+def basis_detail(milestone: Milestone, strings: dict[str, str]) -> str | None:
+    """For a date whose parts have different bases: which part the sources state and which they do not.
+
+    ``2022-11-24`` with ``stated_date: "2022-11"`` and basis ``external`` reads "day from outside
+    reporting; year and month stated in the sources".
+    """
+    stated = milestone.data.get("stated_date")
+    if not stated:
+        return None
+    stated_parts, all_parts = len(stated.split("-")), len(milestone.date.split("-"))
+    names = ("year", "month", "day")
+    stated_part = strings["part_" + "_".join(names[:stated_parts])]
+    other_part = strings["part_" + "_".join(names[stated_parts:all_parts])]
+    return strings["basis_mixed"].format(
+        part=other_part, basis=strings[f"basis_part_{milestone.date_basis}"], stated=stated_part
+    )

@@ -5,6 +5,7 @@ A page is known by its language and its path inside ``docs/<language>/`` (``Page
 renderer, and every renderer takes the same arguments: the page's Markdown, the site data, the
 language, the page's link helper (clusterdocs/links.py) and the page's file for error lines.
 A new kind of page is one renderer, one entry here and its markers in clusterdocs/markers.py.
+``site_charts`` lists the charts of the pages that have any, for their files (clusterdocs/chart_files.py).
 
 The rendered HTML does not go through Markdown: ``render_markers`` leaves a placeholder where
 each macro's HTML goes (clusterdocs/templates.py) and returns the HTML beside the Markdown;
@@ -36,14 +37,17 @@ from . import (
     home_view,
     timeline_view,
 )
+from .chart_files import Chart
 from .corrections import corrections_of
 from .html_policy import sanitise
+from .languages import LANGUAGES
 from .links import PageLinks
 from .markers import page_kind
 from .sitedata import SiteData
 from .templates import fill_slots, html_slots
+from .tile_map import map_chart
 
-__all__ = ["RENDERERS", "PageAddress", "anchor_ids", "fill_slots", "page_content", "render_markers"]
+__all__ = ["RENDERERS", "PageAddress", "anchor_ids", "fill_slots", "page_content", "render_markers", "site_charts"]
 
 Renderer = Callable[[str, SiteData, str, PageLinks, str], str]
 
@@ -59,6 +63,19 @@ RENDERERS: dict[str, Renderer] = {
     "data": data_page_view.render_page,
     "corrections": corrections_view.render_page,
 }
+
+
+def site_charts(data: SiteData) -> list[Chart]:
+    """Every chart of the site, in every language: the figures page's, the map, the overview."""
+    return [
+        chart
+        for language in LANGUAGES
+        for chart in [
+            *figures_view.charts_of_page(data, language.code),
+            map_chart(data, language.code),
+            *timeline_view.charts_of_page(data, language.code),
+        ]
+    ]
 
 
 @dataclass(frozen=True)

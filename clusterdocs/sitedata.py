@@ -34,7 +34,7 @@ from .problems import DataError
 from .prose_numbers import prose_problems
 from .sources import Source, load_sources
 from .terminology import terminology_problems
-from .tile_map import figure_problems as map_figure_problems
+from .divisions import figure_problems as map_figure_problems
 from .timeline import Milestone, load_timeline
 from .page_checks import (
     missing_translations,

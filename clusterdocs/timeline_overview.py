@@ -22,6 +22,7 @@ import calendar
 import math
 from itertools import pairwise
 
+from .chart_files import Chart, Column, wrap
 from .text_metrics import text_width
 from .timeline import Milestone
 
@@ -293,8 +294,6 @@ def overview_chart(
     """The overview as a chart (clusterdocs/chart_files.py): the drawing, and the table under it,
     one row per entry in the list's order (date, title, category, date basis, kind), which the
     page shows and the CSV download holds; ``strings``: the language's interface strings."""
-    from .chart_files import Chart, Column, wrap
-
     o = overview(milestones, entries, lanes, strings)
     columns = [
         Column("date", strings["date"]),

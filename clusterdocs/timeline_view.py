@@ -17,26 +17,9 @@ from .tabular import write_csv
 from .timeline import Milestone
 from .timeline_overview import overview_chart
 from .chart_files import chart_tools
+from .outside_mark import basis_detail
 
 BASES = ("stated", "inferred", "external")  # the legend's order; the schema's date_basis enum
-
-
-def basis_detail(milestone: Milestone, strings: dict[str, str]) -> str | None:
-    """For a date whose parts have different bases: which part the sources state and which they do not.
-
-    ``2022-11-24`` with ``stated_date: "2022-11"`` and basis ``external`` reads "day from outside
-    reporting; year and month stated in the sources".
-    """
-    stated = milestone.data.get("stated_date")
-    if not stated:
-        return None
-    stated_parts, all_parts = len(stated.split("-")), len(milestone.date.split("-"))
-    names = ("year", "month", "day")
-    stated_part = strings["part_" + "_".join(names[:stated_parts])]
-    other_part = strings["part_" + "_".join(names[stated_parts:all_parts])]
-    return strings["basis_mixed"].format(
-        part=other_part, basis=strings[f"basis_part_{milestone.date_basis}"], stated=stated_part
-    )
 
 
 def grouped_citations(

@@ -32,12 +32,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from clusterdocs.chart_files import chart_files, site_charts
+from clusterdocs.chart_files import chart_files
 from clusterdocs.citations import citation_files
 from clusterdocs.content_security import theme_scripts, with_policy
 from clusterdocs.feeds import feed_files
 from clusterdocs.offline import strip_external_references
 from clusterdocs.open_data import package_files
+from clusterdocs.pages import site_charts
 from clusterdocs.paths import SCHEMAS_DIR
 from clusterdocs.search_index import place_language_indexes
 from clusterdocs.site_audit import audit_site

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from clusterdocs.chart_files import site_charts
+from clusterdocs.pages import site_charts
 from clusterdocs.languages import LANGUAGES
 from clusterdocs.paths import ROOT
 from clusterdocs.sitedata import load_site_data

@@ -8,7 +8,8 @@ import pytest
 from clusterdocs.glossary_view import ordered_terms
 from clusterdocs.languages import language_of
 from clusterdocs.sitedata import load_site_data
-from clusterdocs.tile_map import listed_by_division, winners_by_division
+from clusterdocs.divisions import winners_by_division
+from clusterdocs.tile_map import listed_by_division
 
 pytestmark = pytest.mark.browser
 

@@ -16,7 +16,8 @@ from clusterdocs.citations import (
 )
 from clusterdocs.page_metadata import json_ld
 from clusterdocs.sitedata import load_site_data
-from clusterdocs.tile_map import LAYOUT, divisions_of, tile_map
+from clusterdocs.divisions import LAYOUT, divisions_of
+from clusterdocs.tile_map import tile_map
 from clusterdocs.timeline import Milestone
 from clusterdocs.timeline_overview import (
     BREAK_WIDTH,

@@ -8,7 +8,8 @@ import pytest
 
 from clusterdocs.glossary_view import LETTERS, english_key, ordered_terms, readings
 from clusterdocs.sitedata import load_site_data
-from clusterdocs.tile_map import LAYOUT, WINNERS_DISTRIBUTION, divisions_of, shade_steps, tile_map
+from clusterdocs.divisions import LAYOUT, WINNERS_DISTRIBUTION, divisions_of
+from clusterdocs.tile_map import shade_steps, tile_map
 
 
 @pytest.fixture(scope="module")

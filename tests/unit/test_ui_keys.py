@@ -88,9 +88,9 @@ CHOSEN_AT_RUN_TIME: dict[tuple[str, str], set[str]] = {
     ("overrides/hooks/timeline.html", "basis_legend_"): _prefixed("basis_legend_", DATE_BASES),
     ("clusterdocs/timeline_view.py", "basis_"): _prefixed("basis_", DATE_BASES),
     # a partly stated date: the stated part (year, year and month) and the rest (month, month and day, day).
-    ("clusterdocs/timeline_view.py", "part_"): _prefixed("part_", ["year", "year_month", "month", "month_day", "day"]),
+    ("clusterdocs/outside_mark.py", "part_"): _prefixed("part_", ["year", "year_month", "month", "month_day", "day"]),
     # only dates that are not wholly stated are described in parts.
-    ("clusterdocs/timeline_view.py", "basis_part_"): _prefixed("basis_part_", set(DATE_BASES) - {"stated"}),
+    ("clusterdocs/outside_mark.py", "basis_part_"): _prefixed("basis_part_", set(DATE_BASES) - {"stated"}),
     ("clusterdocs/timeline_overview.py", "overview_basis_"): _prefixed("overview_basis_", DATE_BASES),
     # the overview's table and picture legend name each date basis as the page's legend does.
     ("clusterdocs/timeline_overview.py", "overview_legend_"): _prefixed("overview_legend_", DATE_BASES),
