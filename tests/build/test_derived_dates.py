@@ -21,9 +21,9 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
-from clusterdocs.dates import DATE_PATTERN, format_date
-from clusterdocs.languages import LANGUAGES
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.text.dates import DATE_PATTERN, format_date
+from clusterdocs.base.languages import LANGUAGES
+from clusterdocs.check.sitedata import load_site_data
 from support import ROOT, SITE_URL
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -9,10 +9,10 @@ from collections import Counter
 
 import pytest
 
-from clusterdocs.documents_view import ORDERS, document_terms
-from clusterdocs.languages import CODES, language_of
-from clusterdocs.paths import ROOT
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.render.documents_view import ORDERS, document_terms
+from clusterdocs.base.languages import CODES, language_of
+from clusterdocs.base.paths import ROOT
+from clusterdocs.check.sitedata import load_site_data
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 The build is run with tests/mkdocs_recording_content.py, which records for each page the
 sections its renderer produced and the content HTML the pipeline returned
-(clusterdocs/pages.py ``page_content``). Every section must be in the page as rendered (the
+(clusterdocs/render/pages.py ``page_content``). Every section must be in the page as rendered (the
 glossary's and the documents register's first-use links aside, the pipeline's own additions), the page must be
 in the built file as the pipeline returned it, and the site's allow-list must keep every
 section as it is (``sanitise(section, site_markup=True)`` parses to the same document), so the
@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from clusterdocs.html_policy import sanitise
-from clusterdocs.languages import language_of
-from clusterdocs.paths import ROOT
+from clusterdocs.check.html_policy import sanitise
+from clusterdocs.base.languages import language_of
+from clusterdocs.base.paths import ROOT
 from support import TESTS
 
 RECORDER = TESTS / "mkdocs_recording_content.py"

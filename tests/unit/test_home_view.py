@@ -1,4 +1,4 @@
-"""The home page's opening (clusterdocs/home_view.py): counts, years and bases as the data gives
+"""The home page's opening (clusterdocs/render/home_view.py): counts, years and bases as the data gives
 them, the media's sum only as outside reporting gives it, and the newest events first."""
 
 from __future__ import annotations
@@ -8,15 +8,15 @@ import re
 
 import pytest
 
-from clusterdocs.dates import format_date, sort_key
-from clusterdocs.home_view import LATEST, MEDIA_SUM, STEPS, policy_steps, render_page
-from clusterdocs.markers import MARKERS, page_kind
-from clusterdocs.numbers import occurs_in
-from clusterdocs.paths import ROOT
-from clusterdocs.problems import DataError
-from clusterdocs.sitedata import load_site_data
-from clusterdocs.templates import html_slots
-from clusterdocs.yamlfile import split_front_matter
+from clusterdocs.text.dates import format_date, sort_key
+from clusterdocs.render.home_view import LATEST, MEDIA_SUM, STEPS, policy_steps, render_page
+from clusterdocs.check.markers import MARKERS, page_kind
+from clusterdocs.text.numbers import occurs_in
+from clusterdocs.base.paths import ROOT
+from clusterdocs.base.problems import DataError
+from clusterdocs.check.sitedata import load_site_data
+from clusterdocs.render.templates import html_slots
+from clusterdocs.read.yamlfile import split_front_matter
 
 LANGUAGES = ("en", "zh", "zh-Hant")
 

@@ -1,4 +1,4 @@
-"""The one Language concept: every place that depends on a language reads clusterdocs/languages.py."""
+"""The one Language concept: every place that depends on a language reads clusterdocs/base/languages.py."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pytest
 import yaml
 from babel import Locale
 
-from clusterdocs.article_view import cite_line, citation_values
-from clusterdocs.languages import CODES, DEFAULT, LANGUAGES, bcp47, code_for_tag, counterpart, language_of
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.render.article_view import cite_line, citation_values
+from clusterdocs.base.languages import CODES, DEFAULT, LANGUAGES, bcp47, code_for_tag, counterpart, language_of
+from clusterdocs.check.sitedata import load_site_data
 
 from support import ROOT
 

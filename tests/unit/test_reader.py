@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from clusterdocs.citations import (
+from clusterdocs.render.citations import (
     article_citation,
     entry_citation,
     formatted,
@@ -14,12 +14,12 @@ from clusterdocs.citations import (
     to_csl_json,
     to_ris,
 )
-from clusterdocs.page_metadata import json_ld
-from clusterdocs.sitedata import load_site_data
-from clusterdocs.divisions import LAYOUT, divisions_of
-from clusterdocs.tile_map import tile_map
-from clusterdocs.timeline import Milestone
-from clusterdocs.timeline_overview import (
+from clusterdocs.render.page_metadata import json_ld
+from clusterdocs.check.sitedata import load_site_data
+from clusterdocs.check.divisions import LAYOUT, divisions_of
+from clusterdocs.render.tile_map import tile_map
+from clusterdocs.check.timeline import Milestone
+from clusterdocs.render.timeline_overview import (
     BREAK_WIDTH,
     Axis,
     detailed_start,

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from support import FIXTURES, check_lines
 
-from clusterdocs.datasets import load_dataset
-from clusterdocs.paths import ROOT
-from clusterdocs.sitedata import finish_build, load_site_data, start_build
-from clusterdocs.sources import load_sources
-from clusterdocs.terminology import avoided_renderings
+from clusterdocs.check.datasets import load_dataset
+from clusterdocs.base.paths import ROOT
+from clusterdocs.check.sitedata import finish_build, load_site_data, start_build
+from clusterdocs.check.sources import load_sources
+from clusterdocs.check.terminology import avoided_renderings
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,10 @@ import unicodedata
 
 import pytest
 
-from clusterdocs.glossary_view import LETTERS, english_key, ordered_terms, readings
-from clusterdocs.sitedata import load_site_data
-from clusterdocs.divisions import LAYOUT, WINNERS_DISTRIBUTION, divisions_of
-from clusterdocs.tile_map import shade_steps, tile_map
+from clusterdocs.render.glossary_view import LETTERS, english_key, ordered_terms, readings
+from clusterdocs.check.sitedata import load_site_data
+from clusterdocs.check.divisions import LAYOUT, WINNERS_DISTRIBUTION, divisions_of
+from clusterdocs.render.tile_map import shade_steps, tile_map
 
 
 @pytest.fixture(scope="module")
@@ -117,8 +117,8 @@ def test_english_order_ignores_quotes_case_and_leading_punctuation(data):
 
 
 def test_the_chinese_order_kept_between_builds_is_the_computed_one(tmp_path, monkeypatch):
-    from clusterdocs.glossary_view import chinese_order, pinyin_key
-    from clusterdocs.sitedata import load_site_data
+    from clusterdocs.render.glossary_view import chinese_order, pinyin_key
+    from clusterdocs.check.sitedata import load_site_data
     from support import ROOT
 
     monkeypatch.setenv("CLUSTERDOCS_CACHE_DIR", str(tmp_path))
