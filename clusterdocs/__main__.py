@@ -10,9 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .paths import ROOT
-from .problems import DataError
-from .sitedata import load_site_data
+from .base.paths import ROOT
+from .base.problems import DataError
+from .check.sitedata import load_site_data
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,10 +16,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from clusterdocs.page_metadata import absolute
-from clusterdocs.pages import PageAddress
-from clusterdocs.problems import DataError
-from clusterdocs.sitedata import SiteData, load_site_data
+from clusterdocs.render.page_metadata import absolute
+from clusterdocs.render.pages import PageAddress
+from clusterdocs.base.problems import DataError
+from clusterdocs.check.sitedata import SiteData, load_site_data
 
 # (language, path inside the language folder) -> address of every page built, in every language
 # built so far (mkdocs-static-i18n builds the languages one after the other in one process).
@@ -51,7 +51,7 @@ def permanent_urls(config: MkDocsConfig) -> dict[tuple[str, str], str]:
 
 
 class MkDocsPageLinks:
-    """Links from one page, resolved through MkDocs' file list (clusterdocs/links.py says what each gives)."""
+    """Links from one page, resolved through MkDocs' file list (clusterdocs/render/links.py says what each gives)."""
 
     def __init__(self, page: Page, files: Files, config: MkDocsConfig):
         self.page, self._files = page, files

@@ -3,7 +3,7 @@
 - ``on_config`` (before mkdocs-static-i18n and the search plugin read their settings): the
   generated language's site name, description and navigation labels are its source language's,
   converted; the pages are written to ``docs/zh-Hant/`` and the search plugin gets a jieba user
-  dictionary that knows the converted words (clusterdocs/converted_site.py).
+  dictionary that knows the converted words (clusterdocs/publish/converted_site.py).
 - ``on_files`` to ``on_nav``, then ``on_page_markdown`` (each before git-revision-date-localized):
   a generated page is dated by the git history of the file it is made from, so two builds of one
   commit stay identical. While the plugin looks up every file's history at once (its
@@ -20,8 +20,8 @@ from mkdocs.plugins import event_priority
 
 from _shared import data_errors_fail_the_build, search_plugin, site_data
 
-from clusterdocs.converted_site import converted_languages, jieba_dictionary, write_converted_pages
-from clusterdocs.search_words import use_user_dictionary
+from clusterdocs.publish.converted_site import converted_languages, jieba_dictionary, write_converted_pages
+from clusterdocs.publish.search_words import use_user_dictionary
 
 
 _project_dicts: dict[int, Path] = {}
@@ -62,7 +62,7 @@ def on_config(config):
             )
         _written[str(root)] = data
     if search is not None and str(root) in _dictionaries:
-        # Loaded once here, not by the search plugin on every language (clusterdocs/search_words.py).
+        # Loaded once here, not by the search plugin on every language (clusterdocs/publish/search_words.py).
         use_user_dictionary(_dictionaries[str(root)])
         search.config["jieba_dict_user"] = None
     return config

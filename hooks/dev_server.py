@@ -5,7 +5,7 @@
 - A rebuild that fails (bad data, a broken link) no longer leaves every page request waiting for
   a good build: the terminal prints the problem lines as usual, and the browser shows the same
   lines on an error page that reloads itself once a rebuild succeeds
-  (clusterdocs/dev_server_errors.py).
+  (clusterdocs/publish/dev_server_errors.py).
 - Pages are served without their Content-Security-Policy, which would block the server's inline
   live-reload script. A plain `mkdocs build` is not affected by any of this.
 """
@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 
-from clusterdocs.dev_server_errors import BuildProblems, address_in_use, development_app
+from clusterdocs.publish.dev_server_errors import BuildProblems, address_in_use, development_app
 
 # Set by on_startup: whether the address still has to be checked (`mkdocs serve`, first build).
 _address_unchecked = False

@@ -2,17 +2,17 @@
 
 MkDocs calls these for each page of each language. ``on_page_markdown`` builds the page's link
 helper once, notes the page for the exports written after the build (hooks/post_build.py) and
-fills the page's markers through the dispatch table in clusterdocs/pages.py.
+fills the page's markers through the dispatch table in clusterdocs/render/pages.py.
 ``on_page_content`` makes the page inert whatever its source says and then completes it
-(clusterdocs/pages.py ``page_content``): the HTML its Markdown became passes the allow-list
+(clusterdocs/render/pages.py ``page_content``): the HTML its Markdown became passes the allow-list
 sanitiser, then the rendered HTML goes in place of its placeholders (MkDocs is told its
 anchors, for link validation) and the first use of each registered document's title, then of
-each glossary term, is linked (clusterdocs/glossary_links.py). Its front-matter title and description are escaped, since Material prints them into
+each glossary term, is linked (clusterdocs/render/glossary_links.py). Its front-matter title and description are escaped, since Material prints them into
 ``<title>``, ``<meta>``, the navigation and the search index without escaping (every page's
 content is rendered before any page's template, so the navigation sees only escaped titles).
 ``on_page_context`` gives the alternates full BCP 47 tags (``zh-Hans``), puts the languages
 into the render context (``site_language``, ``site_languages``, ``site_ui``; static templates get them from
-``on_template_context``) and computes the head metadata (clusterdocs/page_metadata.py, laid
+``on_template_context``) and computes the head metadata (clusterdocs/render/page_metadata.py, laid
 out by overrides/partials/reader-head.html).
 """
 
@@ -25,13 +25,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from clusterdocs.cjk_text import join_wrapped_lines
-from clusterdocs.documents_view import document_terms
-from clusterdocs.glossary_links import glossary_terms, link_first_uses
-from clusterdocs.html_policy import plain_text
-from clusterdocs.languages import LANGUAGES, bcp47, code_for_tag, language_of
-from clusterdocs.page_metadata import page_metadata
-from clusterdocs.pages import PageAddress, anchor_ids, page_content, render_markers
+from clusterdocs.check.cjk_text import join_wrapped_lines
+from clusterdocs.render.documents_view import document_terms
+from clusterdocs.render.glossary_links import glossary_terms, link_first_uses
+from clusterdocs.check.html_policy import plain_text
+from clusterdocs.base.languages import LANGUAGES, bcp47, code_for_tag, language_of
+from clusterdocs.render.page_metadata import page_metadata
+from clusterdocs.render.pages import PageAddress, anchor_ids, page_content, render_markers
 
 # By the page's file inside docs/, from on_page_markdown to on_page_content, its last use: an
 # entry holds its page, and so the page's HTML, which must not outlive its language's build.
@@ -69,7 +69,7 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
         titles = document_terms(data, language, links.to_page("documents.md"))
         passes.append(lambda content: link_first_uses(content, titles, language, inside_titles=True))
     if links.address.path != "glossary.md":
-        terms = glossary_terms(data.glossary, data.ui, language, links.to_page("glossary.md"))
+        terms = glossary_terms(data, language, links.to_page("glossary.md"))
         passes.append(lambda content: link_first_uses(content, terms, language))
 
     def link_terms(content: str) -> str:
@@ -88,7 +88,7 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 
 
 def _add_languages(context: dict, config: MkDocsConfig) -> dict:
-    """Templates read languages from clusterdocs/languages.py through the render context: the
+    """Templates read languages from clusterdocs/base/languages.py through the render context: the
     ``Language`` being built (``site_language``) and all of them by folder (``site_languages``),
     and the interface strings of the page's language (``site_ui``, from data/ui.yml) for the
     theme partials the site overrides (the palette toggle, the footer)."""
@@ -126,6 +126,8 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
         }
     dataset = {"json": "timeline.json", "csv": "timeline.csv"} if address.path == "timeline.md" else None
     _add_languages(context, config)
+    with data_errors_fail_the_build():
+        ui = site_data(config).ui
     context["reader_meta"] = page_metadata(
         site_url=config.site_url,
         page_url=page.url,
@@ -134,6 +136,7 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
         site_name=config.site_name,
         description=page.meta.get("description") or config.site_description,
         alternates={code_for_tag(alternate["lang"]): alternate["link"] for alternate in alternates},
+        ui=ui,
         article=article,
         dataset=dataset,
     )

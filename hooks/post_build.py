@@ -2,18 +2,18 @@
 
 1. the exports: the open data (downloads, ``datapackage.json``, the JSON Schemas), the citation
    downloads under ``cite/``, an Atom feed per language and each chart's data, pictures and
-   citations (clusterdocs/open_data.py, citations.py, feeds.py, chart_files.py), for the pages
-   built (hooks/pages.py notes them);
+   citations (clusterdocs/render/open_data.py, citations.py and chart_files.py;
+   clusterdocs/publish/feeds.py), for the pages built (hooks/pages.py notes them);
 2. the search indexes: each language's, written as its build ended (hooks/search_indexes.py), put
-   where its readers fetch it (clusterdocs/search_index.py);
+   where its readers fetch it (clusterdocs/publish/search_index.py);
 3. the sitemaps Material's language switcher looks up beside each page (see
    ``write_alternate_sitemaps``);
 4. the asset clean-up: no CDN fallback and no source map in Material's bundle
-   (clusterdocs/offline.py);
+   (clusterdocs/publish/offline.py);
 5. the Content-Security-Policy of every page: only the site's own scripts run
-   (clusterdocs/content_security.py);
+   (clusterdocs/publish/content_security.py);
 6. the site audit: no built file may load from another host or run contributed script
-   (clusterdocs/site_audit.py); it fails the build with one line per offence.
+   (clusterdocs/publish/site_audit.py); it fails the build with one line per offence.
 
 mkdocs-static-i18n builds each further language from inside its own ``on_post_build``
 (priority -100) by calling MkDocs' ``build()`` again, so every ``on_post_build`` runs once per
@@ -32,15 +32,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from clusterdocs.chart_files import chart_files, site_charts
-from clusterdocs.citations import citation_files
-from clusterdocs.content_security import theme_scripts, with_policy
-from clusterdocs.feeds import feed_files
-from clusterdocs.offline import strip_external_references
-from clusterdocs.open_data import package_files
-from clusterdocs.paths import SCHEMAS_DIR
-from clusterdocs.search_index import place_language_indexes
-from clusterdocs.site_audit import audit_site
+from clusterdocs.render.chart_files import chart_files
+from clusterdocs.render.citations import citation_files
+from clusterdocs.publish.content_security import theme_scripts, with_policy
+from clusterdocs.publish.feeds import feed_files
+from clusterdocs.publish.offline import strip_external_references
+from clusterdocs.render.open_data import package_files
+from clusterdocs.render.pages import site_charts
+from clusterdocs.base.paths import SCHEMAS_DIR
+from clusterdocs.publish.search_index import place_language_indexes
+from clusterdocs.publish.site_audit import audit_site
 
 log = get_plugin_logger(__name__)
 
@@ -53,7 +54,7 @@ def write_exports(config: MkDocsConfig, site: Path) -> None:
             "open data file(s)": package_files(data),
             "citation file(s) under cite/": citation_files(data, urls),
             "feed(s)": feed_files(data, urls, config.site_url, Path(config.config_file_path).parent),
-            "chart file(s) under charts/ and cite/": chart_files(site_charts(data), urls),
+            "chart file(s) under charts/ and cite/": chart_files(site_charts(data), urls, data.ui),
         }
     for description, files in groups.items():
         for name, content in files.items():

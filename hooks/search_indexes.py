@@ -1,7 +1,7 @@
 """Each language's search index, written when that language's build ends.
 
 mkdocs-static-i18n would keep every language's search entries and have Material's search write
-them all as one index after the last language (clusterdocs/search_index.py says why that is
+them all as one index after the last language (clusterdocs/publish/search_index.py says why that is
 avoided). This hook runs after Material's search has indexed the language's pages and before
 i18n collects them: it writes the language's own index and leaves i18n nothing to collect.
 hooks/post_build.py puts the indexes in place once the last language is built. ``--dirty`` is
@@ -10,7 +10,7 @@ refused: Material would merge one language's entries into the next language's in
 Each index also gets what the site's search worker (``docs/en/assets/javascripts/workers/search.cjk.js``,
 which loads Material's) needs: entries without "¶" and one per glossary term, the table that folds
 Traditional characters to Simplified, and the file name of Material's worker
-(clusterdocs/search_entries.py).
+(clusterdocs/publish/search_entries.py).
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from clusterdocs.languages import language_of
-from clusterdocs.search_entries import Item, definition_items, fold_table, page_entries
-from clusterdocs.search_index import stage_language_index
+from clusterdocs.base.languages import language_of
+from clusterdocs.publish.search_entries import Item, definition_items, fold_table, page_entries
+from clusterdocs.publish.search_index import stage_language_index
 
 # What Material's search writes in an index's "config" (SearchIndex.generate_search_index).
 INDEX_SETTINGS = ("lang", "separator", "pipeline", "fields")

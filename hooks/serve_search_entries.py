@@ -22,7 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from clusterdocs.search_words import loaded_user_dictionary
+from clusterdocs.publish.search_words import loaded_user_dictionary
 
 _serving = False
 # Entries by what they are made from: those of the previous rebuild, and those of this one.

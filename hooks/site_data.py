@@ -3,7 +3,7 @@
 MkDocs calls ``on_config`` at the start of each build (mkdocs-static-i18n runs one build per
 language; `mkdocs serve` one per rebuild). The files are checked for changes once here, and the
 data is loaded once and cached for the other hooks. After each language, the memory its pages
-freed is returned to the system (clusterdocs/free_memory.py; a data load does the same). Bad
+freed is returned to the system (clusterdocs/base/free_memory.py; a data load does the same). Bad
 data stops the build with the same ``path:line:column: field: message`` lines that
 ``python -m clusterdocs check`` prints.
 """
@@ -14,8 +14,8 @@ from _shared import data_errors_fail_the_build, site_data
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from clusterdocs.free_memory import return_free_memory
-from clusterdocs.sitedata import finish_build, start_build
+from clusterdocs.base.free_memory import return_free_memory
+from clusterdocs.check.sitedata import finish_build, start_build
 
 log = get_plugin_logger(__name__)
 

@@ -3,7 +3,7 @@
 MkDocs gives every build of every language a new Jinja environment for the theme, and
 Material's templates (about 45 of them) are then compiled again each time: three times per
 build with three languages, and again on every ``mkdocs serve`` rebuild. Jinja's bytecode cache
-(clusterdocs/build_cache.py) keeps them compiled, and recompiles a template only when its source
+(clusterdocs/base/build_cache.py) keeps them compiled, and recompiles a template only when its source
 changes.
 """
 
@@ -13,7 +13,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from clusterdocs.build_cache import compiled_templates
+from clusterdocs.base.build_cache import compiled_templates
 
 
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:

@@ -52,7 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic_corpus import ROOT, read_yaml, write_corpus, write_yaml
 
-from clusterdocs.languages import LANGUAGES
+from clusterdocs.base.languages import LANGUAGES
 
 RESULTS = ROOT / "benchmarks" / "results.md"
 SCRATCH = ROOT / "benchmarks" / "tmp"
@@ -177,7 +177,7 @@ def first_build(tree: Path, site: Path) -> Build:
 
 
 def child_environment(**extra: str) -> dict[str, str]:
-    """Every command's environment: the project's cache folder (clusterdocs/build_cache.py) is the
+    """Every command's environment: the project's cache folder (clusterdocs/base/build_cache.py) is the
     benchmark's own, so the first build starts with it empty and the user's cache is untouched."""
     return {**ENVIRONMENT, "CLUSTERDOCS_CACHE_DIR": str(SCRATCH / "cache"), **extra}
 

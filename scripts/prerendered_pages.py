@@ -19,9 +19,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from clusterdocs.pages import render_markers
-from clusterdocs.templates import fill_slots
-from clusterdocs.yamlfile import split_front_matter
+from clusterdocs.render.pages import render_markers
+from clusterdocs.render.templates import fill_slots
+from clusterdocs.read.yamlfile import split_front_matter
 
 
 @event_priority(100)  # before hooks/pages.py fills the markers: this sees the page's own Markdown

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
-from clusterdocs.languages import LANGUAGES
+from clusterdocs.base.languages import LANGUAGES
 
 from benchmark import CHROMIUM, LIGHTHOUSE_PAGES  # the page types the benchmark measures
 

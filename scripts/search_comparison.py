@@ -37,7 +37,7 @@ import opencc  # noqa: E402
 from search_samples import found as is_found
 from search_samples import sample_queries, type_queries, wait_until_search_ready  # noqa: E402
 
-from clusterdocs.languages import LANGUAGES  # noqa: E402
+from clusterdocs.base.languages import LANGUAGES  # noqa: E402
 
 NAMED = [  # (language, query, page that contains it)
     ("zh", "50人论坛", "/zh/articles/conference-2025/"),

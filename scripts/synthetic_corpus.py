@@ -26,7 +26,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from clusterdocs.yamlfile import load_yaml, split_front_matter
+from clusterdocs.read.yamlfile import load_yaml, split_front_matter
 
 LINKED = ("hooks", "overrides", "schemas", "clusterdocs")
 COPIED = ("sources", "timeline", "data", "docs")

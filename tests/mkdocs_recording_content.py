@@ -1,5 +1,5 @@
 """``mkdocs build`` that records, for every page, the sections its renderer produced and the
-content HTML the page pipeline returned (clusterdocs/pages.py ``page_content``).
+content HTML the page pipeline returned (clusterdocs/render/pages.py ``page_content``).
 
 Used by tests/build/test_own_markup.py only: run as
 ``python tests/mkdocs_recording_content.py RECORD.json build …``; the record is a JSON list of
@@ -9,11 +9,11 @@ Used by tests/build/test_own_markup.py only: run as
 import json
 import sys
 
-import clusterdocs.pages
+import clusterdocs.render.pages
 
 record_path = sys.argv.pop(1)
 records: list[dict] = []
-_render_markers, _page_content = clusterdocs.pages.render_markers, clusterdocs.pages.page_content
+_render_markers, _page_content = clusterdocs.render.pages.render_markers, clusterdocs.render.pages.page_content
 
 
 def render_markers(markdown, data, page, links):
@@ -28,7 +28,7 @@ def page_content(converted, rendered, *args, **kwargs):
 
 
 # Patched before MkDocs loads hooks/pages.py, which imports both by name.
-clusterdocs.pages.render_markers, clusterdocs.pages.page_content = render_markers, page_content
+clusterdocs.render.pages.render_markers, clusterdocs.render.pages.page_content = render_markers, page_content
 
 from mkdocs.__main__ import cli  # noqa: E402 - imported after the pipeline is wrapped
 

@@ -14,16 +14,16 @@ build …``.
 import os
 import sys
 
-import clusterdocs.contribution_paths
-import clusterdocs.html_policy
+import clusterdocs.read.contribution_paths
+import clusterdocs.check.html_policy
 
-clusterdocs.html_policy.page_policy_problems = lambda *args, **kwargs: []
-clusterdocs.contribution_paths.contribution_path_problems = lambda *args, **kwargs: []
+clusterdocs.check.html_policy.page_policy_problems = lambda *args, **kwargs: []
+clusterdocs.read.contribution_paths.contribution_path_problems = lambda *args, **kwargs: []
 # Imported only now: the modules that load data import the two checks above by name.
-import clusterdocs.pages  # noqa: E402
+import clusterdocs.render.pages  # noqa: E402
 
 if os.environ.get("WITHOUT_SANITISER") == "1":
-    clusterdocs.pages.sanitise = lambda html: html
+    clusterdocs.render.pages.sanitise = lambda html: html
 
 from mkdocs.__main__ import cli  # noqa: E402 - imported after the policy is switched off
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from clusterdocs.languages import LANGUAGES
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.base.languages import LANGUAGES
+from clusterdocs.check.sitedata import load_site_data
 from support import ROOT
 
 CHINESE = [language for language in LANGUAGES if language.code != "en"]

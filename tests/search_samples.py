@@ -113,7 +113,7 @@ def english_samples(text: list[str], rng: random.Random, count: int) -> list[str
 
 
 def sample_queries(site_dir: Path, languages, per_page: int = 4, seed: int = 22, to_simplified=None) -> list[Sample]:
-    """Queries from every page of every language in ``languages`` (``clusterdocs.languages.LANGUAGES``);
+    """Queries from every page of every language in ``languages`` (``clusterdocs.base.languages.LANGUAGES``);
     ``to_simplified`` converts text to Simplified characters for half of a Traditional site's queries."""
     rng = random.Random(seed)
     prefixes = [language.prefix for language in languages if language.prefix]

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from clusterdocs.problems import DataError
-from clusterdocs.sitedata import CONTENT_DIRS, load_site_data
+from clusterdocs.base.problems import DataError
+from clusterdocs.check.sitedata import CONTENT_DIRS, load_site_data
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent

@@ -9,8 +9,8 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 
-from clusterdocs.languages import LANGUAGES
-from clusterdocs.paths import DOCS_DIR, ROOT, TIMELINE_DIR
+from clusterdocs.base.languages import LANGUAGES
+from clusterdocs.base.paths import DOCS_DIR, ROOT, TIMELINE_DIR
 from support import PageWatcher, published_html
 
 pytestmark = pytest.mark.browser

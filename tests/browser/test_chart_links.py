@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from clusterdocs.chart_files import site_charts
-from clusterdocs.languages import LANGUAGES
-from clusterdocs.paths import ROOT
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.render.pages import site_charts
+from clusterdocs.base.languages import LANGUAGES
+from clusterdocs.base.paths import ROOT
+from clusterdocs.check.sitedata import load_site_data
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from clusterdocs.cjk_text import STRAY_SPACE
+from clusterdocs.check.cjk_text import STRAY_SPACE
 from reader_text import CHINESE, ChinesePage, latin_runs, words_of_the_sources
 
 pytestmark = pytest.mark.browser

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from clusterdocs.languages import language_of
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.base.languages import language_of
+from clusterdocs.check.sitedata import load_site_data
 
 pytestmark = pytest.mark.browser
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from clusterdocs.paths import ROOT
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.base.paths import ROOT
+from clusterdocs.check.sitedata import load_site_data
 
 pytestmark = pytest.mark.browser
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from clusterdocs.home_view import STEPS
-from clusterdocs.languages import language_of
-from clusterdocs.paths import ROOT
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.render.home_view import STEPS
+from clusterdocs.base.languages import language_of
+from clusterdocs.base.paths import ROOT
+from clusterdocs.check.sitedata import load_site_data
 
 pytestmark = pytest.mark.browser
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from clusterdocs.glossary_view import ordered_terms
-from clusterdocs.languages import language_of
-from clusterdocs.sitedata import load_site_data
-from clusterdocs.tile_map import listed_by_division, winners_by_division
+from clusterdocs.render.glossary_view import ordered_terms
+from clusterdocs.base.languages import language_of
+from clusterdocs.check.sitedata import load_site_data
+from clusterdocs.check.divisions import winners_by_division
+from clusterdocs.render.tile_map import listed_by_division
 
 pytestmark = pytest.mark.browser
 

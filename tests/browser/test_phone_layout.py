@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import pytest
 
-from clusterdocs.languages import LANGUAGES, language_of
-from clusterdocs.paths import ROOT
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.base.languages import LANGUAGES, language_of
+from clusterdocs.base.paths import ROOT
+from clusterdocs.check.sitedata import load_site_data
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import material
 import pytest
 
-from clusterdocs.content_security import theme_scripts, with_policy, without_policy
+from clusterdocs.publish.content_security import theme_scripts, with_policy, without_policy
 from support import BUILD_CORPUS, ROOT, PageWatcher, copy_repository, lay_over, run_mkdocs_build
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,7 @@ import struct
 
 import pytest
 
-from clusterdocs.languages import language_of
+from clusterdocs.base.languages import language_of
 
 pytestmark = pytest.mark.browser
 

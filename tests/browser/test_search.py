@@ -18,8 +18,8 @@ import yaml
 from support import PageWatcher
 from search_samples import found, main_text, sample_queries, type_queries, wait_until_search_ready
 
-from clusterdocs.languages import LANGUAGES, language_of
-from clusterdocs.paths import ROOT
+from clusterdocs.base.languages import LANGUAGES, language_of
+from clusterdocs.base.paths import ROOT
 
 pytestmark = pytest.mark.browser
 

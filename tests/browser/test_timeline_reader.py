@@ -12,8 +12,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from clusterdocs.languages import language_of
-from clusterdocs.paths import TIMELINE_DIR
+from clusterdocs.base.languages import language_of
+from clusterdocs.base.paths import TIMELINE_DIR
 
 pytestmark = pytest.mark.browser
 

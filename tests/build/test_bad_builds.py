@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from clusterdocs.site_audit import audit_site, is_foreign, srcset_urls
+from clusterdocs.publish.site_audit import audit_site, is_foreign, srcset_urls
 from support import BUILD_CORPUS, SITE_URL, corpus_cases, lines_of
 
 FAILING = corpus_cases(BUILD_CORPUS, "expected.txt")

@@ -13,17 +13,17 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from clusterdocs.chinese_script import to_simplified
-from clusterdocs.languages import LANGUAGES, language_of
-from clusterdocs.open_data import package_files
-from clusterdocs.paths import SCHEMAS_DIR, TIMELINE_DIR
-from clusterdocs.search_index import STAGING
-from clusterdocs.site_audit import audit_site
-from clusterdocs.sitedata import load_site_data
-from clusterdocs.sources import DEBRIS, SPAM
+from clusterdocs.text.chinese_script import to_simplified
+from clusterdocs.base.languages import LANGUAGES, language_of
+from clusterdocs.render.open_data import package_files
+from clusterdocs.base.paths import SCHEMAS_DIR, TIMELINE_DIR
+from clusterdocs.publish.search_index import STAGING
+from clusterdocs.publish.site_audit import audit_site
+from clusterdocs.check.sitedata import load_site_data
+from clusterdocs.check.sources import DEBRIS, SPAM
 from support import CHECK_CORPUS, ROOT, SITE_URL, lay_out_case, lines_of, run_mkdocs_build
 
-# The audit (clusterdocs/site_audit.py) parses HTML, SVG and CSS; scripts cannot be parsed for the
+# The audit (clusterdocs/publish/site_audit.py) parses HTML, SVG and CSS; scripts cannot be parsed for the
 # URLs they might fetch, so they (and every other text file) are also searched for known CDNs.
 TEXT_SUFFIXES = {".html", ".js", ".css", ".json", ".xml", ".svg", ".csv", ".txt", ".map"}
 KNOWN_THIRD_PARTY_HOSTS = re.compile(

@@ -1,5 +1,5 @@
 """Every chart and map can be taken away: for each chart of each language (computed from the data
-by clusterdocs.chart_files.site_charts), the built site has its CSV, SVG, PNG and citation
+by clusterdocs.render.pages.site_charts), the built site has its CSV, SVG, PNG and citation
 files; the CSV holds exactly the table the page shows beside the chart; the SVG stands alone
 (no reference to any file or host, fonts named, its title, source line and licence inside) and
 passes the site audit; the PNG decodes to the SVG's size times the scale; the citations and the
@@ -18,13 +18,13 @@ from xml.etree import ElementTree
 
 import pytest
 
-from clusterdocs.chart_files import FILE_TYPES, FONTS, KIND, PNG_SCALE, file_path, plain, site_charts
-from clusterdocs.citations import download_path
-from clusterdocs.languages import language_of
-from clusterdocs.paths import ROOT
-from clusterdocs.site_audit import audit_site
-from clusterdocs.sitedata import load_site_data
-from clusterdocs.ui_text import ui_strings
+from clusterdocs.render.chart_files import FILE_TYPES, FONTS, KIND, PNG_SCALE, file_path, plain
+from clusterdocs.render.pages import site_charts
+from clusterdocs.render.citations import download_path
+from clusterdocs.base.languages import language_of
+from clusterdocs.base.paths import ROOT
+from clusterdocs.publish.site_audit import audit_site
+from clusterdocs.check.sitedata import load_site_data
 
 SVG = "{http://www.w3.org/2000/svg}"
 CHARTS = site_charts(load_site_data(ROOT))
@@ -147,7 +147,7 @@ def test_svg_stands_alone_with_title_source_and_licence(site_dir, chart):
     assert FONTS[language_of(chart.language).script] in style
     texts = "".join("".join(element.itertext()) for element in root.iter(f"{SVG}text"))
     squeezed = re.sub(r"\s+", "", texts)
-    strings = ui_strings()[chart.language]
+    strings = load_site_data(ROOT).ui[chart.language]
     assert re.sub(r"\s+", "", chart.title) in squeezed
     assert re.sub(r"\s+", "", chart.source) in squeezed
     assert "CCBY4.0" in squeezed and "#" + chart.id in squeezed

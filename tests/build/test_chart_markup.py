@@ -8,10 +8,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from clusterdocs.figures_view import render_page
-from clusterdocs.languages import LANGUAGES
-from clusterdocs.paths import DOCS_DIR
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.render.figures_view import render_page
+from clusterdocs.base.languages import LANGUAGES
+from clusterdocs.base.paths import DOCS_DIR
+from clusterdocs.check.sitedata import load_site_data
 
 
 class ChartMarks(HTMLParser):
@@ -50,7 +50,7 @@ def chart_marks(html: str) -> list[list]:
 
 
 class Links:
-    """Enough of clusterdocs.links.PageLinks for the figures page (its links are not compared)."""
+    """Enough of clusterdocs.render.links.PageLinks for the figures page (its links are not compared)."""
 
     permanent, root = "", "../"
 

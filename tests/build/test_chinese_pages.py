@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from clusterdocs.cjk_text import STRAY_SPACE
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.check.cjk_text import STRAY_SPACE
+from clusterdocs.check.sitedata import load_site_data
 from reader_text import CHINESE, ChinesePage, VisibleText, latin_runs, words_of_the_sources
 from support import ROOT
 

@@ -10,7 +10,7 @@ from html import unescape
 
 import pytest
 
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.check.sitedata import load_site_data
 
 
 def _between(html: str, start: str, end: str) -> str:

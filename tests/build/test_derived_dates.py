@@ -21,9 +21,9 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 
-from clusterdocs.dates import DATE_PATTERN, format_date
-from clusterdocs.languages import LANGUAGES
-from clusterdocs.ui_text import ui_strings
+from clusterdocs.text.dates import DATE_PATTERN, format_date
+from clusterdocs.base.languages import LANGUAGES
+from clusterdocs.check.sitedata import load_site_data
 from support import ROOT, SITE_URL
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -267,7 +267,7 @@ def _marked(milestone: dict) -> str | None:
 
 
 def _mark_words(language: str, marked: str) -> str:
-    strings = ui_strings()[language]
+    strings = load_site_data(ROOT).ui[language]
     return strings["outside_badge"] if marked == "entry" else strings["basis_part_external"]
 
 
@@ -293,7 +293,7 @@ def test_milestone_lists_on_article_and_cluster_pages_carry_the_mark(site_dir, m
 def test_citation_files_feeds_and_exports_carry_the_mark(site_dir, milestones):
     rows = {row["id"]: row for row in csv.DictReader((site_dir / "timeline.csv").open(encoding="utf-8"))}
     for language in LANGUAGES:
-        strings = ui_strings()[language.code]
+        strings = load_site_data(ROOT).ui[language.code]
         feed = ElementTree.parse(site_dir / language.prefix / "feed.xml").getroot()
         entries = {entry.find(f"{ATOM}id").text.rsplit("#", 1)[-1]: entry for entry in feed.iter(f"{ATOM}entry")}
         for milestone_id, milestone in milestones.items():

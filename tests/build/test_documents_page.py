@@ -9,10 +9,10 @@ from collections import Counter
 
 import pytest
 
-from clusterdocs.documents_view import ORDERS, document_terms
-from clusterdocs.languages import CODES, language_of
-from clusterdocs.paths import ROOT
-from clusterdocs.sitedata import load_site_data, in_language
+from clusterdocs.render.documents_view import ORDERS, document_terms
+from clusterdocs.base.languages import CODES, language_of
+from clusterdocs.base.paths import ROOT
+from clusterdocs.check.sitedata import load_site_data
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,7 @@ def test_the_timeline_links_the_first_mention_of_each_document(site_dir, data, l
     terms = document_terms(data, language, "../documents/")
     word = language_of(language).script == "Latin"
     summaries = [
-        in_language(text, language)
+        data.in_language(text, language)
         for milestone in data.milestones
         for text in [
             milestone.data["summary"],

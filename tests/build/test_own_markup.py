@@ -3,7 +3,7 @@
 The session's recorded build (``recorded_build`` in tests/conftest.py) runs through
 tests/mkdocs_recording_content.py, which records for each page the
 sections its renderer produced and the content HTML the pipeline returned
-(clusterdocs/pages.py ``page_content``). Every section must be in the page as rendered (the
+(clusterdocs/render/pages.py ``page_content``). Every section must be in the page as rendered (the
 glossary's and the documents register's first-use links aside, the pipeline's own additions), the page must be
 in the built file as the pipeline returned it, and the site's allow-list must keep every
 section as it is (``sanitise(section, site_markup=True)`` parses to the same document), so the
@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from clusterdocs.html_policy import sanitise
-from clusterdocs.languages import language_of
+from clusterdocs.check.html_policy import sanitise
+from clusterdocs.base.languages import language_of
 
 GLOSSARY_LINK = re.compile(r'<a class="(?:cd-term|cd-document-link)" href="[^"<>]*" title="[^"<>]*">([^<]*)</a>')
 

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import feedparser
 import pytest
 
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.check.sitedata import load_site_data
 from support import SITE_URL
 
 
@@ -121,7 +121,7 @@ def test_pages_link_to_citation_downloads_that_exist(site_dir, data, language):
         page_dir = root / page
         html = (page_dir / "index.html").read_text(encoding="utf-8")
         hrefs = re.findall(r'href="([^"]*cite/[^"]+)" download', html)
-        # On the timeline, each entry's three and the overview's (clusterdocs/chart_files.py).
+        # On the timeline, each entry's three and the overview's (clusterdocs/render/chart_files.py).
         expected = 3 * len(data.milestones) + 3 if page == "timeline" else 3
         assert len(hrefs) == expected, page
         for href in hrefs:

@@ -9,7 +9,7 @@ import shutil
 
 from support import FIXTURES, copy_repository, run_mkdocs_build
 
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.check.sitedata import load_site_data
 
 
 def test_a_sixth_article_added_as_the_guide_says_checks_and_builds_in_both_languages(tmp_path):

@@ -9,11 +9,11 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from clusterdocs.conversion_review import character, phrase_differences
-from clusterdocs.languages import GENERATED_CODES, language_of
-from clusterdocs.script_conversion import convert
-from clusterdocs.sources import normalise
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.check.conversion_review import character, phrase_differences
+from clusterdocs.base.languages import GENERATED_CODES, language_of
+from clusterdocs.check.script_conversion import convert
+from clusterdocs.check.sources import normalise
+from clusterdocs.check.sitedata import load_site_data
 from support import ROOT
 
 CODE = GENERATED_CODES[0]

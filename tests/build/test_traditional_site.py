@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from clusterdocs.languages import GENERATED_CODES, language_of
-from clusterdocs.script_conversion import convert
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.base.languages import GENERATED_CODES, language_of
+from clusterdocs.check.script_conversion import convert
+from clusterdocs.check.sitedata import load_site_data
 from support import ROOT, SITE_URL
 
 CODE = GENERATED_CODES[0]

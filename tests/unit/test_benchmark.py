@@ -11,7 +11,7 @@ import sys
 import pytest
 from support import ROOT
 
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.check.sitedata import load_site_data
 
 sys.path.insert(0, str(ROOT / "scripts"))
 

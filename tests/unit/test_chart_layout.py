@@ -1,10 +1,10 @@
-"""The charts' phone layout (clusterdocs/figures_view.py): labels above their bars, every line and
+"""The charts' phone layout (clusterdocs/render/figures_view.py): labels above their bars, every line and
 every value inside the drawing's width, rows that do not overlap."""
 
 from __future__ import annotations
 
-from clusterdocs.figures_view import NARROW_FONT, NARROW_WIDTH, bar_chart, wrap_label
-from clusterdocs.text_metrics import text_width
+from clusterdocs.render.figures_view import NARROW_FONT, NARROW_WIDTH, bar_chart, wrap_label
+from clusterdocs.text.text_metrics import text_width
 
 LONG = "An unusually long sector label that cannot fit on one line of a phone-sized chart"
 

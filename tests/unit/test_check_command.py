@@ -9,7 +9,7 @@ import sys
 
 from support import ROOT, check_lines
 
-from clusterdocs.sources import DEBRIS, SPAM
+from clusterdocs.check.sources import DEBRIS, SPAM
 
 
 def run_check(root) -> subprocess.CompletedProcess:

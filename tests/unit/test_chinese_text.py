@@ -9,10 +9,10 @@ import pytest
 import yaml
 from markupsafe import Markup
 
-from clusterdocs.cjk_text import join_wrapped_lines, spacing_problems, stray_spaces
-from clusterdocs.mentions import link_mentions
-from clusterdocs.timeline import load_timeline
-from clusterdocs.yamlfile import load_yaml
+from clusterdocs.check.cjk_text import join_wrapped_lines, spacing_problems, stray_spaces
+from clusterdocs.render.mentions import link_mentions
+from clusterdocs.check.timeline import load_timeline
+from clusterdocs.read.yamlfile import load_yaml
 from support import FIXTURES
 
 GOOD = FIXTURES / "timeline-good" / "2019-08-first-round.yml"
@@ -62,7 +62,7 @@ def test_an_outlet_in_one_language_only_is_a_clear_problem(tmp_path):
     folder = tmp_path / "timeline"
     folder.mkdir()
     (folder / GOOD.name).write_text(text.replace("sources:\n", "sources:\n" + external), encoding="utf-8")
-    from clusterdocs.sources import load_sources
+    from clusterdocs.check.sources import load_sources
 
     sources, _ = load_sources(FIXTURES)
     _milestones, problems = load_timeline(sources, tmp_path)

@@ -2,8 +2,8 @@
 
 from markupsafe import Markup
 
-from clusterdocs.cjk_text import join_folded_cjk
-from clusterdocs.templates import environment
+from clusterdocs.check.cjk_text import join_folded_cjk
+from clusterdocs.render.templates import environment
 
 
 def test_a_space_next_to_full_width_punctuation_is_dropped():

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from clusterdocs.content_security import (
+from clusterdocs.publish.content_security import (
     POLICY_META_START,
     allowed_inline_scripts,
     theme_scripts,
     with_policy,
     without_policy,
 )
-from clusterdocs.paths import ROOT
+from clusterdocs.base.paths import ROOT
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><script>head()</script>
 <script type="application/ld+json">{"a": 1}</script></head><body><script>theme()</script>

@@ -14,21 +14,21 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
-from clusterdocs.corrections import LOG_PAGE, corrections_of
-from clusterdocs.dates import format_date
-from clusterdocs.feeds import correction_items
-from clusterdocs.languages import CODES, LANGUAGES, source_code
-from clusterdocs.pages import PageAddress, render_markers
-from clusterdocs.paths import ROOT
-from clusterdocs.sitedata import load_site_data
-from clusterdocs.terminology import terminology_problems
-from clusterdocs.yamlfile import load_yaml
+from clusterdocs.check.corrections import LOG_PAGE, corrections_of
+from clusterdocs.text.dates import format_date
+from clusterdocs.publish.feeds import correction_items
+from clusterdocs.base.languages import CODES, LANGUAGES, source_code
+from clusterdocs.render.pages import PageAddress, render_markers
+from clusterdocs.base.paths import ROOT
+from clusterdocs.check.sitedata import load_site_data
+from clusterdocs.check.terminology import terminology_problems
+from clusterdocs.read.yamlfile import load_yaml
 
 ALL = [language.code for language in LANGUAGES]
 
 
 class Links:
-    """The link helper's shape (clusterdocs/links.py) with plain paths."""
+    """The link helper's shape (clusterdocs/render/links.py) with plain paths."""
 
     permanent = "https://example.org/page/"
     root = "../"

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from clusterdocs.articles import load_articles
-from clusterdocs.paths import SCHEMAS_DIR
-from clusterdocs.sources import load_sources, text_problems
-from clusterdocs.timeline import load_timeline
+from clusterdocs.check.articles import load_articles
+from clusterdocs.base.paths import SCHEMAS_DIR
+from clusterdocs.check.sources import load_sources, text_problems
+from clusterdocs.check.timeline import load_timeline
 from support import FIXTURES
 
 BAD_TIMELINE = sorted((FIXTURES / "timeline-bad").glob("*.yml"))
@@ -45,8 +45,8 @@ def test_good_milestone_loads(sample_sources, timeline):
     milestones, problems = load_timeline(sample_sources, timeline.parent)
     assert problems == []
     assert [milestone.id for milestone in milestones] == ["2019-08-first-round"]
-    assert milestones[0].display_date("en") == "August 2019"
-    assert milestones[0].display_date("zh") == "2019年8月"
+    assert milestones[0].display_date("en", {}) == "August 2019"  # an event's date needs no interface string
+    assert milestones[0].display_date("zh", {}) == "2019年8月"
 
 
 @pytest.mark.parametrize("fixture", BAD_TIMELINE, ids=[path.stem for path in BAD_TIMELINE])
@@ -197,7 +197,7 @@ def test_the_published_schema_works_with_check_jsonschema(tmp_path):
     import subprocess
     import sys
 
-    from clusterdocs.paths import SCHEMAS_DIR
+    from clusterdocs.base.paths import SCHEMAS_DIR
 
     command = [sys.executable, "-m", "check_jsonschema", "--schemafile", str(SCHEMAS_DIR / "timeline.schema.json")]
     bad = subprocess.run(
@@ -272,7 +272,7 @@ def test_a_mixed_date_with_its_outside_citation_passes(sample_sources, timeline)
 
 
 def test_a_month_and_day_without_the_year_count_when_the_source_is_dated_that_year():
-    from clusterdocs.dates import stated_in
+    from clusterdocs.text.dates import stated_in
 
     assert stated_in("2025-09-11", "9月11日,先進制造業集群發展大會(2025)在廣州成功舉辦", dateline="2025-09-11")
     assert not stated_in("2025-09-11", "9月11日,大會在廣州舉辦", dateline="2024-09-11")
@@ -286,7 +286,7 @@ def test_a_month_and_day_without_the_year_count_when_the_source_is_dated_that_ye
 
 @pytest.mark.parametrize("schema", sorted(SCHEMAS_DIR.glob("*.schema.json")), ids=lambda path: path.name)
 def test_every_schema_is_valid_against_its_meta_schema(schema):
-    """clusterdocs/schemas.py builds validators without checking the schemas on every load."""
+    """clusterdocs/read/schemas.py builds validators without checking the schemas on every load."""
     document = json.loads(schema.read_text(encoding="utf-8"))
     assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     Draft202012Validator.check_schema(document)
@@ -295,8 +295,8 @@ def test_every_schema_is_valid_against_its_meta_schema(schema):
 def test_a_checked_load_keeps_no_text_only_the_checks_read():
     """A build holds its data to the end: the sources' bodies and the YAML texts kept for problem
     lines are released once everything has passed; what the pages show stays."""
-    from clusterdocs.sitedata import _load
-    from clusterdocs.paths import ROOT
+    from clusterdocs.check.sitedata import _load
+    from clusterdocs.base.paths import ROOT
 
     data = _load(ROOT)
     assert data.sources and all(source.body is None for source in data.sources.values())
@@ -310,8 +310,8 @@ def test_a_checked_load_keeps_no_text_only_the_checks_read():
 def test_a_problem_found_after_the_texts_are_released_still_names_its_line():
     """Nothing after the checks reports on a data file today; if something does, its line is
     read again from the file, not lost (line 1) with the released text."""
-    from clusterdocs.sitedata import _load
-    from clusterdocs.paths import ROOT
+    from clusterdocs.check.sitedata import _load
+    from clusterdocs.base.paths import ROOT
 
     data = _load(ROOT)
     for item, key in ((data.milestones[0], "sources"), (data.articles[0], "article")):
@@ -323,7 +323,7 @@ def test_a_problem_found_after_the_texts_are_released_still_names_its_line():
 
 
 def test_a_released_file_edited_since_into_bad_yaml_gives_the_first_line_not_an_error():
-    from clusterdocs.yamlfile import load_yaml
+    from clusterdocs.read.yamlfile import load_yaml
 
     document, problems = load_yaml("id: x\ntitle: y\n", "timeline/x.yml")
     assert not problems
@@ -332,7 +332,7 @@ def test_a_released_file_edited_since_into_bad_yaml_gives_the_first_line_not_an_
 
 
 def test_free_memory_is_returned_through_malloc_trim_where_the_c_library_has_it(monkeypatch):
-    from clusterdocs import free_memory
+    from clusterdocs.base import free_memory
 
     calls = []
     monkeypatch.setattr(free_memory, "_malloc_trim", lambda: calls.append)

@@ -1,4 +1,4 @@
-"""The one load path (clusterdocs/datafile.py): what each stage reports, and the id-is-the-file-name rule.
+"""The one load path (clusterdocs/read/datafile.py): what each stage reports, and the id-is-the-file-name rule.
 
 Every data kind goes through it, so the bad-input corpus exercises it end to end; these tests pin
 down the contract the loaders rely on, on a fixture tree rooted at ``tmp_path``.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from clusterdocs.datafile import file_name_problems, read_front_matter, read_yaml
+from clusterdocs.read.datafile import file_name_problems, read_front_matter, read_yaml
 
 
 def write(root: Path, path: str, content: str | bytes) -> Path:

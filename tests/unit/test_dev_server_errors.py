@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import socket
 
-from clusterdocs.dev_server_errors import BuildProblems, address_in_use, development_app
+from clusterdocs.publish.dev_server_errors import BuildProblems, address_in_use, development_app
 
 LINE = "timeline/x.yml:3:1: date: <b>not</b> a date"
 

@@ -9,11 +9,11 @@ import time
 import pytest
 from support import ROOT
 
-from clusterdocs.documents import MARKED_TITLE, marked_titles
-from clusterdocs.documents_view import MAX_FACET, document_terms, facets, orders
-from clusterdocs.languages import CODES, language_of
-from clusterdocs.sitedata import load_site_data
-from clusterdocs.sources import load_sources
+from clusterdocs.check.documents import MARKED_TITLE, marked_titles
+from clusterdocs.render.documents_view import MAX_FACET, document_terms, facets, orders
+from clusterdocs.base.languages import CODES, language_of
+from clusterdocs.check.sitedata import load_site_data
+from clusterdocs.check.sources import load_sources
 
 
 @pytest.fixture(scope="module")

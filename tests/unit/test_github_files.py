@@ -120,7 +120,7 @@ def test_issue_forms_cover_corrections_milestones_and_sources():
 
 
 def test_maintainer_folders_are_owned_and_every_allowed_path_is_in_contributing():
-    from clusterdocs.contribution_paths import ALLOWED
+    from clusterdocs.read.contribution_paths import ALLOWED
 
     owned = {
         line.split()[0]

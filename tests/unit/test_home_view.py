@@ -1,4 +1,4 @@
-"""The home page's opening (clusterdocs/home_view.py): counts, years and bases as the data gives
+"""The home page's opening (clusterdocs/render/home_view.py): counts, years and bases as the data gives
 them, the media's sum only as outside reporting gives it, and the newest events first."""
 
 from __future__ import annotations
@@ -8,16 +8,15 @@ import re
 
 import pytest
 
-from clusterdocs.dates import format_date, sort_key
-from clusterdocs.home_view import LATEST, MEDIA_SUM, STEPS, policy_steps, render_page
-from clusterdocs.markers import MARKERS, page_kind
-from clusterdocs.numbers import occurs_in
-from clusterdocs.paths import ROOT
-from clusterdocs.problems import DataError
-from clusterdocs.sitedata import load_site_data
-from clusterdocs.templates import html_slots
-from clusterdocs.ui_text import ui_strings
-from clusterdocs.yamlfile import split_front_matter
+from clusterdocs.text.dates import format_date, sort_key
+from clusterdocs.render.home_view import LATEST, MEDIA_SUM, STEPS, policy_steps, render_page
+from clusterdocs.check.markers import MARKERS, page_kind
+from clusterdocs.text.numbers import occurs_in
+from clusterdocs.base.paths import ROOT
+from clusterdocs.base.problems import DataError
+from clusterdocs.check.sitedata import load_site_data
+from clusterdocs.render.templates import html_slots
+from clusterdocs.read.yamlfile import split_front_matter
 
 LANGUAGES = ("en", "zh", "zh-Hant")
 
@@ -97,7 +96,7 @@ def test_the_media_sum_is_shown_only_as_outside_reporting_gives_it(data, languag
     assert media["when"] == format_date(entry.date[:7], language) and media["when_basis"] == entry.date_basis
     html = _rendered(data, language)
     step = re.search(r'<li class="cd-step cd-step--media">.*?</li>', html, flags=re.DOTALL)[0]
-    assert ui_strings()[language]["home_basis_media"] in step
+    assert data.ui[language]["home_basis_media"] in step
     assert f">{media['count']}</a>" in step and f"timeline.md#{MEDIA_SUM}" in step
 
 
@@ -140,5 +139,5 @@ def test_latest_milestones_are_the_newest_events_first(data, language):
     latest = _rendered(data, language).split('class="cd-latest"', 1)[1].split("</ul>", 1)[0]
     assert re.findall(r'href="timeline\.md#([^"]+)"', latest) == [milestone.id for milestone in newest]
     outside = [milestone for milestone in newest if not milestone.from_sources]
-    assert latest.count(ui_strings()[language]["outside_badge"]) == len(outside)
-    assert "## " + ui_strings()[language]["home_latest"] + " { #latest }" in _rendered(data, language)
+    assert latest.count(data.ui[language]["outside_badge"]) == len(outside)
+    assert "## " + data.ui[language]["home_latest"] + " { #latest }" in _rendered(data, language)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from clusterdocs.html_policy import is_script_url, plain_text, sanitise
+from clusterdocs.check.html_policy import is_script_url, plain_text, sanitise
 from support import ROOT
 
 
@@ -69,4 +69,4 @@ def test_every_csv_is_written_by_the_one_formula_safe_writer():
         for path in (ROOT / folder).rglob("*.py")
         if re.search(r"^\s*import csv|^\s*from csv ", path.read_text(encoding="utf-8"), re.MULTILINE)
     ]
-    assert writers == ["clusterdocs/tabular.py"]
+    assert writers == ["clusterdocs/text/tabular.py"]

@@ -9,12 +9,12 @@ from mkdocs.utils.meta import YAML_RE
 from support import CHECK_CORPUS, check_lines, content_copy, lay_over, lines_of
 
 from clusterdocs.__main__ import main as check_command
-from clusterdocs.dates import date_problem
-from clusterdocs.paths import ROOT
-from clusterdocs.schemas import validate
-from clusterdocs.sources import text_problems
-from clusterdocs.textfile import decode, read_text
-from clusterdocs.yamlfile import (
+from clusterdocs.text.dates import date_problem
+from clusterdocs.base.paths import ROOT
+from clusterdocs.read.schemas import validate
+from clusterdocs.check.sources import text_problems
+from clusterdocs.read.textfile import decode, read_text
+from clusterdocs.read.yamlfile import (
     YamlDocument,
     load_front_matter,
     load_yaml,
@@ -75,7 +75,7 @@ def test_no_loader_reads_files_any_other_way():
     # The reader itself; the project's own schemas; the built site (search index, audit); the
     # build's own cache of its results and code.
     not_contributed = {"textfile.py", "schemas.py", "search_index.py", "site_audit.py", "build_cache.py"}
-    for module in sorted((ROOT / "clusterdocs").glob("*.py")):
+    for module in sorted((ROOT / "clusterdocs").rglob("*.py")):
         if module.name not in not_contributed:
             code = module.read_text(encoding="utf-8")
             assert not re.search(r"\.read_text\(|\.read_bytes\(|\bopen\(", code), module.name
@@ -249,7 +249,7 @@ def test_check_exits_1_without_a_traceback_on_hostile_files(content_tree, capsys
 
 
 def test_symbolic_links_in_content_folders_are_refused(tmp_path):
-    from clusterdocs.contenttext import content_text_problems
+    from clusterdocs.check.contenttext import content_text_problems
 
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -266,7 +266,7 @@ def test_symbolic_links_in_content_folders_are_refused(tmp_path):
 
 
 def test_a_link_to_an_endless_device_or_a_fifo_is_one_line_not_an_endless_read(tmp_path):
-    """Refused by path before any loader opens them (clusterdocs/contribution_paths.py); behind
+    """Refused by path before any loader opens them (clusterdocs/read/contribution_paths.py); behind
     that, textfile.read_text refuses links and special files and never reads past the size limit."""
     import os
 
@@ -282,7 +282,7 @@ def test_a_link_to_an_endless_device_or_a_fifo_is_one_line_not_an_endless_read(t
 def test_every_format_character_counts_as_invisible():
     import unicodedata
 
-    from clusterdocs.textfile import INVISIBLE
+    from clusterdocs.read.textfile import INVISIBLE
 
     missing = [
         hex(code)

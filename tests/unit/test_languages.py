@@ -1,4 +1,4 @@
-"""The one Language concept: every place that depends on a language reads clusterdocs/languages.py."""
+"""The one Language concept: every place that depends on a language reads clusterdocs/base/languages.py."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pytest
 import yaml
 from babel import Locale
 
-from clusterdocs.article_view import cite_line, citation_values
-from clusterdocs.languages import CODES, DEFAULT, LANGUAGES, bcp47, code_for_tag, counterpart, language_of
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.render.article_view import cite_line, citation_values
+from clusterdocs.base.languages import CODES, DEFAULT, LANGUAGES, bcp47, code_for_tag, counterpart, language_of
+from clusterdocs.check.sitedata import load_site_data
 
 from support import ROOT
 
@@ -69,11 +69,11 @@ def test_counterpart_names_the_other_script_family():
 def test_authors_are_joined_the_same_way_in_the_list_and_the_citation_line(code):
     data = load_site_data(ROOT)
     source = data.sources["central-local-2021"]
-    names = [author["name"] for author in citation_values(source, code)["authors"]]
+    names = [author["name"] for author in citation_values(source, code, data)["authors"]]
     assert len(names) == 4
-    line = cite_line(source, "Title", "https://example.org/", code)
+    line = cite_line(source, "Title", "https://example.org/", code, data)
     assert language_of(code).join(names) in line
-    assert citation_values(source, code)["author_joints"] == language_of(code).list_joints(4)
+    assert citation_values(source, code, data)["author_joints"] == language_of(code).list_joints(4)
 
 
 def test_verbatim_text_carries_its_sources_script():

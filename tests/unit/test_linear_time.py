@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from clusterdocs.textfile import size_limit
+from clusterdocs.read.textfile import size_limit
 from support import check_lines, content_copy
 
 # Each repeated to fill its share of the size limit: runs that make a backtracking pattern try
@@ -99,9 +99,11 @@ def long_scalars_yaml(path: str) -> str:
 
 def checkers():
     """(name, input, what to run on it, what shows the input was read through, not refused early)."""
-    from clusterdocs import cjk_text, html_policy, markers, numbers, script_conversion, sources, textfile, yamlfile
-    from clusterdocs.glossary_links import Term, link_first_uses
-    from clusterdocs.terminology import _hits
+    from clusterdocs.check import cjk_text, html_policy, markers, script_conversion, sources
+    from clusterdocs.text import numbers
+    from clusterdocs.read import textfile, yamlfile
+    from clusterdocs.render.glossary_links import Term, link_first_uses
+    from clusterdocs.check.terminology import _hits
 
     page, source = at_limit("docs/en/about.md"), at_limit("sources/x.txt")
     terms = [Term("amc", "advanced manufacturing cluster", "#amc", "x"), Term("miit", "MIIT", "#miit", "y")]

@@ -1,12 +1,12 @@
 """The site audit refuses a loopback address in a build that would be published, and only there
-(clusterdocs/site_audit.py): a build for the public address is refused one in any file, outside
+(clusterdocs/publish/site_audit.py): a build for the public address is refused one in any file, outside
 code in a page and the search indexes; a local build (``make serve``'s) is not."""
 
 from __future__ import annotations
 
 import pytest
 
-from clusterdocs.site_audit import audit_site, is_loopback
+from clusterdocs.publish.site_audit import audit_site, is_loopback
 
 PUBLIC = "https://clusterdocs.github.io/clusterdocs/"
 FILES = {

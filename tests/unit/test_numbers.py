@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterdocs.numbers import (
+from clusterdocs.text.numbers import (
     chinese_numbers_in,
     evidence,
     numbers_in,
@@ -109,7 +109,7 @@ def test_a_number_occurs_in_text_exactly_when_it_is_one_of_its_numbers(shown, as
 
 
 def test_prose_numbers_need_evidence_unless_the_sentence_says_it_is_outside_reporting():
-    from clusterdocs.prose_numbers import ProseChecker
+    from clusterdocs.check.prose_numbers import ProseChecker
 
     checker = ProseChecker({}, {"2019-08-miit-first-preliminary-round": ([], ["2019-08"])})
     values = evidence("东部地区30个")

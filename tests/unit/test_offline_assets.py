@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clusterdocs.offline import strip_external_references
+from clusterdocs.publish.offline import strip_external_references
 
 
 def test_external_references_are_stripped():

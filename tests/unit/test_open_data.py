@@ -1,6 +1,6 @@
 """The published Data Package: valid for frictionless, consistent with the data, deterministic.
 
-The package is generated in-process (``clusterdocs.open_data.package_files``) and validated
+The package is generated in-process (``clusterdocs.render.open_data.package_files``) and validated
 offline with the ``frictionless`` library: every resource's types, required fields, enums,
 primary and foreign keys, sizes and hashes. The JSON downloads are checked against the JSON
 Schemas they name; tests/build/test_build.py checks the built site publishes the same files.
@@ -17,9 +17,9 @@ import pytest
 from frictionless import Package
 from jsonschema import Draft202012Validator
 
-from clusterdocs.open_data import VERSION, package_files
-from clusterdocs.paths import SCHEMAS_DIR
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.render.open_data import VERSION, package_files
+from clusterdocs.base.paths import SCHEMAS_DIR
+from clusterdocs.check.sitedata import load_site_data
 
 
 @pytest.fixture(scope="module")

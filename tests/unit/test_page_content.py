@@ -1,4 +1,4 @@
-"""The order of the page pipeline (clusterdocs/pages.py ``page_content``) is a guarantee:
+"""The order of the page pipeline (clusterdocs/render/pages.py ``page_content``) is a guarantee:
 contributed HTML is sanitised, the project's rendered sections are not, and glossary links
 placed afterwards never land inside an attribute."""
 
@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from clusterdocs.glossary_links import Term, link_first_uses
-from clusterdocs.html_policy import sanitise
-from clusterdocs.pages import page_content
-from clusterdocs.templates import SLOT
+from clusterdocs.render.glossary_links import Term, link_first_uses
+from clusterdocs.check.html_policy import sanitise
+from clusterdocs.render.pages import page_content
+from clusterdocs.render.templates import SLOT
 
 OVERVIEW_LIKE = (
     '<svg viewBox="0 0 20 20"><defs><pattern id="p" patternUnits="userSpaceOnUse" width="4" height="4">'

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from support import ROOT, check_lines, content_copy
 
-from clusterdocs.datasets import DATASETS
+from clusterdocs.check.datasets import DATASETS
 
 # One file of each kind the check reads (every data kind that other files refer to is here).
 FILES = (

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import content_copy
 
-from clusterdocs.dates import (
+from clusterdocs.text.dates import (
     date_problem,
     format_date,
     format_range,
@@ -24,12 +24,12 @@ from clusterdocs.dates import (
     is_well_formed,
     sort_key,
 )
-from clusterdocs.paths import ROOT
-from clusterdocs.problems import DataError, Problem
-from clusterdocs.sitedata import load_site_data
-from clusterdocs.sources import fold, text_problems
-from clusterdocs.textfile import decode
-from clusterdocs.yamlfile import load_front_matter, load_yaml
+from clusterdocs.base.paths import ROOT
+from clusterdocs.base.problems import DataError, Problem
+from clusterdocs.check.sitedata import load_site_data
+from clusterdocs.check.sources import fold, text_problems
+from clusterdocs.read.textfile import decode
+from clusterdocs.read.yamlfile import load_front_matter, load_yaml
 
 FRAGMENTS = [
     "a:",

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from clusterdocs.citations import (
+from clusterdocs.render.citations import (
     article_citation,
     entry_citation,
     formatted,
@@ -14,19 +14,18 @@ from clusterdocs.citations import (
     to_csl_json,
     to_ris,
 )
-from clusterdocs.page_metadata import json_ld
-from clusterdocs.ui_text import ui_strings
-from clusterdocs.sitedata import load_site_data
-from clusterdocs.tile_map import LAYOUT, divisions_of, tile_map
-from clusterdocs.timeline import Milestone
-from clusterdocs.timeline_overview import (
+from clusterdocs.render.page_metadata import json_ld
+from clusterdocs.check.sitedata import load_site_data
+from clusterdocs.check.divisions import LAYOUT, divisions_of
+from clusterdocs.render.tile_map import tile_map
+from clusterdocs.check.timeline import Milestone
+from clusterdocs.render.timeline_overview import (
     BREAK_WIDTH,
     Axis,
     detailed_start,
     overview,
     period,
 )
-from clusterdocs.timeline_view import taxonomy
 
 SITE_URL = "http://127.0.0.1:8000/"
 
@@ -85,23 +84,28 @@ def _milestone(**fields) -> Milestone:
         ({"date_basis": "external", "kind": "event"}, "external", "event"),
     ],
 )
-def test_marks_carry_date_basis_and_kind(fields, basis, kind):
+def test_marks_carry_date_basis_and_kind(data, fields, basis, kind):
     milestone = _milestone(**fields)
     entry = {"id": "x", "date": "2020", "title": "T", "category": milestone.data["category"]}
-    lanes = [{"key": key, "label": key} for key in taxonomy()["categories"]]
-    result = overview([milestone], [entry], lanes, ui_strings()["en"])
+    lanes = [{"key": key, "label": key} for key in data.categories["categories"]]
+    result = overview([milestone], [entry], lanes, data.ui["en"])
     (mark,) = result["lanes"][0]["marks"]
     assert (mark["basis"], mark["kind"]) == (basis, kind)
     assert mark["label"].startswith("2020: T")
 
 
 def test_overview_of_the_real_timeline_has_one_mark_per_entry_inside_the_picture(data):
-    lanes = [{"key": key, "label": value["en"]["label"]} for key, value in taxonomy()["categories"].items()]
+    lanes = [{"key": key, "label": value["en"]["label"]} for key, value in data.categories["categories"].items()]
     entries = [
-        {"id": m.id, "date": m.display_date("en"), "title": m.data["title"]["en"], "category": m.data["category"]}
+        {
+            "id": m.id,
+            "date": m.display_date("en", data.ui["en"]),
+            "title": m.data["title"]["en"],
+            "category": m.data["category"],
+        }
         for m in data.milestones
     ]
-    result = overview(data.milestones, entries, lanes, ui_strings()["en"])
+    result = overview(data.milestones, entries, lanes, data.ui["en"])
     marks = [mark for lane in result["lanes"] for mark in lane["marks"]]
     assert sorted(mark["id"] for mark in marks) == sorted(m.id for m in data.milestones)
     for mark in marks:
@@ -124,7 +128,7 @@ def test_cross_province_clusters_count_in_each_division(data):
 
 
 def test_tiles_give_directory_counts_and_the_winners_source_001_gives(data):
-    values = tile_map(data.clusters, data.figures, "en", ui_strings()["en"], lambda key: f"?division={key}")
+    values = tile_map(data.clusters, data.figures, "en", data.ui["en"], lambda key: f"?division={key}")
     tiles = {tile["key"]: tile for tile in values["tiles"]}
     assert tiles["jiangsu"]["winners"] == 8
     assert tiles["guangdong"]["winners"] == 7
@@ -139,7 +143,9 @@ def test_tiles_give_directory_counts_and_the_winners_source_001_gives(data):
 
 def test_article_citation_in_three_formats(data):
     source = data.sources["central-local-2021"]
-    citation = article_citation(source, "Page <title> & {braces}", SITE_URL + "articles/central-local-2021/", "en")
+    citation = article_citation(
+        source, "Page <title> & {braces}", SITE_URL + "articles/central-local-2021/", "en", data
+    )
     bibtex = to_bibtex(citation)
     assert bibtex.startswith("@misc{clusterdocs-en-central-local-2021,")
     assert r"Page <title> \& \{braces\}" in bibtex and bibtex.count("{") == bibtex.count("}")
@@ -154,10 +160,11 @@ def test_article_citation_in_three_formats(data):
 
 def test_entry_citation_keeps_the_date_precision_and_the_anchor(data):
     milestone = next(m for m in data.milestones if m.id == "2019-08-miit-first-preliminary-round")
-    citation = entry_citation(milestone, SITE_URL + "zh/timeline/", "zh")
+    citation = entry_citation(milestone, SITE_URL + "zh/timeline/", "zh", data)
     assert citation.url.endswith("/zh/timeline/#2019-08-miit-first-preliminary-round")
     assert json.loads(to_csl_json(citation))[0]["event-date"] == {"date-parts": [[2019, 8]]}
-    assert "2019年8月" in formatted(citation) and citation.url in formatted(citation)
+    line = formatted(citation, data.ui["zh"])
+    assert "2019年8月" in line and citation.url in line
 
 
 def test_json_ld_cannot_close_its_script_element():

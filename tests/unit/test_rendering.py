@@ -8,13 +8,14 @@ import json
 
 import pytest
 
-from clusterdocs.dates import format_date, format_range
-from clusterdocs.markers import replace_markers
-from clusterdocs.problems import DataError
-from clusterdocs.paths import ROOT
-from clusterdocs.sources import load_sources
-from clusterdocs.timeline import Milestone
-from clusterdocs.timeline_view import export_csv, export_json, render_timeline
+from clusterdocs.text.dates import format_date, format_range
+from clusterdocs.check.markers import replace_markers
+from clusterdocs.base.problems import DataError
+from clusterdocs.base.paths import ROOT
+from clusterdocs.check.sitedata import load_site_data
+from clusterdocs.check.sources import load_sources
+from clusterdocs.check.timeline import Milestone
+from clusterdocs.render.timeline_view import export_csv, export_json, render_timeline
 from support import FIXTURES
 
 
@@ -81,6 +82,7 @@ def render_entries(milestones: list[Milestone], language: str = "en") -> str:
         milestones,
         sources,
         language,
+        load_site_data(ROOT),
         article_link=lambda source_id: ("Sample summary", f"../articles/{source_id}/"),
         downloads={"json": "j", "csv": "c", "schema": "s"},
         path="docs/en/timeline.md",
@@ -129,8 +131,8 @@ def test_exports_carry_every_field():
 
 
 def test_chart_geometry_leaves_room_for_the_longest_label():
-    from clusterdocs.figures_view import bar_chart
-    from clusterdocs.text_metrics import text_width
+    from clusterdocs.render.figures_view import bar_chart
+    from clusterdocs.text.text_metrics import text_width
 
     chart = bar_chart("c", "Title", [("New-generation information technology", 12), ("Biomedicine", 4)], "clusters")
     assert chart["label_width"] >= text_width("New-generation information technology") + 8
@@ -140,7 +142,7 @@ def test_chart_geometry_leaves_room_for_the_longest_label():
 
 
 def test_glossary_links_only_the_first_use_outside_skipped_elements():
-    from clusterdocs.glossary_links import Term, link_first_uses
+    from clusterdocs.render.glossary_links import Term, link_first_uses
 
     terms = [
         Term("amc", "advanced manufacturing cluster", "../glossary/#amc", "Glossary: 先进制造业集群"),
@@ -164,7 +166,7 @@ def test_glossary_links_only_the_first_use_outside_skipped_elements():
 
 
 def test_glossary_links_chinese_terms_mid_sentence_longest_first():
-    from clusterdocs.glossary_links import Term, link_first_uses
+    from clusterdocs.render.glossary_links import Term, link_first_uses
 
     terms = [Term("amc", "先进制造业集群", "#amc", "a"), Term("namc", "国家先进制造业集群", "#namc", "b")]
     result = link_first_uses(
@@ -306,7 +308,7 @@ def test_exports_carry_kind_and_date_basis():
 
 
 def test_glossary_links_skip_a_term_inside_a_longer_linked_term_and_scale_to_many_terms():
-    from clusterdocs.glossary_links import Term, link_first_uses
+    from clusterdocs.render.glossary_links import Term, link_first_uses
 
     terms = [
         Term("amc", "advanced manufacturing cluster", "#amc", "a"),
@@ -331,7 +333,7 @@ def test_glossary_links_skip_a_term_inside_a_longer_linked_term_and_scale_to_man
 
 
 def test_simplified_rendering_uses_full_width_punctuation_but_keeps_numbers():
-    from clusterdocs.chinese_script import to_simplified
+    from clusterdocs.text.chinese_script import to_simplified
 
     assert to_simplified("2022年,川渝電子信息產業規模達2.2萬億元") == "2022年，川渝电子信息产业规模达2.2万亿元"
     assert to_simplified("點(企業效率提升)、線(產業鏈供應鏈暢通)") == "点（企业效率提升）、线（产业链供应链畅通）"
@@ -339,8 +341,8 @@ def test_simplified_rendering_uses_full_width_punctuation_but_keeps_numbers():
 
 
 def test_quotes_from_a_machine_converted_capture_do_not_call_the_traditional_text_original():
-    from clusterdocs.templates import render_macro
-    from clusterdocs.sitedata import load_site_data
+    from clusterdocs.render.templates import render_macro
+    from clusterdocs.check.sitedata import load_site_data
 
     site_data = load_site_data(ROOT)
 
@@ -349,27 +351,36 @@ def test_quotes_from_a_machine_converted_capture_do_not_call_the_traditional_tex
     assert converted.script_note == "converted_note_machine" and traditional.script_note == "converted_note"
     assert site_data.sources["central-local-2021"].script_note is None
     html = render_macro(
-        "article.html", "quotes", "zh", quotes=[], script_note=converted.script_note, source_lang="zh-Hant"
+        "article.html",
+        "quotes",
+        "zh",
+        site_data.ui["zh"],
+        quotes=[],
+        script_note=converted.script_note,
+        source_lang="zh-Hant",
     )
     assert "并非文章原本所用的文字" in html and "以原文为准" not in html
 
 
 def test_citation_of_a_machine_converted_capture_calls_its_title_captured_not_original():
-    from clusterdocs.article_view import citation_values
-    from clusterdocs.templates import render_macro
-    from clusterdocs.sitedata import load_site_data
+    from clusterdocs.render.article_view import citation_values
+    from clusterdocs.render.templates import render_macro
+    from clusterdocs.check.sitedata import load_site_data
 
-    sources = load_site_data(ROOT).sources
+    data = load_site_data(ROOT)
+    sources, strings = data.sources, data.ui["en"]
     for source_id, label in (("conference-2025", "Title as captured"), ("central-local-2021", "Original title")):
-        html = render_macro("article.html", "citation", "en", c=citation_values(sources[source_id], "en"), cite="x")
+        html = render_macro(
+            "article.html", "citation", "en", strings, c=citation_values(sources[source_id], "en", data), cite="x"
+        )
         assert f"<dt>{label}</dt>" in html, source_id
     assert "not the script the article was written in" in render_macro(
-        "article.html", "citation", "en", c=citation_values(sources["conference-2025"], "en"), cite="x"
+        "article.html", "citation", "en", strings, c=citation_values(sources["conference-2025"], "en", data), cite="x"
     )
 
 
 class _Links:
-    """Link helper for rendering pages outside MkDocs (clusterdocs/links.py)."""
+    """Link helper for rendering pages outside MkDocs (clusterdocs/render/links.py)."""
 
     permanent = "http://127.0.0.1:8000/x/"
     root = "../"
@@ -382,19 +393,19 @@ class _Links:
 
 
 def test_rendered_html_set_aside_from_markdown_gives_the_same_page():
-    """clusterdocs/pages.py keeps the rendered sections out of Python-Markdown and puts them back
+    """clusterdocs/render/pages.py keeps the rendered sections out of Python-Markdown and puts them back
     after conversion; with the site's own Markdown settings, every page must come out the same
     as converting the rendered Markdown whole."""
     import markdown
     from mkdocs.config import load_config
 
-    from clusterdocs.markers import page_kind
+    from clusterdocs.check.markers import page_kind
     from mkdocs.structure.pages import _HTMLHandler
 
-    from clusterdocs.pages import PageAddress, anchor_ids, fill_slots, render_markers
-    from clusterdocs.sitedata import load_site_data
-    from clusterdocs.templates import SLOT
-    from clusterdocs.yamlfile import split_front_matter
+    from clusterdocs.render.pages import PageAddress, anchor_ids, fill_slots, render_markers
+    from clusterdocs.check.sitedata import load_site_data
+    from clusterdocs.render.templates import SLOT
+    from clusterdocs.read.yamlfile import split_front_matter
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
@@ -422,9 +433,9 @@ def test_rendered_html_set_aside_from_markdown_gives_the_same_page():
 
 @pytest.mark.parametrize("language, reason", [("en", "Two are named elsewhere."), ("zh", "另有两个未列名。")])
 def test_a_total_with_unlisted_items_says_how_many_and_why_under_the_chart(language, reason):
-    from clusterdocs.figures_view import render_page
-    from clusterdocs.paths import DOCS_DIR
-    from clusterdocs.sitedata import load_site_data
+    from clusterdocs.render.figures_view import render_page
+    from clusterdocs.base.paths import DOCS_DIR
+    from clusterdocs.check.sitedata import load_site_data
 
     data = load_site_data()
     distribution = data.figures["distributions"][0]

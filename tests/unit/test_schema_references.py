@@ -8,9 +8,9 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
-from clusterdocs.paths import SCHEMAS_DIR
-from clusterdocs.schemas import _explain, _local_references_inlined, validator
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.base.paths import SCHEMAS_DIR
+from clusterdocs.read.schemas import _explain, _local_references_inlined, validator
+from clusterdocs.check.sitedata import load_site_data
 
 from support import ROOT
 

@@ -6,13 +6,13 @@ import shutil
 
 import pytest
 
-from clusterdocs import converted_site
+from clusterdocs.publish import converted_site
 from clusterdocs.__main__ import main as check_command
-from clusterdocs.converted_site import corpus, write_converted_pages
-from clusterdocs.languages import GENERATED_CODES, language_of
-from clusterdocs.page_checks import page_files
-from clusterdocs.script_conversion import convert
-from clusterdocs.sitedata import load_site_data
+from clusterdocs.publish.converted_site import corpus, write_converted_pages
+from clusterdocs.base.languages import GENERATED_CODES, language_of
+from clusterdocs.check.page_checks import page_files
+from clusterdocs.check.script_conversion import convert
+from clusterdocs.check.sitedata import load_site_data
 
 from support import ROOT
 

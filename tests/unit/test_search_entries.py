@@ -1,10 +1,10 @@
-"""What the search indexes hold besides Material's entries (clusterdocs/search_entries.py)."""
+"""What the search indexes hold besides Material's entries (clusterdocs/publish/search_entries.py)."""
 
 from __future__ import annotations
 
 import opencc
 
-from clusterdocs.search_entries import definition_items, fold_table, page_entries
+from clusterdocs.publish.search_entries import definition_items, fold_table, page_entries
 
 GLOSSARY = """
 <h1 id="glossary">术语表</h1><p>本站使用的政策术语。</p>

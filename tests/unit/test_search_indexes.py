@@ -1,5 +1,5 @@
 """Each language's search index, written as its build ends (hooks/search_indexes.py,
-clusterdocs/search_index.py), so no index of every language is ever made."""
+clusterdocs/publish/search_index.py), so no index of every language is ever made."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from types import SimpleNamespace
 from mkdocs.config import load_config
 from support import ROOT
 
-from clusterdocs.languages import LANGUAGES, language_of
-from clusterdocs.search_index import STAGING, index_text, place_language_indexes, stage_language_index
+from clusterdocs.base.languages import LANGUAGES, language_of
+from clusterdocs.publish.search_index import STAGING, index_text, place_language_indexes, stage_language_index
 
 
 def test_a_language_index_has_its_entries_relative_to_the_language_root():

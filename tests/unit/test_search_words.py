@@ -1,4 +1,4 @@
-"""jieba holds its main dictionary plus exactly one user dictionary (clusterdocs/search_words.py):
+"""jieba holds its main dictionary plus exactly one user dictionary (clusterdocs/publish/search_words.py):
 loading it again changes nothing, and a new one replaces the old one's words."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import jieba
 import pytest
 
-from clusterdocs import search_words
+from clusterdocs.publish import search_words
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ import unicodedata
 
 import pytest
 
-from clusterdocs.glossary_view import LETTERS, english_key, ordered_terms, readings
-from clusterdocs.sitedata import load_site_data
-from clusterdocs.tile_map import LAYOUT, WINNERS_DISTRIBUTION, divisions_of, shade_steps, tile_map
-from clusterdocs.ui_text import ui_strings
+from clusterdocs.render.glossary_view import LETTERS, english_key, ordered_terms, readings
+from clusterdocs.check.sitedata import load_site_data
+from clusterdocs.check.divisions import LAYOUT, WINNERS_DISTRIBUTION, divisions_of
+from clusterdocs.render.tile_map import shade_steps, tile_map
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,7 @@ def _distribution(data) -> dict:
 
 @pytest.mark.parametrize("language", ["en", "zh", "zh-Hant"])
 def test_each_tile_shows_the_winners_the_distribution_gives_and_the_directory_count(data, language):
-    values = tile_map(data.clusters, data.figures, language, ui_strings()[language], lambda key: f"?division={key}")
+    values = tile_map(data.clusters, data.figures, language, data.ui[language], lambda key: f"?division={key}")
     by_english = {place[2]: key for key, place in LAYOUT.items()}
     given = {by_english[item["label"]["en"]]: item["value"] for item in _distribution(data)["items"]}
     tiles = {tile["key"]: tile for tile in values["tiles"]}
@@ -43,7 +43,7 @@ def test_each_tile_shows_the_winners_the_distribution_gives_and_the_directory_co
 
 
 def test_the_legend_gives_in_numbers_the_range_of_every_shade(data):
-    values = tile_map(data.clusters, data.figures, "en", ui_strings()["en"], lambda key: "")
+    values = tile_map(data.clusters, data.figures, "en", data.ui["en"], lambda key: "")
     for view in values["views"]:
         shown = [tile[view["key"]] or 0 for tile in values["tiles"]]
         steps = shade_steps(max(shown))
@@ -58,7 +58,7 @@ def test_the_legend_gives_in_numbers_the_range_of_every_shade(data):
 def test_the_winners_view_takes_its_title_from_the_data_and_names_its_source_counts(data):
     distribution = _distribution(data)
     for language in ("en", "zh"):
-        values = tile_map(data.clusters, data.figures, language, ui_strings()[language], lambda key: "")
+        values = tile_map(data.clusters, data.figures, language, data.ui[language], lambda key: "")
         winners = values["views"][0]
         assert winners["key"] == "winners" and winners["title"] == distribution["title"][language]
         assert str(distribution["total"]) in winners["note"] and str(len(distribution["items"])) in winners["note"]
@@ -117,8 +117,8 @@ def test_english_order_ignores_quotes_case_and_leading_punctuation(data):
 
 
 def test_the_chinese_order_kept_between_builds_is_the_computed_one(tmp_path, monkeypatch):
-    from clusterdocs.glossary_view import chinese_order, pinyin_key
-    from clusterdocs.sitedata import load_site_data
+    from clusterdocs.render.glossary_view import chinese_order, pinyin_key
+    from clusterdocs.check.sitedata import load_site_data
     from support import ROOT
 
     monkeypatch.setenv("CLUSTERDOCS_CACHE_DIR", str(tmp_path))

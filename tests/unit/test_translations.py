@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clusterdocs.page_checks import missing_translations
+from clusterdocs.check.page_checks import missing_translations
 
 
 def test_a_page_missing_in_one_language_is_reported(tmp_path):

@@ -3,7 +3,7 @@
 The schema's ``required`` list is what ``make check`` holds data/ui.yml to (a key missing from a
 language is a problem line, not a KeyError in the build), so it must name every key the code and
 templates look up, and nothing they do not. The scanner reads the Python in clusterdocs/ and
-hooks/ (lookups in ``strings``/``t``, ``ui_strings()[language]``, ``data.ui[language]``) and the
+hooks/ (lookups in ``strings``/``t``, ``data.ui[language]``, ``ui[language]``) and the
 Jinja templates in overrides/ (``t.key``, ``t["key"]``). A key built at run time (``"basis_" ~
 basis``) or passed in a variable (``t[kind]``) must be declared in ``CHOSEN_AT_RUN_TIME`` with
 every key it can take, so a new one fails here until someone says what it needs. In the same
@@ -20,10 +20,10 @@ import pytest
 from jinja2 import nodes
 from support import ROOT
 
-from clusterdocs.chart_files import FILE_TYPES
-from clusterdocs.citations import FORMATS
-from clusterdocs.labels import interface_keys, interface_placeholders
-from clusterdocs.languages import CODES
+from clusterdocs.render.chart_files import FILE_TYPES
+from clusterdocs.render.citations import FORMATS
+from clusterdocs.check.labels import interface_keys, interface_placeholders
+from clusterdocs.base.languages import CODES
 
 REQUIRED = interface_keys()
 # Names a ui-strings mapping of one language goes by, in Python (``strings``) and in templates (``t``).
@@ -59,7 +59,7 @@ def _prefixed(prefix: str, values) -> set[str]:
     return {prefix + value for value in values}
 
 
-SCRIPT_NOTES = {"converted_note", "converted_note_machine"}  # clusterdocs/sources.py: Source.script_note
+SCRIPT_NOTES = {"converted_note", "converted_note_machine"}  # clusterdocs/check/sources.py: Source.script_note
 # (file, prefix or variable) -> every key that lookup can give, and where the values come from.
 CHOSEN_AT_RUN_TIME: dict[tuple[str, str], set[str]] = {
     # Source.script: the source schema's script enum.
@@ -86,22 +86,24 @@ CHOSEN_AT_RUN_TIME: dict[tuple[str, str], set[str]] = {
     # the timeline legend: every date basis.
     ("overrides/hooks/timeline.html", "basis_"): _prefixed("basis_", DATE_BASES),
     ("overrides/hooks/timeline.html", "basis_legend_"): _prefixed("basis_legend_", DATE_BASES),
-    ("clusterdocs/timeline_view.py", "basis_"): _prefixed("basis_", DATE_BASES),
+    ("clusterdocs/render/timeline_view.py", "basis_"): _prefixed("basis_", DATE_BASES),
     # a partly stated date: the stated part (year, year and month) and the rest (month, month and day, day).
-    ("clusterdocs/timeline_view.py", "part_"): _prefixed("part_", ["year", "year_month", "month", "month_day", "day"]),
+    ("clusterdocs/render/outside_mark.py", "part_"): _prefixed(
+        "part_", ["year", "year_month", "month", "month_day", "day"]
+    ),
     # only dates that are not wholly stated are described in parts.
-    ("clusterdocs/timeline_view.py", "basis_part_"): _prefixed("basis_part_", set(DATE_BASES) - {"stated"}),
-    ("clusterdocs/timeline_overview.py", "overview_basis_"): _prefixed("overview_basis_", DATE_BASES),
+    ("clusterdocs/render/outside_mark.py", "basis_part_"): _prefixed("basis_part_", set(DATE_BASES) - {"stated"}),
+    ("clusterdocs/render/timeline_overview.py", "overview_basis_"): _prefixed("overview_basis_", DATE_BASES),
     # the overview's table and picture legend name each date basis as the page's legend does.
-    ("clusterdocs/timeline_overview.py", "overview_legend_"): _prefixed("overview_legend_", DATE_BASES),
-    ("clusterdocs/timeline_overview.py", "overview_kind_"): _prefixed(
+    ("clusterdocs/render/timeline_overview.py", "overview_legend_"): _prefixed("overview_legend_", DATE_BASES),
+    ("clusterdocs/render/timeline_overview.py", "overview_kind_"): _prefixed(
         "overview_kind_", _enum("timeline", "properties", "kind")
     ),
     # a field named <name>_<language code> in the published tables.
-    ("clusterdocs/data_page_view.py", "data_note"): _prefixed("data_note_", CODES),
+    ("clusterdocs/render/data_page_view.py", "data_note"): _prefixed("data_note_", CODES),
     # one label per download format.
-    ("clusterdocs/citations.py", "label"): set(FORMATS.values()),
-    ("clusterdocs/chart_files.py", "label"): set(FILE_TYPES.values()),
+    ("clusterdocs/render/citations.py", "label"): set(FORMATS.values()),
+    ("clusterdocs/render/chart_files.py", "label"): set(FILE_TYPES.values()),
 }
 
 
@@ -109,15 +111,13 @@ CHOSEN_AT_RUN_TIME: dict[tuple[str, str], set[str]] = {
 
 
 def _python_lookup(node: ast.AST) -> bool:
-    """``strings[...]``, ``ui_strings()[language][...]``, ``data.ui[language][...]``, ``ui[language][...]``."""
+    """``strings[...]``, ``data.ui[language][...]``, ``ui[language][...]``."""
     if isinstance(node, ast.Name):
         return node.id in STRINGS_NAMES
     if isinstance(node, ast.Subscript):
         inner = node.value
-        return (
-            (isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name) and inner.func.id == "ui_strings")
-            or (isinstance(inner, ast.Attribute) and inner.attr == "ui")
-            or (isinstance(inner, ast.Name) and inner.id == "ui")
+        return (isinstance(inner, ast.Attribute) and inner.attr == "ui") or (
+            isinstance(inner, ast.Name) and inner.id == "ui"
         )
     return False
 
@@ -285,7 +285,7 @@ USES = repository_key_uses()
 
 def test_the_scanner_finds_the_lookups_of_code_and_templates():
     paths = {use.path for use in USES}
-    assert {"hooks/pages.py", "clusterdocs/feeds.py", "overrides/hooks/timeline.html"} <= paths
+    assert {"hooks/pages.py", "clusterdocs/publish/feeds.py", "overrides/hooks/timeline.html"} <= paths
     assert len(used_keys(USES)) > 150
 
 
@@ -303,7 +303,7 @@ def test_every_declared_run_time_lookup_still_exists():
 
 
 def test_each_formatted_string_declares_exactly_the_placeholders_the_code_fills_in():
-    """data/ui.yml may use only these (clusterdocs/labels.py), so a typo cannot stop the build."""
+    """data/ui.yml may use only these (clusterdocs/check/labels.py), so a typo cannot stop the build."""
     calls = repository_format_calls()
     assert len(calls) > 15
     assert placeholder_mismatches(calls, interface_placeholders()) == []
@@ -336,8 +336,8 @@ def test_an_unlisted_key_in_a_template_is_caught(template, expected):
 @pytest.mark.parametrize(
     "code, expected",
     [
-        ('strings = ui_strings()["en"]\nstrings["not_a_key"]', ["x.py:2: key 'not_a_key'" + NOT_REQUIRED]),
-        ('ui_strings()[language]["not_a_key"]', ["x.py:1: key 'not_a_key'" + NOT_REQUIRED]),
+        ('strings = data.ui["en"]\nstrings["not_a_key"]', ["x.py:2: key 'not_a_key'" + NOT_REQUIRED]),
+        ('ui[language]["not_a_key"]', ["x.py:1: key 'not_a_key'" + NOT_REQUIRED]),
         ('data.ui[language]["not_a_key"]', ["x.py:1: key 'not_a_key'" + NOT_REQUIRED]),
         ('strings["a_key" if x else "not_a_key"]', ["x.py:1: key 'not_a_key'" + NOT_REQUIRED]),
         ('strings.get("not_a_key", "")', ["x.py:1: key 'not_a_key'" + NOT_REQUIRED]),

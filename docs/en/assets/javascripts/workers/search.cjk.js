@@ -6,7 +6,7 @@
  *   characters (bigrams) of its text and of its title, as Lucene's CJKBigramFilter does, so any
  *   run of two or more characters in a page is found whatever the word boundaries. Characters
  *   are first folded to one script (the index's "fold" table, made at build time with OpenCC by
- *   clusterdocs/search_index.py), so Simplified and Traditional find each other; a run of digits
+ *   clusterdocs/publish/search_index.py), so Simplified and Traditional find each other; a run of digits
  *   counts as one character (50人), and Chinese numerals are also indexed as digits (五十人).
  * - Query: each run of Han characters in what the reader typed becomes its bigrams, all required
  *   (a run found in a page, as find-in-page finds it); one character alone matches the pairs it
