@@ -115,11 +115,18 @@ def document_title(data: SiteData, document: dict, language: str) -> str:
     return data.text_in(document["title_zh"], language)
 
 
+def placed_title(template: str, title: str) -> str:
+    """``title`` as ``template`` places it: inside 《{title}》, a title that ``title`` itself
+    quotes in 《》 takes 〈〉, as Chinese nests book-title marks; elsewhere it is unchanged."""
+    if "《{title}》" not in template:
+        return title
+    return title.replace("《", "〈").replace("》", "〉")
+
+
 def document_line(citation: Citation) -> str:
     """The ready-to-copy line for a register entry."""
-    return ui_strings()[citation.language]["cite_document_line"].format(
-        site=citation.site_name, title=citation.title, url=citation.url
-    )
+    template = ui_strings()[citation.language]["cite_document_line"]
+    return template.format(site=citation.site_name, title=placed_title(template, citation.title), url=citation.url)
 
 
 def chart_citation(chart_id: str, title: str, source: str, url: str, language: str) -> Citation:
@@ -137,8 +144,12 @@ def chart_citation(chart_id: str, title: str, source: str, url: str, language: s
 
 def formatted(citation: Citation) -> str:
     """The ready-to-copy line for a timeline entry, in the style of an article page's line."""
-    return ui_strings()[citation.language]["cite_entry_line"].format(
-        site=citation.site_name, title=citation.title, date=citation.shown_date, url=citation.url
+    template = ui_strings()[citation.language]["cite_entry_line"]
+    return template.format(
+        site=citation.site_name,
+        title=placed_title(template, citation.title),
+        date=citation.shown_date,
+        url=citation.url,
     )
 
 
