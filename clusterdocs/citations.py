@@ -125,8 +125,10 @@ def placed_title(template: str, title: str) -> str:
 
 def document_line(citation: Citation) -> str:
     """The ready-to-copy line for a register entry."""
-    template = ui_strings()[citation.language]["cite_document_line"]
-    return template.format(site=citation.site_name, title=placed_title(template, citation.title), url=citation.url)
+    strings = ui_strings()[citation.language]
+    return strings["cite_document_line"].format(
+        site=citation.site_name, title=placed_title(strings["cite_document_line"], citation.title), url=citation.url
+    )
 
 
 def chart_citation(chart_id: str, title: str, source: str, url: str, language: str) -> Citation:
@@ -144,10 +146,10 @@ def chart_citation(chart_id: str, title: str, source: str, url: str, language: s
 
 def formatted(citation: Citation) -> str:
     """The ready-to-copy line for a timeline entry, in the style of an article page's line."""
-    template = ui_strings()[citation.language]["cite_entry_line"]
-    return template.format(
+    strings = ui_strings()[citation.language]
+    return strings["cite_entry_line"].format(
         site=citation.site_name,
-        title=placed_title(template, citation.title),
+        title=placed_title(strings["cite_entry_line"], citation.title),
         date=citation.shown_date,
         url=citation.url,
     )
