@@ -2,8 +2,9 @@
 
 The timeline claims to list every dated milestone the five sources report. The ledger is what
 that claim rests on: each date expression in a source's body (a year such as 2019年, a month,
-a day, a decade such as 上世纪八十年代, a plan period such as “十四五”时期, or a relative one such
-as 今年 or 目前) is listed with the verbatim passage around it and either the timeline entry
+a day, a decade such as 上世纪八十年代, a plan period or outline such as “十四五”时期 or “十四五”规划纲要,
+a time since or after a named event such as 党的十九大以来 or 新中国成立后, a duration such as
+20年间 or 连续两年, or a relative one such as 今年 or 目前) is listed with the verbatim passage around it and either the timeline entry
 that uses it (``milestone``) or the reason it is not a milestone (``reason``: a statistic's
 reference year, a target, background). Run with the other checks of ``data/`` (``datasets``)
 and, for the timeline ids, once the timeline is loaded (``sitedata``):
@@ -38,8 +39,16 @@ DATE_EXPRESSION = re.compile(
     rf"|(?<![{_DIGITS}月])[{_DIGITS}]{{1,2}}日"
     # A decade: 上世纪八十年代, 上世纪7、80年代.
     rf"|(?:上世[纪紀])?[{_DIGITS}{_HAN_DIGITS}十、]{{1,6}}年代"
-    # A five-year plan's period: “十四五”时期, “十四五”期间.
-    r"|“?十[一二三四五六七八九]五”?(?:时期|時期|期间|期間)"
+    # A five-year plan's period, its outline or its start: “十四五”时期, “十四五”期间, “十四五”规划纲要, “十四五”的新起点.
+    r"|“?十[一二三四五六七八九]五”?(?:时期|時期|期间|期間|规划纲要|規劃綱要|的新起点|的新起點)"
+    # Since or after a named event: 党的十九大以来, 黨的十九大報告明確提出“…”以來, 專項行動實施以來, 新中国成立后.
+    r"|(?:党|黨)的[一二三四五六七八九十]{1,3}大(?:以来|以來|以后|以後)"
+    r"|(?:党|黨)的[一二三四五六七八九十]{1,3}大(?:报告|報告)(?:明确提出|明確提出)“[^“”\n]{1,30}”(?:以来|以來)"
+    r"|(?:实施|實施|启动|啟動)(?:以来|以來)"
+    r"|新中[国國]成立(?:以来|以來|以后|以後|后|後)"
+    # A duration: 20年间, 连续两年, 未来五年.
+    rf"|(?<![{_DIGITS}])[{_DIGITS}]{{1,3}}年[间間]|[一二两兩三四五六七八九十]{{1,3}}年[间間]"
+    rf"|(?:连续|連續|未来|未來)[{_DIGITS}一二两兩三四五六七八九十]{{1,3}}年"
     # Relative ones, which date what they stand beside by the article's own date.
     r"|(?:今年|去年|明年)(?:[0-9]{1,2}月)?(?:以来|以來)?"
     r"|近年[来來]|近[两兩几幾]年|近些年|早年|目前|至今|[当當]前"

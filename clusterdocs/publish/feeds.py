@@ -172,7 +172,10 @@ def document_items(
             title=f"{strings['feed_document']}{strings['colon']}{document_title(data, document, language)}",
             date=document.get("date", ""),
             summary=strings["separator"].join(
-                [data.in_language(document["issuer"], language), data.in_language(labels["kinds"][document["kind"]], language)]
+                [
+                    data.in_language(document["issuer"], language),
+                    data.in_language(labels["kinds"][document["kind"]], language),
+                ]
             ),
             category="document",
             updated=updated,

@@ -114,9 +114,19 @@ def document_title(data: SiteData, document: dict, language: str) -> str:
     return data.text_in(document["title_zh"], language)
 
 
+def placed_title(template: str, title: str) -> str:
+    """``title`` as ``template`` places it: inside 《{title}》, a title that ``title`` itself
+    quotes in 《》 takes 〈〉, as Chinese nests book-title marks; elsewhere it is unchanged."""
+    if "《{title}》" not in template:
+        return title
+    return title.replace("《", "〈").replace("》", "〉")
+
+
 def document_line(citation: Citation, strings: dict[str, str]) -> str:
     """The ready-to-copy line for a register entry (``strings``: the citation's language's)."""
-    return strings["cite_document_line"].format(site=citation.site_name, title=citation.title, url=citation.url)
+    return strings["cite_document_line"].format(
+        site=citation.site_name, title=placed_title(strings["cite_document_line"], citation.title), url=citation.url
+    )
 
 
 def chart_citation(
@@ -137,7 +147,10 @@ def formatted(citation: Citation, strings: dict[str, str]) -> str:
     """The ready-to-copy line for a timeline entry, in the style of an article page's line
     (``strings``: the citation's language's)."""
     return strings["cite_entry_line"].format(
-        site=citation.site_name, title=citation.title, date=citation.shown_date, url=citation.url
+        site=citation.site_name,
+        title=placed_title(strings["cite_entry_line"], citation.title),
+        date=citation.shown_date,
+        url=citation.url,
     )
 
 

@@ -77,6 +77,22 @@ SECONDS_PER_CHECKER = 2.0
 PAGE_MIX = PAGE_PATTERNS + ("\u200b", "４", "業(yè)", "<script>", "  \n", "年", "　", "44", "MIIT ", "co-hosted ")
 
 
+# Openings of date expressions that never complete (clusterdocs/date_ledger.py): an event whose
+# quoted phrase is never closed, digits without their 年, a plan's name without its period.
+DATE_MIX = (
+    "党的十九大报告明确提出“",
+    "黨的十九大",
+    "實施以",
+    "新中国成立",
+    "20年",
+    "连续",
+    "“十四五”",
+    "2019",
+    "上世纪7、",
+    "今年",
+)
+
+
 # Something for each check to find, before the runs that may open a fence or a comment.
 FINDINGS = "<script>x</script> MIIT co-hosted 中文，  中文 advanced manufacturing cluster\n\n"
 
@@ -99,7 +115,7 @@ def long_scalars_yaml(path: str) -> str:
 
 def checkers():
     """(name, input, what to run on it, what shows the input was read through, not refused early)."""
-    from clusterdocs.check import cjk_text, html_policy, markers, script_conversion, sources
+    from clusterdocs.check import cjk_text, date_ledger, html_policy, markers, script_conversion, sources
     from clusterdocs.text import numbers
     from clusterdocs.read import textfile, yamlfile
     from clusterdocs.render.glossary_links import Term, link_first_uses
@@ -136,6 +152,12 @@ def checkers():
         ("spam and debris", source, lambda t: sources.text_problems(t, "sources/x.txt"), lambda r: len(r) >= 1),
         ("quote folding", source, sources.fold, lambda r: len(r[0]) > 1000),
         ("source normalising", source, sources.normalise, lambda r: len(r) > 1000),
+        (
+            "date expressions",
+            at_limit("sources/x.txt", DATE_MIX),
+            date_ledger.date_expressions,
+            lambda r: len(r) > 1000,
+        ),
         (
             "YAML, dense",
             dense_yaml("timeline/x.yml"),

@@ -10,6 +10,7 @@ from clusterdocs.render.citations import (
     article_citation,
     entry_citation,
     formatted,
+    placed_title,
     to_bibtex,
     to_csl_json,
     to_ris,
@@ -165,6 +166,22 @@ def test_entry_citation_keeps_the_date_precision_and_the_anchor(data):
     assert json.loads(to_csl_json(citation))[0]["event-date"] == {"date-parts": [[2019, 8]]}
     line = formatted(citation, data.ui["zh"])
     assert "2019年8月" in line and citation.url in line
+
+
+def test_a_title_quoted_inside_a_cited_title_takes_the_inner_marks(data):
+    """In 《…》 a title that the entry's title itself quotes in 《》 becomes 〈…〉; English lines keep it."""
+    titled = [m for m in data.milestones if "《" in m.data["title"]["zh"]]
+    assert titled, "no timeline title quotes a document in 《》: the case is untested"
+    for milestone in titled:
+        title = milestone.data["title"]["zh"]
+        line = formatted(entry_citation(milestone, SITE_URL + "zh/timeline/", "zh", data), data.ui["zh"])
+        inner = title[title.index("《") + 1 : title.index("》")]
+        assert f"〈{inner}〉" in line, line
+        assert line.count("《") == 1 and line.count("》") == 1, line
+        english = formatted(entry_citation(milestone, SITE_URL + "timeline/", "en", data), data.ui["en"])
+        assert milestone.data["title"]["en"] in english
+    assert placed_title("“{title}”", "《甲》") == "《甲》"
+    assert placed_title("《{title}》", "出台《甲》和《乙》") == "出台〈甲〉和〈乙〉"
 
 
 def test_json_ld_cannot_close_its_script_element():
