@@ -19,13 +19,12 @@ import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from support import (
     BUILD_CORPUS,
     ROOT,
-    SITE_URL,
+    SITE_PATH,
     PageMeasurements,
     PageWatcher,
     check_lines,
@@ -199,7 +198,7 @@ def hostile_site_dir(corpus_build) -> Path:
 
 # The built site is served under the path of its public address (/clusterdocs/), as its host
 # serves it: the absolute links the theme writes (the language menu, the 404 page) then resolve.
-MOUNT = urlsplit(SITE_URL).path.rstrip("/")
+MOUNT = SITE_PATH
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

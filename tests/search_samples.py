@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
+
+from support import site_path
 
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 ENGLISH_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]{5,}(?![\w'’-])")
@@ -191,8 +192,8 @@ def wait_until_search_ready(page, timeout_ms: int = 60000) -> None:
 def found(sample: Sample, answer: dict, limit: int = 10) -> bool:
     """Whether ``sample``'s page is among the first ``limit`` results, or, when the query is on
     more pages than that, anywhere in the list (no order can put every one of them first)."""
-    pages = [urlsplit(link).path for link in answer["pages"]]
-    everywhere = [urlsplit(link).path for link in answer.get("all", [])]
+    pages = [site_path(link) for link in answer["pages"]]
+    everywhere = [site_path(link) for link in answer.get("all", [])]
     return sample.path in pages or (len(everywhere) > limit and sample.path in everywhere)
 
 

@@ -7,6 +7,7 @@ tests/conftest.py holds the fixtures built from it.
 from __future__ import annotations
 
 import os
+from urllib.parse import urlsplit
 import shutil
 import subprocess
 import sys
@@ -42,6 +43,13 @@ def _site_url() -> str:
 
 # The address the session builds carry (the public one, unless the caller set SITE_URL).
 SITE_URL = os.environ.get("SITE_URL") or _site_url()
+# Its path ("/clusterdocs" on GitHub Pages): the tests serve the site under it, as the host does.
+SITE_PATH = urlsplit(SITE_URL).path.rstrip("/")
+
+
+def site_path(link: str) -> str:
+    """The path of a link on the served site, as the site's own files are laid out (no SITE_PATH)."""
+    return urlsplit(link).path.removeprefix(SITE_PATH)
 
 
 def run_mkdocs_build(

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import opencc
 import pytest
 import yaml
-from support import PageWatcher
+from support import PageWatcher, site_path
 from search_samples import found, main_text, sample_queries, type_queries, wait_until_search_ready
 
 from clusterdocs.base.languages import LANGUAGES, language_of
@@ -122,11 +122,11 @@ def test_named_queries_find_their_page_and_land_on_the_entry(answers, site_dir, 
     if anchor:
         assert f'id="{anchor}"' in html, f"{page_path} has no #{anchor}"
     answer = answers[code]["named"][query]
-    pages = [urlsplit(link).path for link in answer["pages"]]
+    pages = [site_path(link) for link in answer["pages"]]
     assert page_path in pages, (query, pages)
     if anchor:
         # In the page's group of results, the first link under the page's own is the entry's.
-        group = [urlsplit(link) for link in answer["links"] if urlsplit(link).path == page_path]
+        group = [urlsplit(link) for link in answer["links"] if site_path(link) == page_path]
         sections = [link.fragment for link in group if link.fragment]
         assert sections and sections[0] == anchor, (query, sections)
     # The page's text holds the query in one script or the other, or with digits for numerals.
@@ -167,5 +167,5 @@ def test_enter_in_the_search_box_opens_the_term_at_its_entry(page, site_url):
     page.wait_for_selector(".md-search-result__item")
     with page.expect_navigation():
         field.press("Enter")
-    assert urlsplit(page.url).path == "/zh/glossary/" and urlsplit(page.url).fragment == term["id"]
+    assert site_path(page.url) == "/zh/glossary/" and urlsplit(page.url).fragment == term["id"]
     assert page.watcher.console_errors == [] and page.watcher.foreign_requests == []

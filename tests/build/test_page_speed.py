@@ -9,11 +9,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
-
-from support import SITE_URL
-
-SITE_PATH = urlsplit(SITE_URL).path.rstrip("/")
+from support import SITE_PATH
 
 
 class _Loads(HTMLParser):
