@@ -56,7 +56,12 @@ class _MainText(HTMLParser):
             return
         if tag not in {"br", "img", "input", "hr", "meta", "link", "wbr"}:
             self.depth += 1
-        if self.skipping or tag in SKIPPED or "headerlink" in classes:
+        # A role="img" element is read by its label; its inner text (the map's tile names, a full
+        # name and a code of which the page shows one) is not text a reader finds on the page.
+        # Hidden elements (the script-only filter forms) are not on the page until a script shows them.
+        attributes = dict(attrs)
+        hidden = "hidden" in attributes or attributes.get("role") == "img"
+        if self.skipping or tag in SKIPPED or "headerlink" in classes or hidden:
             self.skipping += tag not in {"br", "img", "input", "hr", "wbr"}
         if tag in BLOCKS:
             self.lines.append("")
