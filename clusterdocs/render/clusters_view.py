@@ -64,7 +64,7 @@ def cluster_values(cluster: dict, language: str, data: SiteData, article_url, ti
         "region": cluster["region"],
         "region_label": data.in_language(labels["regions"][cluster["region"]], language),
         "status": cluster["status"],
-        "status_label": data.in_language(labels["statuses"][cluster["status"]], language),
+        "status_label": status_label(cluster, data, language),
         "status_note": data.in_language(cluster["status_note"], language),
         "places": language_of(language).join([data.in_language(place, language) for place in cluster["places"]]),
         "cross_province": cluster["cross_province"],
@@ -231,3 +231,17 @@ def sector_list_values(item: dict, language: str, data: SiteData, article_url, t
             for milestone_id in item["milestones"]
         ],
     }
+
+
+def status_label(cluster: dict, data: SiteData, language: str) -> str:
+    """The cluster's status, marked "implied, not stated" when the only membership that gives it
+    (the list whose status it is) is one the source implies without saying."""
+    strings = data.ui[language]
+    label = data.in_language(data.reference_labels["statuses"][cluster["status"]], language)
+    giving = {
+        item["id"] for item in data.datasets["clusters"].get("lists", []) if item.get("status") == cluster["status"]
+    }
+    bases = {membership["basis"] for membership in cluster["memberships"] if membership["list"] in giving}
+    if bases == {"implied"}:
+        return label + strings["paren_open"] + strings["membership_implied"] + strings["paren_close"]
+    return label

@@ -3,8 +3,9 @@
 Called through the table in clusterdocs/render/pages.py for ``docs/<language>/index.md``, whose
 ``<!-- home:numbers -->`` and ``<!-- home:latest -->`` markers it replaces. Every count, year and
 basis comes from the data: a step of ``STEPS`` names a headline figure (``data/figures.yml``)
-and the timeline entries that date it; the step after them is the media's sum that only outside
-reporting gives (``MEDIA_SUM``), its addend read from its timeline entry. A year is shown as the
+and the timeline entries that date it; the step after them is the later round that only outside
+reporting gives (``MEDIA_SUM``): its own count, read from its timeline entry, with the media's sum
+named in the caption as the media's, never shown as a count of the site's. A year is shown as the
 figure states it or, when the figure gives none, as the month of its entry, with that entry's
 date basis. The macros in ``overrides/hooks/home.html`` lay the values out.
 """
@@ -133,8 +134,8 @@ def policy_steps(
     when, basis = _month_of(entry, language)
     steps.append(
         {
-            "count": str(base + added),
-            "caption": strings["home_step_media"].format(base=base, added=added),
+            "count": str(added),
+            "caption": strings["home_step_media"].format(base=base, total=base + added),
             "when": when,
             "when_basis": basis,
             "count_basis": "media",

@@ -6,8 +6,10 @@ outside reporting", or which part of it, when the sources state the rest). The s
 the same interface strings, travel with the entry into the milestone lists of article and
 cluster pages (``mark``), the notes of its citation files (``after``) and its feed entries
 (``before``); the exports carry them as the ``from_sources`` and ``date_basis`` columns
-(clusterdocs/render/open_data.py). An entry the sources support, with a date they state or the
-editors infer, has no mark. ``basis_detail`` words a date whose parts have different bases,
+(clusterdocs/render/open_data.py). An entry the sources support, with a date they state, has no
+mark; a date the editors infer is said in the sentence form only (``sentence``: feeds and
+citation notes, which have no date label of their own), not as the outside-reporting badge in
+lists. ``basis_detail`` words a date whose parts have different bases,
 for the mark and for the timeline's entry.
 """
 
@@ -38,6 +40,10 @@ def sentence(milestone: Milestone, language: str, data: SiteData, explained: boo
     if explained and not milestone.from_sources:
         return data.ui[language]["outside_note"]
     shown = mark(milestone, language, data)
+    if shown is None and milestone.date_basis == "inferred":
+        strings = data.ui[language]
+        subject = strings["basis_subject_target" if milestone.kind == "target" else "basis_subject_event"]
+        shown = basis_detail(milestone, strings) or subject + strings["basis_inferred"]
     if shown is None:
         return None
     shown = shown[0].upper() + shown[1:]  # basis_detail starts with a lower-case part name

@@ -60,3 +60,21 @@ def test_directory_shows_memberships_and_filter_counts_match_the_data(site_dir, 
         block = _between(section, f'<dt id="list-{item["id"]}">', "</dd>")
         linked = re.findall(r'<a href="#([^"]+)">', block)
         assert sorted(linked) == sorted(members[item["id"]]), item["id"]
+
+
+def test_a_status_resting_on_an_implied_membership_says_so(site_dir):
+    """The directory may not state a status more firmly than the membership behind it."""
+    data = load_site_data()
+    strings = data.ui["en"]
+    giving = {item["id"]: item.get("status") for item in data.datasets["clusters"]["lists"]}
+    implied = [
+        cluster
+        for cluster in data.clusters
+        if {m["basis"] for m in cluster["memberships"] if giving.get(m["list"]) == cluster["status"]} == {"implied"}
+    ]
+    assert implied, "no status rests on an implied membership: the case is untested"
+    html = (site_dir / "clusters" / "index.html").read_text(encoding="utf-8")
+    for cluster in implied:
+        entry = html[html.index(f'id="{cluster["id"]}"') :]
+        shown = re.search(rf"<dt>{strings['status']}</dt><dd>([^<]*)", entry)[1]
+        assert shown.endswith(f"({strings['membership_implied']})"), (cluster["id"], shown)

@@ -327,3 +327,23 @@ def test_citation_files_feeds_and_exports_carry_the_mark(site_dir, milestones):
             assert row["date_basis"] == milestone["date_basis"] and (marked is None) == (
                 row["from_sources"] == "yes" and row["date_basis"] != "external"
             )
+
+
+def test_a_date_the_editors_inferred_says_so_in_feeds_and_citation_notes(site_dir, milestones):
+    """The timeline labels an inferred date; its feed entry and citation files, which have no
+    label of their own, say it in words (and a stated date says nothing)."""
+    data = load_site_data()
+    inferred = {key for key, milestone in milestones.items() if milestone.get("date_basis") == "inferred"}
+    assert inferred, "no inferred date in the data: the case is untested"
+    for language in LANGUAGES:
+        words = data.ui[language.code]["basis_inferred"]
+        feed = ElementTree.parse(site_dir / language.prefix / "feed.xml").getroot()
+        summaries = {
+            entry.find(f"{ATOM}id").text.rsplit("#", 1)[-1]: entry.find(f"{ATOM}summary").text or ""
+            for entry in feed.iter(f"{ATOM}entry")
+        }
+        for key, milestone in milestones.items():
+            note = json.loads((site_dir / "cite" / language.code / "timeline" / f"{key}.json").read_text("utf-8"))[0]
+            said = key in inferred and not milestone.get("stated_date")
+            assert (words in summaries[key]) == said, (language.code, key, summaries[key])
+            assert (words in note["note"]) == said, (language.code, key, note["note"])

@@ -88,11 +88,12 @@ def test_the_media_sum_is_shown_only_as_outside_reporting_gives_it(data, languag
     entry = next(milestone for milestone in data.milestones if milestone.id == MEDIA_SUM)
     base = _steps(data, language)[len(STEPS) - 1]
     media = _steps(data, language)[-1]
-    added = int(media["count"]) - int(base["count"])
+    total = int(base["count"]) + int(media["count"])
     assert media["media"] and media["count_basis"] == "media"
-    assert not entry.from_sources, "the media's sum rests on outside reporting alone"
-    assert occurs_in(media["count"], entry.data["summary"]["en"])  # the entry reports the sum
-    assert occurs_in(str(added), entry.data["title"]["en"])  # and the round it adds
+    assert not entry.from_sources, "the later round rests on outside reporting alone"
+    assert occurs_in(media["count"], entry.data["title"]["en"])  # the card shows the round's own count
+    assert occurs_in(str(total), entry.data["summary"]["en"])  # the entry reports the media's sum
+    assert str(total) in media["caption"] and base["count"] in media["caption"]  # named as the media's
     assert media["when"] == format_date(entry.date[:7], language) and media["when_basis"] == entry.date_basis
     html = _rendered(data, language)
     step = re.search(r'<li class="cd-step cd-step--media">.*?</li>', html, flags=re.DOTALL)[0]
