@@ -56,17 +56,25 @@ def test_size_limits_depend_on_the_folder(tmp_path):
     for folder in ("sources", "data", "timeline"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "big.txt").write_bytes(b"x\n" * 300 * 1024)  # 600 KiB
-    for folder in ("sources", "data"):
+    text, problems = read_text(tmp_path / "sources" / "big.txt", tmp_path)
+    assert text is not None and problems == []
+    for folder in ("data", "timeline"):
         text, problems = read_text(tmp_path / folder / "big.txt", tmp_path)
-        assert text is not None and problems == [], folder
-    text, problems = read_text(tmp_path / "timeline" / "big.txt", tmp_path)
+        assert text is None and messages(problems) == [
+            "1:1: file is 614400 bytes; the limit is 512 KiB: shorten or split it"
+        ], folder
+    (tmp_path / "sources" / "huge.txt").write_bytes(b"x\n" * 1025 * 1024)  # 2 MiB and 2 KiB
+    text, problems = read_text(tmp_path / "sources" / "huge.txt", tmp_path)
     assert text is None and messages(problems) == [
-        "1:1: file is 614400 bytes; the limit is 512 KiB: shorten or split it"
+        "1:1: file is 2099200 bytes; the limit is 2048 KiB: shorten or split it"
     ]
-    (tmp_path / "data" / "huge.yml").write_bytes(b"x\n" * 4097 * 1024)  # 8 MiB and 2 KiB
-    text, problems = read_text(tmp_path / "data" / "huge.yml", tmp_path)
-    assert text is None and messages(problems) == [
-        "1:1: file is 8390656 bytes; the limit is 8192 KiB: shorten or split it"
+
+
+def test_a_source_may_be_larger_than_a_page_but_its_header_may_not(tmp_path):
+    header = "---\n" + "k: v\n" * (110 * 1024) + "---\n"  # 550 KiB of YAML
+    document, _body, problems = load_front_matter(header + "body\n", "sources/x.txt")
+    assert document is None and messages(problems) == [
+        f"1:1: front matter is {len(header) - 8} bytes; the limit is 512 KiB: shorten it"
     ]
 
 

@@ -165,6 +165,21 @@ def checkers():
             lambda r: r[0] is not None and len(r[0].data["items"]) > 10000,
         ),
         (
+            "YAML, dense data file",
+            dense_yaml("data/x.yml"),
+            lambda t: yamlfile.load_yaml(t, "data/x.yml"),
+            lambda r: r[0] is not None and len(r[0].data["items"]) > 10000,
+        ),
+        (
+            "a source's header at the front matter limit",
+            "---\n"
+            + dense_yaml("docs/x.md")
+            + "---\n"
+            + source[: size_limit("sources/x.txt") - size_limit("docs/x.md")],
+            lambda t: yamlfile.load_front_matter(t, "sources/x.txt"),
+            lambda r: r[0] is not None or r[2] != [],
+        ),
+        (
             "YAML, long values",
             long_scalars_yaml("data/x.yml"),
             lambda t: yamlfile.load_yaml(t, "data/x.yml"),
