@@ -24,11 +24,14 @@ BLOCKS = {
     "p", "li", "dt", "dd", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "div", "section",
     "caption", "figcaption", "blockquote", "pre", "table", "ul", "ol", "dl", "summary", "details", "br",
 }  # fmt: skip
-SKIPPED = {"script", "style", "svg", "template", "button", "select", "noscript"}
+# Not page text a reader searches for: code and drawings, and the filter controls (their labels
+# are the names of the choices, such as "Newest first").
+SKIPPED = {"script", "style", "svg", "template", "button", "select", "noscript", "fieldset"}
 # Frequent English words a reader would not search for on their own.
 COMMON_WORDS = {
     "about", "after", "again", "their", "there", "these", "those", "which", "where", "while",
     "would", "could", "should", "other", "being", "between", "under", "through", "within",
+    "since", "across", "until", "before", "still", "every", "whose",
 }  # fmt: skip
 
 
