@@ -362,10 +362,9 @@ def load_front_matter(text: str, path: str) -> tuple[YamlDocument | None, str, l
             text,
             [Problem(path, closing_line, 1, "(front matter)", "the closing '---' line needs a line break after it")],
         )
-    if len(header.encode("utf-8")) > MAX_BYTES:  # a source may be larger; its header may not
-        message = (
-            f"front matter is {len(header.encode('utf-8'))} bytes; the limit is {MAX_BYTES // KIB} KiB: shorten it"
-        )
+    size = len(header.encode("utf-8", "surrogatepass"))  # a lone surrogate is load_yaml's to report
+    if size > MAX_BYTES:  # a source may be larger; its header may not
+        message = f"front matter is {size} bytes; the limit is {MAX_BYTES // KIB} KiB: shorten it"
         return None, body, [Problem(path, 1, 1, "(front matter)", message)]
     document, problems = load_yaml(header, path, line_offset=offset)
     if document is None:
