@@ -310,3 +310,48 @@ class PageMeasurements:
     def close(self) -> None:
         while self._open:
             self._open.popitem()[1].context.close()
+
+
+# Clicks the first 200 links in the article, in one call (a click per call costs a round trip
+# each): those that stay on the page, and with ``scriptLinks`` those to javascript: and data:
+# URLs too; the same event Playwright's dispatch_event("click") sends. Then toggles every details.
+PROVOKE_JS = """([scriptLinks]) => {
+  const links = [...document.querySelectorAll('article a')].slice(0, 200).filter((link) => {
+    const href = link.getAttribute('href') || '';
+    return !href || href.startsWith('#') || (scriptLinks && /^(javascript|data):/i.test(href));
+  });
+  links.forEach((link) => link.dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true, composed: true})));
+  document.querySelectorAll('article p').forEach((p) => p.dispatchEvent(new MouseEvent('click', {bubbles: true})));
+  document.querySelectorAll('article details').forEach((node) => { node.open = !node.open; });
+  return links.length;
+}"""
+
+
+def provoke_contributed_scripts(browser, url: str, script_links: bool = False):
+    """Open ``url`` and do what would set off a contributed script: click its links and
+    paragraphs, toggle its details, move the mouse. Returns the context (to close), the page,
+    its ``PageWatcher`` and the messages of any dialog that opened."""
+    context = browser.new_context()
+    page = context.new_page()
+    watcher = PageWatcher(page)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(url, wait_until="networkidle")
+    page.evaluate(PROVOKE_JS, [script_links])
+    page.mouse.move(10, 10)
+    page.wait_for_timeout(200)
+    return context, page, watcher, dialogs
+
+
+class PlainLinks:
+    """The link helper's shape (clusterdocs/render/links.py) for rendering a page outside MkDocs:
+    page links are the page's path and anchor, file links the file's path."""
+
+    permanent = "https://example.org/page/"
+    root = "../"
+
+    def to_page(self, path: str, anchor: str = "") -> str:
+        return path + (f"#{anchor}" if anchor else "")
+
+    def to_file(self, target: str) -> str:
+        return target

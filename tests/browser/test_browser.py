@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from clusterdocs.base.languages import LANGUAGES
 from clusterdocs.base.paths import DOCS_DIR, ROOT, TIMELINE_DIR
-from support import PageWatcher, published_html
+from support import provoke_contributed_scripts, published_html
 
 pytestmark = pytest.mark.browser
 
@@ -103,21 +103,7 @@ def test_page_loads_without_errors_or_foreign_requests(page_measurements, site_u
 def test_no_contributed_script_runs(browser, hostile_site_url, path):
     """The hostile build (tests/bad_inputs/build/script-in-page) puts scripts, handlers and
     script links in titles, descriptions and page bodies; none of them may run, on any page."""
-    context = browser.new_context()
-    page = context.new_page()
-    watcher = PageWatcher(page)
-    dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(hostile_site_url + path, wait_until="networkidle")
-    # Click the first 200 links that stay on the page, in one call (a click per call cost a
-    # round trip each): the same event Playwright's dispatch_event("click") sends.
-    page.locator("article a").evaluate_all("""(links) => links.slice(0, 200)
-        .filter((link) => { const href = link.getAttribute('href') || ''; return !href || href.startsWith('#'); })
-        .map((link) => link.dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true, composed: true})))
-        .length""")
-    page.locator("article details").evaluate_all("(nodes) => nodes.forEach((node) => { node.open = !node.open; })")
-    page.mouse.move(10, 10)
-    page.wait_for_timeout(100)
+    context, page, watcher, dialogs = provoke_contributed_scripts(browser, hostile_site_url + path)
     assert page.evaluate("typeof window.__xss") == "undefined"
     assert dialogs == [] and watcher.page_errors == [] and watcher.foreign_requests == []
     assert (

@@ -16,7 +16,15 @@ import material
 import pytest
 
 from clusterdocs.publish.content_security import theme_scripts, with_policy, without_policy
-from support import BUILD_CORPUS, ROOT, PageWatcher, copy_repository, lay_over, run_mkdocs_build
+from support import (
+    BUILD_CORPUS,
+    ROOT,
+    PageWatcher,
+    copy_repository,
+    lay_over,
+    provoke_contributed_scripts,
+    run_mkdocs_build,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -80,19 +88,7 @@ def test_with_the_sanitiser_off_the_policy_alone_stops_every_contributed_script(
     site, url = unsanitised_site
     published = (site / path.strip("/") / "index.html").read_text(encoding="utf-8")
     assert "<script>window.__xss" in published  # the sanitiser really was off: the scripts are on the page
-    context = browser.new_context()
-    page = context.new_page()
-    watcher = PageWatcher(page)
-    dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(url + path, wait_until="networkidle")
-    for link in page.locator("article a").all()[:200]:
-        href = link.get_attribute("href") or ""
-        if href.startswith(("javascript", "data:")) or not href or href.startswith("#"):
-            link.dispatch_event("click")
-    page.locator("article p").first.dispatch_event("click")
-    page.mouse.move(10, 10)
-    page.wait_for_timeout(200)
+    context, page, watcher, dialogs = provoke_contributed_scripts(browser, url + path, script_links=True)
     assert page.evaluate("typeof window.__xss") == "undefined"
     assert dialogs == [] and watcher.foreign_requests == []
     blocked = " ".join(watcher.csp_violations)

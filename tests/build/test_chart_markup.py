@@ -7,6 +7,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
+from support import PlainLinks
 
 from clusterdocs.render.figures_view import render_page
 from clusterdocs.base.languages import LANGUAGES
@@ -49,22 +50,12 @@ def chart_marks(html: str) -> list[list]:
     return parser.marks
 
 
-class Links:
-    """Enough of clusterdocs.render.links.PageLinks for the figures page (its links are not compared)."""
-
-    permanent, root = "", "../"
-
-    def to_page(self, path: str, anchor: str = "") -> str:
-        return path
-
-    def to_file(self, target: str) -> str:
-        return target
-
-
 @pytest.mark.parametrize("language", LANGUAGES, ids=[language.code for language in LANGUAGES])
 def test_built_charts_keep_every_mark_the_renderer_drew(site_dir, language):
     source = DOCS_DIR / (language.converted_from or language.code) / "figures.md"
-    rendered = render_page(source.read_text(encoding="utf-8"), load_site_data(), language.code, Links(), "figures.md")
+    rendered = render_page(
+        source.read_text(encoding="utf-8"), load_site_data(), language.code, PlainLinks(), "figures.md"
+    )
     built = (site_dir / language.prefix / "figures" / "index.html").read_text(encoding="utf-8")
     expected = chart_marks(rendered)
     assert sum(tag == "rect" for tag, _attributes, _text in expected) >= 2 * len(

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from support import PlainLinks
 from markupsafe import Markup
 
 from clusterdocs.check.corrections import LOG_PAGE, corrections_of
@@ -25,19 +26,6 @@ from clusterdocs.check.terminology import terminology_problems
 from clusterdocs.read.yamlfile import load_yaml
 
 ALL = [language.code for language in LANGUAGES]
-
-
-class Links:
-    """The link helper's shape (clusterdocs/render/links.py) with plain paths."""
-
-    permanent = "https://example.org/page/"
-    root = "../"
-
-    def to_page(self, path: str, anchor: str = "") -> str:
-        return path + (f"#{anchor}" if anchor else "")
-
-    def to_file(self, target: str) -> str:
-        return target
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +50,7 @@ def test_the_log_has_entries_and_each_names_pages_of_the_site(data):
 def test_each_corrected_page_ends_with_a_dated_note_and_keeps_its_sections(data, language):
     pages = sorted({page for entry in data.corrections for page in entry["pages"]} - {LOG_PAGE})
     for page in pages:
-        markdown, slots = render_markers(page_markdown(language, page), data, PageAddress(language, page), Links())
+        markdown, slots = render_markers(page_markdown(language, page), data, PageAddress(language, page), PlainLinks())
         # Plain text: Markdown would show an escaped page if the note turned it into markup.
         assert type(markdown) is str and not isinstance(markdown, Markup)
         notes = [html for html in slots if "cd-correction-note" in html]
@@ -88,7 +76,9 @@ def test_a_correction_limited_to_one_language_puts_no_note_on_the_other(data):
 
 @pytest.mark.parametrize("language", ALL)
 def test_the_corrections_page_lists_every_entry_newest_first(data, language):
-    markdown, slots = render_markers(page_markdown(language, LOG_PAGE), data, PageAddress(language, LOG_PAGE), Links())
+    markdown, slots = render_markers(
+        page_markdown(language, LOG_PAGE), data, PageAddress(language, LOG_PAGE), PlainLinks()
+    )
     log = next(html for html in slots if "cd-corrections" in html)
     ids = re.findall(r'<li class="cd-correction" id="([^"]+)"', log)
     assert sorted(ids) == sorted(entry["id"] for entry in data.corrections)
@@ -110,7 +100,7 @@ def test_the_feed_has_one_item_per_correction_of_its_language(data, language):
 @pytest.mark.parametrize("language", ALL)
 def test_a_source_note_is_a_collapsed_details_under_the_summary(data, language):
     _markdown, slots = render_markers(
-        page_markdown(language, "timeline.md"), data, PageAddress(language, "timeline.md"), Links()
+        page_markdown(language, "timeline.md"), data, PageAddress(language, "timeline.md"), PlainLinks()
     )
     html = "".join(slots)
     with_note = [milestone for milestone in data.milestones if "source_note" in milestone.data]

@@ -7,6 +7,7 @@ import dataclasses
 import re
 
 import pytest
+from support import PlainLinks
 
 from clusterdocs.text.dates import format_date, sort_key
 from clusterdocs.render.home_view import LATEST, MEDIA_SUM, STEPS, policy_steps, render_page
@@ -21,17 +22,6 @@ from clusterdocs.read.yamlfile import split_front_matter
 LANGUAGES = ("en", "zh", "zh-Hant")
 
 
-class _Links:
-    permanent = "http://127.0.0.1:8000/"
-    root = "./"
-
-    def to_page(self, path: str, anchor: str = "") -> str:
-        return path + (f"#{anchor}" if anchor else "")
-
-    def to_file(self, target: str) -> str:
-        return target
-
-
 @pytest.fixture(scope="module")
 def data():
     return load_site_data(ROOT)
@@ -39,7 +29,7 @@ def data():
 
 def _steps(data, language):
     milestones = {milestone.id: milestone for milestone in data.milestones}
-    return policy_steps(data, milestones, language, _Links(), f"docs/{language}/index.md")
+    return policy_steps(data, milestones, language, PlainLinks(), f"docs/{language}/index.md")
 
 
 def _rendered(data, language: str, markdown: str | None = None) -> str:
@@ -48,7 +38,7 @@ def _rendered(data, language: str, markdown: str | None = None) -> str:
         source = "zh" if language == "zh-Hant" else language
         markdown = split_front_matter((ROOT / "docs" / source / "index.md").read_text(encoding="utf-8"))[1]
     with html_slots() as slots:
-        page = render_page(markdown, data, language, _Links(), f"docs/{language}/index.md")
+        page = render_page(markdown, data, language, PlainLinks(), f"docs/{language}/index.md")
     for index, html in enumerate(slots):
         page = page.replace(f'<div data-cd-slot="{index}"></div>', html)
     return page

@@ -16,7 +16,7 @@ from clusterdocs.check.sitedata import load_site_data
 from clusterdocs.check.sources import load_sources
 from clusterdocs.check.timeline import Milestone
 from clusterdocs.render.timeline_view import export_csv, export_json, render_timeline
-from support import FIXTURES
+from support import FIXTURES, PlainLinks
 
 
 @pytest.mark.parametrize(
@@ -444,10 +444,7 @@ def test_a_total_with_unlisted_items_says_how_many_and_why_under_the_chart(langu
         total=counted + 2, unlisted={"count": 2, "reason": {"en": "Two are named elsewhere.", "zh": "另有两个未列名。"}}
     )
     markdown = (DOCS_DIR / language / "figures.md").read_text(encoding="utf-8")
-    links = type(
-        "Links", (), {"permanent": "", "root": "../", "to_page": lambda self, p, a="": p, "to_file": lambda self, t: t}
-    )()
-    html = render_page(markdown, data, language, links, "figures.md")
+    html = render_page(markdown, data, language, PlainLinks(), "figures.md")
     caption = html[html.index(f'id="chart-{distribution["id"]}"') :]
     caption = caption[caption.index("<figcaption>") : caption.index("</figcaption>")]
     assert str(counted + 2) in caption and reason in caption and "2" in caption.split(reason)[0]
