@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from ..base.problems import Problem
-from .textfile import KIB, MAX_BYTES, disallowed_characters
+from .textfile import KIB, MAX_YAML_BYTES, disallowed_characters
 
 Path_ = tuple[str | int, ...]
 
@@ -363,8 +363,8 @@ def load_front_matter(text: str, path: str) -> tuple[YamlDocument | None, str, l
             [Problem(path, closing_line, 1, "(front matter)", "the closing '---' line needs a line break after it")],
         )
     size = len(header.encode("utf-8", "surrogatepass"))  # a lone surrogate is load_yaml's to report
-    if size > MAX_BYTES:  # a source may be larger; its header may not
-        message = f"front matter is {size} bytes; the limit is {MAX_BYTES // KIB} KiB: shorten it"
+    if size > MAX_YAML_BYTES:  # a page or source may be larger; its front matter may not
+        message = f"front matter is {size} bytes; the limit is {MAX_YAML_BYTES // KIB} KiB: shorten it"
         return None, body, [Problem(path, 1, 1, "(front matter)", message)]
     document, problems = load_yaml(header, path, line_offset=offset)
     if document is None:

@@ -58,10 +58,10 @@ def test_size_limits_depend_on_the_folder(tmp_path):
         (tmp_path / folder / "big.txt").write_bytes(b"x\n" * 300 * 1024)  # 600 KiB
     text, problems = read_text(tmp_path / "sources" / "big.txt", tmp_path)
     assert text is not None and problems == []
-    for folder in ("data", "timeline"):
+    for folder in ("data", "timeline"):  # YAML: half a page's limit
         text, problems = read_text(tmp_path / folder / "big.txt", tmp_path)
         assert text is None and messages(problems) == [
-            "1:1: file is 614400 bytes; the limit is 512 KiB: shorten or split it"
+            "1:1: file is 614400 bytes; the limit is 256 KiB: shorten or split it"
         ], folder
     (tmp_path / "sources" / "huge.txt").write_bytes(b"x\n" * 1025 * 1024)  # 2 MiB and 2 KiB
     text, problems = read_text(tmp_path / "sources" / "huge.txt", tmp_path)
@@ -71,10 +71,10 @@ def test_size_limits_depend_on_the_folder(tmp_path):
 
 
 def test_a_source_may_be_larger_than_a_page_but_its_header_may_not(tmp_path):
-    header = "---\n" + "k: v\n" * (110 * 1024) + "---\n"  # 550 KiB of YAML
+    header = "---\n" + "k: v\n" * (55 * 1024) + "---\n"  # 275 KiB of YAML
     document, _body, problems = load_front_matter(header + "body\n", "sources/x.txt")
     assert document is None and messages(problems) == [
-        f"1:1: front matter is {len(header) - 8} bytes; the limit is 512 KiB: shorten it"
+        f"1:1: front matter is {len(header) - 8} bytes; the limit is 256 KiB: shorten it"
     ]
 
 
