@@ -38,8 +38,8 @@ from support import (
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Session builds, by fixture: the xdist group of the build-tier tests that read it (a test that
-# reads two builds goes with the first listed). Three groups, so the three builds start at once.
-SHARED_BUILDS = {"site_dir": "site-build", "recorded_build": "recorded-build", "corpus_build": "corpus-build"}
+# reads two builds goes with the first listed). Two groups, so the two builds start at once.
+SHARED_BUILDS = {"site_dir": "site-build", "corpus_build": "corpus-build"}
 
 
 def pytest_sessionstart(session):
@@ -65,8 +65,8 @@ def pytest_collection_modifyitems(config, items):
     first = {}
     for item in items:
         first[item] = 0 if item.path.parent.name == "slow" else 2
-        if item.get_closest_marker("xdist_group"):
-            continue  # grouped by the test itself (the browser tests of one page, for instance)
+        if item.get_closest_marker("xdist_group") or first[item] == 0:
+            continue  # grouped by the test itself (the browser tests of one page, for instance); a slow test goes alone
         if item.get_closest_marker("browser") or item.get_closest_marker("vnu"):
             # The slowest tier: spread over every worker, each reading the shared builds; only
             # the tests of a module that share a fixture of its own (one load, many checks) go together.
@@ -114,10 +114,13 @@ def built_once(tmp_path_factory, name: str, build) -> Path:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    """The whole site, built strictly once for the run (shared by the pytest-xdist workers)."""
+    """The whole site, built strictly once for the run (shared by the pytest-xdist workers),
+    through tests/mkdocs_recording_content.py, which also records what each page's renderer
+    produced (``recorded_build``). tests/slow/test_reproducible_build.py shows that a plain
+    ``mkdocs build`` of the commit gives this site byte for byte, so recording changes nothing."""
 
     def build(folder: Path) -> None:
-        result = run_mkdocs_build(folder / "site")
+        result = run_mkdocs_build(folder / "site", recorder=folder / "record.json")
         build_log(folder / "site").write_text(result.stderr, encoding="utf-8")
         assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
 
@@ -131,25 +134,17 @@ def build_log(site: Path) -> Path:
 
 @dataclass
 class RecordedBuild:
-    """One strict build of the repository through tests/mkdocs_recording_content.py: the site, and
-    for every page the sections its renderer produced and the content HTML the pipeline returned."""
+    """The session build (``site_dir``), and for every page the sections its renderer produced
+    and the content HTML the pipeline returned."""
 
     site: Path
     records: list[dict]
 
 
 @pytest.fixture(scope="session")
-def recorded_build(tmp_path_factory) -> RecordedBuild:
-    """The second build of this commit: tests/build/test_own_markup.py reads its record, and
-    tests/build/test_build.py compares its site with ``site_dir`` byte for byte (two builds of
-    one commit are identical, and recording changes nothing)."""
-
-    def build(folder: Path) -> None:
-        result = run_mkdocs_build(folder / "site", recorder=folder / "record.json")
-        assert result.returncode == 0, f"mkdocs build --strict (recorded) failed:\n{result.stderr[-4000:]}"
-
-    folder = built_once(tmp_path_factory, "recorded-build", build)
-    return RecordedBuild(folder / "site", json.loads((folder / "record.json").read_text(encoding="utf-8")))
+def recorded_build(site_dir) -> RecordedBuild:
+    """What tests/build/test_own_markup.py reads: the session build's record of every page."""
+    return RecordedBuild(site_dir, json.loads((site_dir.parent / "record.json").read_text(encoding="utf-8")))
 
 
 @dataclass

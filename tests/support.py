@@ -246,14 +246,17 @@ class PageWatcher:
 
 class PageMeasurements:
     """Measurements of loaded pages, shared by every test of a session (of a pytest-xdist worker):
-    one load per (url, width, height, scheme), and each named measurement taken once on it.
+    one load per (url, width, height), and each named measurement taken once on it per colour
+    scheme.
 
     ``measure(url, steps)`` runs each step of ``steps`` (name → function of the loaded page) that
-    has not run on that load yet, in order, and returns every step's result; a step that raised
-    raises again for each test that asks for it, and no other. A name stands for one
+    has not run on that load in that scheme yet, in order, and returns every step's result; a step
+    that raised raises again for each test that asks for it, and no other. A name stands for one
     measurement: tests that read the same page pass the same steps (a shared dict), so the first
-    test to ask takes them all in one load. Steps only read the page (evaluate, axe, screenshots);
-    a test that clicks, types or scrolls loads its own page. The page's ``watcher``
+    test to ask takes them all in one load. Both schemes are measured on one load: the page is
+    switched to the scheme asked for (``prefers-color-scheme``, which the theme follows as it
+    changes), as a reader's system switches it. Steps only read the page (evaluate, axe,
+    screenshots); a test that clicks, types or scrolls loads its own page. The page's ``watcher``
     (``PageWatcher``) has recorded everything since the load. The most recent few loads stay
     open; an older one is loaded again if a step of it is still to be taken.
     """
@@ -275,36 +278,42 @@ class PageMeasurements:
         scheme: str = "light",
         wait_until: str = "networkidle",
     ) -> dict[str, object]:
-        key = (url, width, height, scheme, wait_until)
+        key = (url, width, height, wait_until)
         for name, step in steps.items():
-            if (key, name) not in self._results:
-                page = self._page(key)
+            if (key, scheme, name) not in self._results:
+                page = self._page(key, scheme)
                 try:
-                    self._results[key, name] = (step(page), None)
+                    self._results[key, scheme, name] = (step(page), None)
                 except Exception as error:  # kept for the test that asks, raised again below
-                    self._results[key, name] = (None, error)
+                    self._results[key, scheme, name] = (None, error)
         values = {}
         for name in steps:
-            value, error = self._results[key, name]
+            value, error = self._results[key, scheme, name]
             if error is not None:
                 raise error
             values[name] = value
         return values
 
-    def _page(self, key: tuple):
+    def _page(self, key: tuple, scheme: str):
         if key in self._open:
             self._open.move_to_end(key)
-            return self._open[key]
-        url, width, height, scheme, wait_until = key
-        while len(self._open) >= self._keep_open:
-            _key, oldest = self._open.popitem(last=False)
-            oldest.context.close()
-        context = self._browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
-        page = context.new_page()
-        page.watcher = PageWatcher(page)
-        page.goto(url, wait_until=wait_until)
-        self.loads += 1
-        self._open[key] = page
+            page = self._open[key]
+        else:
+            url, width, height, wait_until = key
+            while len(self._open) >= self._keep_open:
+                _key, oldest = self._open.popitem(last=False)
+                oldest.context.close()
+            context = self._browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+            page = context.new_page()
+            page.watcher = PageWatcher(page)
+            page.goto(url, wait_until=wait_until)
+            page.scheme = scheme
+            self.loads += 1
+            self._open[key] = page
+        if page.scheme != scheme:
+            page.emulate_media(color_scheme=scheme)
+            page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+            page.scheme = scheme
         return page
 
     def close(self) -> None:

@@ -6,8 +6,8 @@ contribution cannot bring entries of its own. Each entry is named by a hash of e
 value depends on, the code that computes it included: an entry is either exactly right or never
 looked up. Nothing fails if the folder cannot be written; the result is then computed each time.
 Used for compiled Jinja templates (the macros of clusterdocs/render/templates.py, and the theme's own
-templates through hooks/theme_templates.py) and the site audit's findings for each file content
-(clusterdocs/publish/site_audit.py).
+templates through hooks/theme_templates.py), the site audit's findings for each file content
+(clusterdocs/publish/site_audit.py) and the charts' PNG pictures (clusterdocs/render/chart_files.py).
 """
 
 from __future__ import annotations
@@ -45,14 +45,47 @@ def load_json(kind: str, key: str):
 
 
 def store_json(kind: str, key: str, value) -> None:
+    _store(kind, f"{key}.json", json.dumps(value).encode("utf-8"))
+
+
+def load_bytes(kind: str, key: str) -> bytes | None:
+    """The bytes stored under ``key``, or None."""
+    try:
+        return (cache_dir(kind) / key).read_bytes()
+    except OSError:
+        return None
+
+
+def store_bytes(kind: str, key: str, value: bytes) -> None:
+    _store(kind, key, value)
+
+
+def _store(kind: str, name: str, value: bytes) -> None:
     folder = cache_dir(kind)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False, suffix=".tmp") as file:
-            json.dump(value, file)
-        os.replace(file.name, folder / f"{key}.json")  # whole or not at all, even with builds in parallel
+        with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False, suffix=".tmp") as file:
+            file.write(value)
+        os.replace(file.name, folder / name)  # whole or not at all, even with builds in parallel
     except OSError:
         pass
+
+
+def installed_fonts() -> str:
+    """Every font file in the system's and the user's font folders, with its size and time: what a
+    picture drawn with the installed fonts depends on."""
+    folders = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts"]
+    folders.append(Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share", "fonts"))
+    found = []
+    for folder in folders:
+        for directory, _subfolders, names in os.walk(folder):
+            for name in names:
+                try:
+                    status = os.stat(os.path.join(directory, name))
+                except OSError:
+                    continue
+                found.append(f"{directory}/{name} {status.st_size} {status.st_mtime_ns}")
+    return "\n".join(sorted(found))
 
 
 def compiled_templates(kind: str) -> FileSystemBytecodeCache | None:

@@ -15,7 +15,9 @@ first listed on a tie); every use of another form is reported.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -117,24 +119,29 @@ def _hits(text: str, renderings: tuple[re.Pattern, dict[str, str]]) -> list[tupl
     """(offset, text found, what ``renderings`` maps it to) of each form in ``text``, also where a
     line break (and the next line's indentation) stands between its words."""
     pattern, canonical_of = renderings
-    flat, offsets = _single_spaced(text)
+    flat, offset_in_text = _single_spaced(text)
     return [
-        (offsets[match.start()], match.group(0), canonical_of[match.group(0).lower()])
+        (offset_in_text(match.start()), match.group(0), canonical_of[match.group(0).lower()])
         for match in pattern.finditer(flat)
     ]
 
 
-def _single_spaced(text: str) -> tuple[str, list[int]]:
-    """``text`` with every run of whitespace as one space, and each character's offset in ``text``."""
-    characters, offsets = [], []
-    for match in re.finditer(r"\s+|\S+", text):
-        if match.group(0)[0].isspace():
-            characters.append(" ")
-            offsets.append(match.start())
-        else:
-            characters.append(match.group(0))
-            offsets += range(match.start(), match.end())
-    return "".join(characters), offsets
+# Whitespace that single-spacing changes: a space followed by more, or any other whitespace run.
+_CHANGED_WHITESPACE = re.compile(r" \s+|[^\S ]\s*")
+
+
+def _single_spaced(text: str) -> tuple[str, Callable[[int], int]]:
+    """``text`` with every run of whitespace as one space, and a function from an offset in it
+    to the same character's offset in ``text``."""
+    flat_starts, shifts, shift = [], [], 0  # after each changed run: where it ends in the flat text, how far behind
+    for match in _CHANGED_WHITESPACE.finditer(text):
+        shift += len(match.group(0)) - 1
+        flat_starts.append(match.end() - shift)
+        shifts.append(shift)
+    if not shifts:
+        return text, lambda offset: offset
+    flat = _CHANGED_WHITESPACE.sub(" ", text)
+    return flat, lambda offset: offset + (shifts[index] if (index := bisect_right(flat_starts, offset) - 1) >= 0 else 0)
 
 
 def _english_strings(node, location: tuple, english: bool = False):

@@ -21,11 +21,14 @@ data and the language only, so the files depend on the data alone.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
+from importlib import metadata
 
 from markupsafe import Markup
 
+from ..base.build_cache import installed_fonts, load_bytes, store_bytes
 from .citations import chart_citation, download_links, download_path, downloads
 from ..base.languages import language_of
 from ..text.tabular import write_csv
@@ -33,6 +36,7 @@ from .templates import environment
 from ..text.text_metrics import text_width
 
 KIND = "charts"  # the folder of the files, and the citations' kind under cite/<language>/
+PNG_CACHE = "chart-pictures"  # the build cache's folder of drawn PNGs
 PNG_SCALE = 2  # the PNG is drawn at twice the SVG's size, sharp on high-density screens
 FONT_SIZE = 13
 TITLE_SIZE = 16
@@ -159,11 +163,21 @@ def svg_text(chart: Chart, url: str, strings: dict[str, str]) -> str:
     )
 
 
-def png_bytes(svg: str) -> bytes:
-    """The SVG as a PNG, drawn by resvg with the fonts installed on the machine."""
+def png_bytes(svg: str, fonts: str) -> bytes:
+    """The SVG as a PNG, drawn by resvg with the fonts installed on the machine (``fonts``, from
+    ``installed_fonts()``); kept in the build cache under a hash of the SVG, resvg's version, the
+    scale and the fonts, since drawing them all is a fifth of a build."""
     import resvg_py  # imported here: only the build's last step draws pictures
 
-    return bytes(resvg_py.svg_to_bytes(svg_string=svg, zoom=PNG_SCALE))
+    key = hashlib.sha256(
+        "\0".join([svg, metadata.version("resvg-py"), str(PNG_SCALE), fonts]).encode("utf-8")
+    ).hexdigest()
+    cached = load_bytes(PNG_CACHE, f"{key}.png")
+    if cached is not None:
+        return cached
+    png = bytes(resvg_py.svg_to_bytes(svg_string=svg, zoom=PNG_SCALE))
+    store_bytes(PNG_CACHE, f"{key}.png", png)
+    return png
 
 
 def file_path(language: str, chart_id: str, extension: str) -> str:
@@ -203,6 +217,7 @@ def chart_files(
     absolute URL, as for the pages' citations; ``ui`` holds the interface strings by language
     (``SiteData.ui``)."""
     files: dict[str, str | bytes] = {}
+    fonts = installed_fonts()
     for chart in charts:
         page_url = page_urls.get((chart.language, chart.page))
         if page_url is None:
@@ -211,7 +226,7 @@ def chart_files(
         svg = svg_text(chart, url, ui[chart.language])
         files[file_path(chart.language, chart.id, "csv")] = csv_text(chart)
         files[file_path(chart.language, chart.id, "svg")] = svg
-        files[file_path(chart.language, chart.id, "png")] = png_bytes(svg)
+        files[file_path(chart.language, chart.id, "png")] = png_bytes(svg, fonts)
         citation = chart_citation(chart.id, chart.title, chart.source, url, chart.language, ui[chart.language])
         for extension, content in downloads(citation).items():
             files[download_path(chart.language, KIND, chart.id, extension)] = content

@@ -162,16 +162,6 @@ def test_every_internal_link_and_anchor_resolves(site_dir):
     assert broken == []
 
 
-def test_two_builds_of_the_same_commit_are_byte_identical(site_dir, recorded_build):
-    """The session build and the recorded one (tests/conftest.py): two processes, one commit,
-    so this also shows that recording the pipeline (tests/build/test_own_markup.py) changes nothing."""
-    again = recorded_build.site
-    first = {path.relative_to(site_dir).as_posix(): path.read_bytes() for path in site_dir.rglob("*") if path.is_file()}
-    second = {path.relative_to(again).as_posix(): path.read_bytes() for path in again.rglob("*") if path.is_file()}
-    assert sorted(first) == sorted(second)
-    assert [name for name in sorted(first) if first[name] != second[name]] == []
-
-
 def test_no_spam_or_converter_debris_anywhere_in_the_site(site_dir):
     hits = []
     for file in site_dir.rglob("*"):

@@ -1,6 +1,6 @@
 """The project's own markup comes out of the page pipeline unchanged, on every page of a build.
 
-The session's recorded build (``recorded_build`` in tests/conftest.py) runs through
+The session build (``site_dir`` and ``recorded_build`` in tests/conftest.py) runs through
 tests/mkdocs_recording_content.py, which records for each page the
 sections its renderer produced and the content HTML the pipeline returned
 (clusterdocs/render/pages.py ``page_content``). Every section must be in the page as rendered (the
@@ -26,7 +26,7 @@ GLOSSARY_LINK = re.compile(r'<a class="(?:cd-term|cd-document-link)" href="[^"<>
 
 @pytest.fixture(scope="session")
 def recorded(recorded_build) -> tuple[Path, list[dict]]:
-    """The session's recorded build (tests/conftest.py): its site and its record."""
+    """The session build (tests/conftest.py): its site and its record."""
     return recorded_build.site, recorded_build.records
 
 
