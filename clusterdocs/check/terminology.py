@@ -22,6 +22,7 @@ from functools import partial
 from pathlib import Path
 
 from ..base.problems import Problem, relative_path
+from ..base.text_memo import memoised
 from ..text.term_patterns import prefix_tree_pattern
 from ..read.textfile import read_text
 from ..read.yamlfile import YamlDocument
@@ -119,11 +120,13 @@ def _hits(text: str, renderings: tuple[re.Pattern, dict[str, str]]) -> list[tupl
     """(offset, text found, what ``renderings`` maps it to) of each form in ``text``, also where a
     line break (and the next line's indentation) stands between its words."""
     pattern, canonical_of = renderings
+    return [(offset, found, canonical_of[found.lower()]) for offset, found in _matches(text, pattern)]
+
+
+@memoised(max_characters=4 * 1024 * 1024)  # the same pages and data at every load
+def _matches(text: str, pattern: re.Pattern) -> tuple[tuple[int, str], ...]:
     flat, offset_in_text = _single_spaced(text)
-    return [
-        (offset_in_text(match.start()), match.group(0), canonical_of[match.group(0).lower()])
-        for match in pattern.finditer(flat)
-    ]
+    return tuple((offset_in_text(match.start()), match.group(0)) for match in pattern.finditer(flat))
 
 
 # Whitespace that single-spacing changes: a space followed by more, or any other whitespace run.

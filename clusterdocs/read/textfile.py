@@ -28,6 +28,7 @@ import unicodedata
 from pathlib import Path
 
 from ..base.problems import Problem, relative_path
+from ..base.text_memo import memoised
 
 KIB = 1024
 # Far above any real file (the largest, data/glossary.yml, is about 53 KiB); low enough that the
@@ -98,23 +99,29 @@ def read_text(file: Path, root: Path) -> tuple[str | None, list[Problem]]:
 
 def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """``data`` as text without a byte-order mark, or ``None`` and one problem."""
+    text, problems = _decoded(data, path)
+    return text, list(problems)
+
+
+@memoised(max_characters=4 * 1024 * KIB)  # a check reads most files more than once
+def _decoded(data: bytes, path: str) -> tuple[str | None, tuple[Problem, ...]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         before = data[: error.start].decode("utf-8").removeprefix(BOM)
         line, column = _position(before, len(before))
-        return None, [
+        return None, (
             Problem(
                 path,
                 line,
                 column,
                 "(file)",
                 f"not valid UTF-8 (byte 0x{data[error.start]:02X}); save the file as UTF-8",
-            )
-        ]
+            ),
+        )
     text = text.removeprefix(BOM)
     found = disallowed_characters(text, path) or invisible_characters(text, path)
-    return (None, found) if found else (text, [])
+    return (None, tuple(found)) if found else (text, ())
 
 
 def invisible_characters(text: str, path: str) -> list[Problem]:

@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from ..base.problems import Problem
+from ..base.text_memo import memoised
 from .textfile import KIB, MAX_YAML_BYTES, disallowed_characters
 
 Path_ = tuple[str | int, ...]
@@ -102,15 +103,12 @@ def dotted(location: Path_) -> str:
 
 def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse ``text``; on failure return ``None`` and every problem found."""
-    problems = disallowed_characters(text, path, line_offset) or _tab_problems(text, path, line_offset)
-    if problems:
-        return None, problems
-    problems = _event_problems(text, path, line_offset)
-    if problems:
-        return None, problems
-    loader = _StringDatesLoader(text)
+    found, node = _parsed(text, path, line_offset)
+    if found:
+        return None, list(found)
+    problems: list[Problem] = []
+    loader = _StringDatesLoader("")
     try:
-        node = loader.get_single_node()
         document = YamlDocument(path, None, line_offset=line_offset, text=text)
         refused: list[Problem] = []
         if node is not None:
@@ -125,6 +123,24 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[YamlDocument 
     finally:
         loader.dispose()
     return document, problems
+
+
+@memoised(max_characters=2 * 1024 * 1024)  # the files of the content a few times over; see below
+def _parsed(text: str, path: str, line_offset: int) -> tuple[tuple[Problem, ...], yaml.Node | None]:
+    """The problems that stop ``text`` from being read, or none and its node tree. Kept for the
+    next load of the same text (clusterdocs/base/text_memo.py): composing the tree is most of a
+    load's cost, and nothing changes a node tree once composed (building data from it only reads
+    it; the merge keys that PyYAML would rewrite are refused by ``_check_nodes``)."""
+    problems = disallowed_characters(text, path, line_offset) or _tab_problems(text, path, line_offset)
+    if problems:
+        return tuple(problems), None
+    problems = _event_problems(text, path, line_offset)
+    if problems:
+        return tuple(problems), None
+    try:
+        return (), _compose(text)
+    except yaml.YAMLError as error:
+        return (_syntax_problem(error, path, line_offset),), None
 
 
 def _tab_problems(text: str, path: str, line_offset: int) -> list[Problem]:

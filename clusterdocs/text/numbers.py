@@ -18,6 +18,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+
+from ..base.text_memo import memoised
+
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 # Thousands groups may be separated by a comma, a space, a no-break or a thin space.
 _NUMBER = re.compile(
@@ -88,6 +91,11 @@ def _value(text: str) -> Decimal | None:
 
 def numbers_in(text: str) -> list[Number]:
     """Every number written with digits in ``text``, in order."""
+    return list(_numbers_in(text))
+
+
+@memoised(max_characters=4 * 1024 * 1024)  # the check reads the same prose at every load
+def _numbers_in(text: str) -> tuple[Number, ...]:
     text = normalise_digits(text)
     found = []
     for match in _NUMBER.finditer(text):
@@ -97,7 +105,7 @@ def numbers_in(text: str) -> list[Number]:
         magnitude = _MAGNITUDE.match(text, match.end())
         scaled = (value * _SCALE[magnitude.group(1).lower()]).normalize() if magnitude else None
         found.append(Number(match.start(), match.end(), match.group(1), value, scaled))
-    return found
+    return tuple(found)
 
 
 def chinese_numbers_in(text: str) -> list[Decimal]:
@@ -188,12 +196,18 @@ def evidence(*texts: str) -> set[Decimal]:
     """Every value the texts state: digits (bare and scaled by a magnitude word) and Chinese numerals."""
     values: set[Decimal] = set()
     for text in texts:
-        for number in numbers_in(text):
-            values.add(number.value)
-            if number.scaled is not None:
-                values.add(number.scaled)
-        values.update(chinese_numbers_in(text))
+        values |= _stated(text)
     return values
+
+
+@memoised(max_characters=4 * 1024 * 1024)
+def _stated(text: str) -> frozenset[Decimal]:
+    values = set(chinese_numbers_in(text))
+    for number in _numbers_in(text):
+        values.add(number.value)
+        if number.scaled is not None:
+            values.add(number.scaled)
+    return frozenset(values)
 
 
 def supported(number: Number, values: set[Decimal]) -> bool:

@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import re
 
+from ..base.text_memo import memoised
+
 
 def prefix_tree_pattern(texts) -> str:
     """One alternation for all ``texts``, factored by shared prefixes; longer matches are tried first."""
+    return _pattern("\0".join(sorted(set(texts))))  # no contributed text holds NUL (clusterdocs/read/textfile.py)
+
+
+@memoised(max_characters=4 * 1024 * 1024)  # the same glossary and ids at every load
+def _pattern(joined: str) -> str:
     tree: dict = {}
-    for text in texts:
+    for text in joined.split("\0") if joined else []:
         node = tree
         for character in text:
             node = node.setdefault(character, {})
