@@ -32,6 +32,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from clusterdocs.check.divisions import WINNERS_DISTRIBUTION
 from clusterdocs.read.yamlfile import load_yaml, split_front_matter
 
 LINKED = ("hooks", "overrides", "schemas", "clusterdocs")
@@ -176,10 +177,9 @@ def write_smallest_corpus(target: Path, root: Path = ROOT, keep: tuple[str, ...]
         entries.append(entry)
     write_yaml(target / "data" / "date_ledger.yml", {**ledger, "entries": entries})
     figures = read_yaml(target / "data" / "figures.yml")
-    write_yaml(
-        target / "data" / "figures.yml",
-        {key: [item for item in items if not _cites(item, dropped)] for key, items in figures.items()},
-    )
+    figures = {key: [item for item in items if not _cites(item, dropped)] for key, items in figures.items()}
+    figures["distributions"] = [item for item in figures["distributions"] if item["id"] == WINNERS_DISTRIBUTION]
+    write_yaml(target / "data" / "figures.yml", figures)
     pages = {f"articles/{source_id}.md" for source_id in dropped}
     corrections = read_yaml(target / "data" / "corrections.yml")
     write_yaml(
