@@ -25,6 +25,7 @@ import argparse
 import re
 import shutil
 import sys
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -32,6 +33,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from clusterdocs.base.languages import GENERATED_CODES
 from clusterdocs.check.divisions import WINNERS_DISTRIBUTION
 from clusterdocs.read.yamlfile import load_yaml, split_front_matter
 
@@ -46,7 +48,8 @@ def write_corpus(target: Path, scale: int, root: Path = ROOT) -> Path:
         shutil.rmtree(target)
     target.mkdir(parents=True)
     for name in COPIED:
-        shutil.copytree(root / name, target / name)
+        # Not the generated languages' pages (docs/zh-Hant): a fresh clone has none, the build writes them.
+        shutil.copytree(root / name, target / name, ignore=partial(_generated, root / "docs"))
     for name in LINKED:
         (target / name).symlink_to(root / name, target_is_directory=True)
     source_ids = sorted(path.stem for path in (root / "sources").glob("*.txt"))
@@ -245,6 +248,10 @@ def _cut_to_markers(page: Path) -> None:
     kept = "\n\n".join(kept)
     header = "" if front_matter is None else f"---\n{front_matter}---\n\n"
     page.write_text(f"{header}{kept}\n", encoding="utf-8")
+
+
+def _generated(docs: Path, folder: str, names: list[str]) -> set[str]:
+    return set(names) & set(GENERATED_CODES) if Path(folder) == docs else set()
 
 
 def _renamer(ids: list[str]):
