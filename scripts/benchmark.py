@@ -20,7 +20,10 @@ content; 10x and 100x are synthetic copies from scripts/synthetic_corpus.py):
   index takes to load.
 
 Every budget is checked; the script prints each one missed and exits 1. ``--budget NAME=LIMIT``
-changes a limit (the tests use it to blow one on purpose). Scratch files go to
+changes a limit (the tests use it to blow one on purpose). ``--corpus smallest`` (with
+``--scales 1``) and ``--search-queries N`` make a run small enough to test the benchmark itself
+(tests/slow/test_benchmark_end_to_end.py): every stage still runs, on a reduced tree that the
+report names, so such a run is never taken for a measurement of the site. Scratch files go to
 ``benchmarks/tmp/`` (ignored by git); only ``benchmarks/results.md`` is meant for review.
 """
 
@@ -50,7 +53,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic_corpus import ROOT, read_yaml, write_corpus, write_yaml
+from synthetic_corpus import SMALLEST_SOURCES, ROOT, read_yaml, write_corpus, write_smallest_corpus, write_yaml
 
 from clusterdocs.base.languages import LANGUAGES
 
@@ -108,7 +111,7 @@ BUDGETS = {
     "search_results_ms_10x": (1000, "max", "the same at 10x (ms)"),
 }
 SEARCH_TIMING_SCALES = (1, 10)  # 100x is only sized: its build is measured, its index not typed into
-SEARCH_QUERIES = 20  # per language
+SEARCH_QUERIES = 20  # per language, unless --search-queries says otherwise
 
 
 @dataclass
@@ -351,10 +354,10 @@ def search_index_bytes(site: Path) -> dict[str, tuple[int, int]]:
     }
 
 
-def search_timing(site: Path) -> dict[str, dict[str, float]]:
+def search_timing(site: Path, count: int = SEARCH_QUERIES) -> dict[str, dict[str, float]]:
     """Per language, in Chromium over a gzipping local server: how long the search index takes
     to load after the home page has (ms), and the median, 90th percentile and slowest time from
-    typing a query to its first results (ms), over SEARCH_QUERIES queries sampled from the pages."""
+    typing a query to its first results (ms), over ``count`` queries sampled from the pages."""
     import random
 
     import opencc
@@ -372,7 +375,7 @@ def search_timing(site: Path) -> dict[str, dict[str, float]]:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
             for language in LANGUAGES:
                 mine = [each.query for each in samples if each.language == language.code]
-                queries = random.Random(22).sample(mine, min(SEARCH_QUERIES, len(mine)))
+                queries = random.Random(22).sample(mine, min(count, len(mine)))
                 page = browser.new_page()
                 page.goto(f"http://127.0.0.1:{server.server_address[1]}/{language.prefix}")
                 start = time.perf_counter()
@@ -381,6 +384,7 @@ def search_timing(site: Path) -> dict[str, dict[str, float]]:
                 times = sorted(answer["ms"] for answer in type_queries(page, queries))
                 page.close()
                 timing[language.code] = {
+                    "queries": len(times),
                     "ready_ms": ready,
                     "median_ms": statistics.median(times),
                     "p90_ms": times[int(0.9 * (len(times) - 1))],
@@ -463,10 +467,13 @@ def lighthouse_problems() -> list[str]:
 
 def measure(arguments) -> dict:
     SCRATCH.mkdir(parents=True, exist_ok=True)
-    results: dict = {"builds": {}, "runs": {}, "first_builds": {}}
+    results: dict = {"builds": {}, "runs": {}, "first_builds": {}, "corpus": arguments.corpus}
     for scale in arguments.scales:
         tree = SCRATCH / f"corpus-{scale}x"
-        write_corpus(tree, scale)
+        if arguments.corpus == "smallest":
+            write_smallest_corpus(tree)
+        else:
+            write_corpus(tree, scale)
         write_configs(tree)
         commit_tree(tree)
         runs = arguments.runs if scale == 1 else arguments.runs_large
@@ -484,7 +491,7 @@ def measure(arguments) -> dict:
         hooks_site = SCRATCH / f"site-{scale}x-hooks"
         results.setdefault("search_index_scales", {})[scale] = search_index_bytes(hooks_site)
         if scale in SEARCH_TIMING_SCALES and arguments.search_timing:
-            results.setdefault("search_timing", {})[scale] = search_timing(hooks_site)
+            results.setdefault("search_timing", {})[scale] = search_timing(hooks_site, arguments.search_queries)
             print(f"{scale}x search: {results['search_timing'][scale]}", flush=True)
     results["start_up"] = start_up(arguments.runs)
     if 1 in arguments.scales:
@@ -601,13 +608,27 @@ def machine() -> str:
     return f"{platform.system()} {platform.release()}, {os.cpu_count()} CPUs ({model}){memory}{load}"
 
 
+def corpus_line(corpus: str) -> str:
+    """What was measured: the real content, or the reduced tree that only tests the benchmark."""
+    if corpus == "smallest":
+        return (
+            f"- Corpus: **reduced** (`--corpus smallest`): only {len(SMALLEST_SOURCES)} of the sources "
+            f"({', '.join(SMALLEST_SOURCES)}), the data consistent with them, and the other pages cut "
+            "to their headings and markers (scripts/synthetic_corpus.py). A test of the benchmark "
+            "itself: these numbers are not the site's"
+        )
+    return "- Corpus: the real content (1x) and its synthetic copies"
+
+
 def report(results: dict, values: dict, limits: dict, missed: list[str], note: str, context: dict) -> str:
+    corpus = results.get("corpus", "real")
     lines = [
-        "# Benchmark results",
+        "# Benchmark results" + (" (reduced corpus, not the site)" if corpus == "smallest" else ""),
         "",
         "Written by `make bench` (scripts/benchmark.py); do not edit by hand. 10x and 100x are synthetic",
         "copies of the real content (scripts/synthetic_corpus.py), never published.",
         "",
+        corpus_line(corpus),
         f"- Measured: {context['date']}",
         f"- Machine: {context['machine']}",
         f"- Versions: {context['versions']}",
@@ -724,10 +745,13 @@ def report(results: dict, values: dict, limits: dict, missed: list[str], note: s
                 + " |"
             )
         if results.get("search_timing"):
+            counts = sorted(
+                {each["queries"] for timing in results["search_timing"].values() for each in timing.values()}
+            )
             lines += [
                 "",
-                f"Typing a query to its first results ({SEARCH_QUERIES} sampled queries per language, typed once "
-                "the index is loaded), and the index's loading time after the page's:",
+                f"Typing a query to its first results ({' or '.join(map(str, counts))} sampled queries per "
+                "language, typed once the index is loaded), and the index's loading time after the page's:",
                 "",
                 "| Scale | Language | Median (ms) | 90th percentile (ms) | Slowest (ms) | Index loaded (ms) |",
                 "|---|---|---|---|---|---|",
@@ -779,6 +803,15 @@ def main(argv: list[str] | None = None) -> int:
         default=[1, 10, 100],
         help="content scales to build, comma-separated (default 1,10,100; 1 is the real content)",
     )
+    parser.add_argument(
+        "--corpus",
+        choices=("real", "smallest"),
+        default="real",
+        help=(
+            "what 1x is: the real content (default), or, for tests of the benchmark itself, the smallest "
+            "tree the site builds from (scripts/synthetic_corpus.py; only with --scales 1; the report says so)"
+        ),
+    )
     parser.add_argument("--runs", type=int, default=3, help="builds per variant at 1x (default 3)")
     parser.add_argument("--runs-large", type=int, default=1, help="builds per variant at 10x and 100x (default 1)")
     parser.add_argument("--no-lighthouse", dest="lighthouse", action="store_false")
@@ -789,11 +822,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-search-timing", dest="search_timing", action="store_false", help="skip typing into the search box"
     )
+    parser.add_argument(
+        "--search-queries",
+        type=int,
+        default=SEARCH_QUERIES,
+        metavar="N",
+        help=f"queries typed per language and scale (default {SEARCH_QUERIES})",
+    )
     parser.add_argument("--budget", action="append", default=[], metavar="NAME=LIMIT", help="change one budget's limit")
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--scratch", type=Path, default=SCRATCH, help="where corpora, sites and logs go")
     parser.add_argument("--note", default="", help="a line for the report, e.g. what else ran on the machine")
     arguments = parser.parse_args(argv)
+    if arguments.corpus == "smallest" and arguments.scales != [1]:
+        parser.error("--corpus smallest is a reduction of the real content: use it with --scales 1 only")
+    if arguments.search_queries < 1:
+        parser.error("--search-queries must be at least 1")
     SCRATCH = arguments.scratch
     limits = parse_budgets(arguments.budget)
     context = {"date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine(), "versions": versions()}

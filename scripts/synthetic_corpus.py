@@ -10,7 +10,13 @@ The output is deterministic: same scale, same bytes. Above 1x its ``mkdocs.yml``
 copies in the nav and names the site "Synthetic benchmark corpus"; hooks, overrides, schemas
 and clusterdocs are symlinked from the repository, so the real hooks run on it.
 
-Run by ``scripts/benchmark.py``; by hand: ``python scripts/synthetic_corpus.py DIR --scale 10``.
+``write_smallest_corpus(target)`` goes the other way, for tests of the benchmark itself only
+(``scripts/benchmark.py --corpus smallest``): the real tree reduced to the fewest sources the
+site builds from, with the data that stays consistent without the others, and the hand-written
+pages other than the article summaries cut to their headings and markers.
+
+Run by ``scripts/benchmark.py``; by hand: ``python scripts/synthetic_corpus.py DIR --scale 10``
+or ``python scripts/synthetic_corpus.py DIR --smallest``.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import argparse
 import re
 import shutil
 import sys
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -26,6 +33,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from clusterdocs.base.languages import GENERATED_CODES
+from clusterdocs.check.divisions import WINNERS_DISTRIBUTION
 from clusterdocs.read.yamlfile import load_yaml, split_front_matter
 
 LINKED = ("hooks", "overrides", "schemas", "clusterdocs")
@@ -39,7 +48,8 @@ def write_corpus(target: Path, scale: int, root: Path = ROOT) -> Path:
         shutil.rmtree(target)
     target.mkdir(parents=True)
     for name in COPIED:
-        shutil.copytree(root / name, target / name)
+        # Not the generated languages' pages (docs/zh-Hant): a fresh clone has none, the build writes them.
+        shutil.copytree(root / name, target / name, ignore=partial(_generated, root / "docs"))
     for name in LINKED:
         (target / name).symlink_to(root / name, target_is_directory=True)
     source_ids = sorted(path.stem for path in (root / "sources").glob("*.txt"))
@@ -78,6 +88,170 @@ def write_corpus(target: Path, scale: int, root: Path = ROOT) -> Path:
     config = target / "mkdocs.yml"
     config.write_text(_config_text(root, source_ids, scale), encoding="utf-8")
     return config
+
+
+# The reduced corpus for tests of the benchmark itself (``--corpus smallest``): the fewest sources
+# the site still builds from. The home page's steps (clusterdocs/render/home_view.py) need a
+# headline figure from each of these three; the two others are left out.
+SMALLEST_SOURCES = ("central-local-2021", "blueprint-14th-fyp", "chengyu-cross-province-2023")
+MARKER_LINE = re.compile(r"^<!-- [a-z-]+:[a-z-]+ -->$")
+
+
+def write_smallest_corpus(target: Path, root: Path = ROOT, keep: tuple[str, ...] = SMALLEST_SOURCES) -> Path:
+    """Write the real tree reduced to the sources ``keep`` into ``target``; return its mkdocs.yml.
+
+    Only what stays consistent without the other sources is kept: the article pages of ``keep``;
+    the milestones, clusters, official lists, sector lists, figures and corrections that cite no
+    other source; the documents, glossary terms and date-ledger entries of ``keep`` (a ledger
+    entry whose milestone is gone becomes one with a reason). Cross-references to what was
+    dropped are removed. The hand-written pages other than the articles are cut to their front
+    matter, title and markers (their prose cites numbers from every source), so every marker is
+    still rendered from the reduced data. Deterministic; never published, never the benchmark's
+    default: the site is named as a reduced corpus, and the report says it was measured.
+    """
+    config = write_corpus(target, 1, root)
+    dropped = {path.stem for path in (target / "sources").glob("*.txt")} - set(keep)
+    for source_id in dropped:
+        (target / "sources" / f"{source_id}.txt").unlink()
+        for language in ("en", "zh"):
+            (target / "docs" / language / "articles" / f"{source_id}.md").unlink()
+    milestones = {}
+    for path in sorted((target / "timeline").glob("*.yml")):
+        data = read_yaml(path)
+        if _cites(data, dropped):
+            path.unlink()
+        else:
+            milestones[path] = data
+    kept_milestones = {data["id"] for data in milestones.values()}
+    clusters = read_yaml(target / "data" / "clusters.yml")
+    lists = [
+        item for item in clusters.get("lists", []) if not _cites(item, dropped) and item["milestone"] in kept_milestones
+    ]
+    list_ids = {item["id"] for item in lists}
+    sector_lists = [
+        {**item, "milestones": [each for each in item["milestones"] if each in kept_milestones]}
+        for item in clusters.get("sector_lists", [])
+        if not _cites(item, dropped)
+    ]
+    sector_list_ids = {item["id"] for item in sector_lists}
+    kept_clusters = []
+    for cluster in clusters["clusters"]:
+        if _cites(cluster, dropped):
+            continue
+        cluster = {
+            **cluster,
+            "memberships": [each for each in cluster["memberships"] if each["list"] in list_ids],
+            "milestones": [each for each in cluster["milestones"] if each in kept_milestones],
+        }
+        if "see_also" in cluster:
+            cluster["see_also"] = [each for each in cluster["see_also"] if each in sector_list_ids]
+        kept_clusters.append(cluster)
+    cluster_ids = {cluster["id"] for cluster in kept_clusters}
+    write_yaml(
+        target / "data" / "clusters.yml",
+        {**clusters, "clusters": kept_clusters, "sector_lists": sector_lists, "lists": lists},
+    )
+    for path, data in milestones.items():
+        write_yaml(path, {**data, "clusters": [each for each in data["clusters"] if each in cluster_ids]})
+    documents = read_yaml(target / "data" / "documents.yml")
+    kept_documents = [
+        {
+            **document,
+            "milestones": [each for each in document.get("milestones", []) if each in kept_milestones],
+            "clusters": [each for each in document.get("clusters", []) if each in cluster_ids],
+            "articles": [each for each in document.get("articles", []) if each in keep],
+        }
+        for document in documents["documents"]
+        if not _cites(document, dropped)
+    ]
+    excuses = [item for item in documents["not_documents"] if item["source"] in keep]
+    write_yaml(target / "data" / "documents.yml", {**documents, "documents": kept_documents, "not_documents": excuses})
+    glossary = read_yaml(target / "data" / "glossary.yml")
+    terms = [term for term in glossary["terms"] if set(term["sources"]) <= set(keep)]
+    write_yaml(target / "data" / "glossary.yml", {**glossary, "terms": terms})
+    ledger = read_yaml(target / "data" / "date_ledger.yml")
+    entries = []
+    for entry in ledger["entries"]:
+        if entry["source"] not in keep:
+            continue
+        if "milestone" in entry and entry["milestone"] not in kept_milestones:
+            entry = {key: value for key, value in entry.items() if key != "milestone"}
+            entry["reason"] = "Its timeline entry cites other sources, left out of this reduced corpus."
+        entries.append(entry)
+    write_yaml(target / "data" / "date_ledger.yml", {**ledger, "entries": entries})
+    figures = read_yaml(target / "data" / "figures.yml")
+    figures = {key: [item for item in items if not _cites(item, dropped)] for key, items in figures.items()}
+    figures["distributions"] = [item for item in figures["distributions"] if item["id"] == WINNERS_DISTRIBUTION]
+    write_yaml(target / "data" / "figures.yml", figures)
+    pages = {f"articles/{source_id}.md" for source_id in dropped}
+    corrections = read_yaml(target / "data" / "corrections.yml")
+    write_yaml(
+        target / "data" / "corrections.yml",
+        {
+            **corrections,
+            "corrections": [
+                item
+                for item in corrections["corrections"]
+                if not _cites(item, dropped) and not pages & set(item["pages"])
+            ],
+        },
+    )
+    for language in ("en", "zh"):
+        for page in sorted((target / "docs" / language).rglob("*.md")):
+            relative = page.relative_to(target / "docs" / language).as_posix()
+            if relative.startswith("articles/") and relative != "articles/index.md":
+                _unlink_dropped(page, dropped)
+            else:
+                _cut_to_markers(page)
+    text = config.read_text(encoding="utf-8")
+    for source_id in dropped:
+        text = text.replace(f"      - articles/{source_id}.md\n", "")
+    text = re.sub(
+        r"^site_name: .*$",
+        f"site_name: Reduced benchmark corpus ({', '.join(keep)} only, not the real site)",
+        text,
+        count=1,
+        flags=re.MULTILINE,
+    )
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def _cites(node, sources: set[str]) -> bool:
+    """Whether any ``source`` or ``article`` field anywhere in ``node`` names one of ``sources``."""
+    if isinstance(node, dict):
+        return any(
+            (key in ("source", "article") and value in sources) or _cites(value, sources) for key, value in node.items()
+        )
+    if isinstance(node, list):
+        return any(_cites(value, sources) for value in node)
+    return False
+
+
+def _unlink_dropped(page: Path, dropped: set[str]) -> None:
+    """Links to the summaries of dropped sources become their plain text."""
+    pattern = re.compile(r"\[([^\]]*)\]\((?:" + "|".join(map(re.escape, sorted(dropped))) + r")\.md(?:#[^)]*)?\)")
+    page.write_text(pattern.sub(r"\1", page.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def _cut_to_markers(page: Path) -> None:
+    """A page cut to its front matter, its headings (links point at their anchors) and its markers
+    (each rendered from the data); headings inside fenced code are not headings."""
+    front_matter, body, _offset = split_front_matter(page.read_text(encoding="utf-8"))
+    lines = body.splitlines()
+    kept, fenced = [], False
+    for line in lines:
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and (line.startswith("#") or MARKER_LINE.match(line.strip())):
+            kept.append(line)
+    kept = "\n\n".join(kept)
+    header = "" if front_matter is None else f"---\n{front_matter}---\n\n"
+    page.write_text(f"{header}{kept}\n", encoding="utf-8")
+
+
+def _generated(docs: Path, folder: str, names: list[str]) -> set[str]:
+    return set(names) & set(GENERATED_CODES) if Path(folder) == docs else set()
 
 
 def _renamer(ids: list[str]):
@@ -194,8 +368,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("target", type=Path)
     parser.add_argument("--scale", type=int, default=10)
+    parser.add_argument("--smallest", action="store_true", help="the reduced tree instead (ignores --scale)")
     arguments = parser.parse_args()
-    print(write_corpus(arguments.target, arguments.scale))
+    if arguments.smallest:
+        print(write_smallest_corpus(arguments.target))
+    else:
+        print(write_corpus(arguments.target, arguments.scale))
 
 
 if __name__ == "__main__":

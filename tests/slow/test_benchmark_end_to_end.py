@@ -1,10 +1,12 @@
-"""The benchmark (scripts/benchmark.py) end to end: real builds of all three variants at 1x, the
-check, the report and a blown budget.
+"""The benchmark (scripts/benchmark.py) end to end: real builds of all four variants, the check,
+search timing in Chromium, the report and a blown budget.
 
-Slow tier (``make test`` only, not ``make test-fast``): even at its smallest (1x, one run, no
-Lighthouse, no serve) it is three full builds and the check, about as long as the rest of the
-fast tier put together. tests/build/test_benchmark_report.py runs the same script in-process on
-the session build, with the builds' timings stubbed, in the fast tier. Nothing here is timed.
+It runs on the smallest tree the site builds from (``--corpus smallest``: three of the sources,
+the data consistent with them, the other pages cut to headings and markers), with one run, three
+queries per language, no Lighthouse and no serve: every stage still runs for real, on less.
+Slow tier (``make test`` only, not ``make test-fast``): it is still five builds and a browser.
+tests/build/test_benchmark_report.py runs the same script in-process on the session build, with
+the builds' timings stubbed, in the fast tier. Nothing here is timed.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ def test_the_benchmark_runs_writes_results_and_fails_on_a_blown_budget(tmp_path)
         [
             sys.executable,
             str(ROOT / "scripts" / "benchmark.py"),
+            "--corpus",
+            "smallest",
+            "--search-queries",
+            "3",
             "--scales",
             "1",
             "--runs",
@@ -53,3 +59,5 @@ def test_the_benchmark_runs_writes_results_and_fails_on_a_blown_budget(tmp_path)
     assert "| zh search index at 1x, gzip (KB) |" in report and "| ≤ 0.001 | no |" in report
     assert "| ≤ 1000 | yes |" in report
     assert "not measured in this run" in report  # 10x, 100x, Lighthouse and serve were skipped
+    assert "- Corpus: **reduced** (`--corpus smallest`)" in report  # never taken for the site's numbers
+    assert "(3 sampled queries per language" in report and "| 1x | zh-Hant |" in report  # search was timed

@@ -11,12 +11,13 @@ import sys
 import pytest
 from support import ROOT
 
+from clusterdocs.base.languages import is_generated
 from clusterdocs.check.sitedata import load_site_data
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import benchmark
-from synthetic_corpus import write_corpus
+from synthetic_corpus import SMALLEST_SOURCES, write_corpus, write_smallest_corpus
 
 
 def test_synthetic_corpus_is_valid_deterministic_and_grows_everything(tmp_path):
@@ -38,6 +39,39 @@ def test_synthetic_corpus_is_valid_deterministic_and_grows_everything(tmp_path):
     comparison = filecmp.dircmp(tree / "timeline", again / "timeline")
     assert not comparison.diff_files and not comparison.left_only and not comparison.right_only
     assert (tree / "data" / "glossary.yml").read_bytes() == (again / "data" / "glossary.yml").read_bytes()
+
+
+def test_smallest_corpus_is_valid_deterministic_and_really_smaller(tmp_path):
+    real = load_site_data(ROOT)
+    tree = tmp_path / "a"
+    write_smallest_corpus(tree)
+    small = load_site_data(tree)  # the check: raises DataError, with every problem, if the reduction broke it
+    assert sorted(small.sources) == sorted(SMALLEST_SOURCES) and len(small.sources) < len(real.sources)
+    assert {page.slug for page in small.articles} == set(SMALLEST_SOURCES)
+    for name in ("articles", "milestones", "clusters", "glossary"):
+        assert 0 < len(getattr(small, name)) < len(getattr(real, name)), name
+    assert 0 < len(small.documents) <= len(real.documents)  # every document happens to cite only these
+    assert 0 < len(small.figures["distributions"]) < len(real.figures["distributions"])
+    cited = {source_id for milestone in small.milestones for source_id in milestone.articles}
+    assert cited and cited <= set(SMALLEST_SOURCES), "no milestone cites a source left out"
+    pages = sorted(path.relative_to(tree).as_posix() for path in (tree / "docs").rglob("*.md"))
+    real_pages = sorted(
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "docs").rglob("*.md")
+        if not is_generated(path, ROOT / "docs")  # docs/zh-Hant, written by a build, is not copied
+    )
+    assert set(pages) < set(real_pages)
+    size = sum((tree / page).stat().st_size for page in pages)
+    assert size < sum((ROOT / page).stat().st_size for page in real_pages) / 2, "the pages hold under half the text"
+    config = (tree / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "site_name: Reduced benchmark corpus" in config
+    assert all((f"articles/{page.slug}.md" in config) == (page.slug in SMALLEST_SOURCES) for page in real.articles)
+    again = tmp_path / "b"
+    write_smallest_corpus(again)
+    for folder in ("sources", "timeline", "data", "docs"):
+        files = sorted(path.relative_to(tree) for path in (tree / folder).rglob("*") if path.is_file())
+        assert files == sorted(path.relative_to(again) for path in (again / folder).rglob("*") if path.is_file())
+        assert all((tree / name).read_bytes() == (again / name).read_bytes() for name in files), folder
 
 
 def test_budgets_are_checked_in_both_directions():
