@@ -27,6 +27,7 @@ from support import (
     SITE_PATH,
     PageMeasurements,
     PageWatcher,
+    ScriptProvoker,
     check_lines,
     content_copy,
     copy_repository,
@@ -256,11 +257,20 @@ def browser():
 @pytest.fixture(scope="session")
 def page_measurements(browser) -> PageMeasurements:
     """Loaded pages and what was measured on them, shared by the browser tests of a session:
-    tests that only read a page (axe, errors, sizes) take their measurements from one load
-    (``PageMeasurements`` in tests/support.py)."""
+    tests that read a page at one size (axe, errors, sizes), in any test file, take their
+    measurements from one load (``PageMeasurements`` in tests/support.py)."""
     measurements = PageMeasurements(browser)
     yield measurements
     measurements.close()
+
+
+@pytest.fixture(scope="session")
+def script_provoker(browser) -> ScriptProvoker:
+    """One page that opens hostile pages in turn and provokes their scripts (``ScriptProvoker``
+    in tests/support.py), shared by the tests of a session that do so."""
+    provoker = ScriptProvoker(browser)
+    yield provoker
+    provoker.close()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from clusterdocs.base.languages import LANGUAGES
 from clusterdocs.base.paths import DOCS_DIR, ROOT, TIMELINE_DIR
-from support import provoke_contributed_scripts, published_html
+from support import published_html
 
 pytestmark = pytest.mark.browser
 
@@ -83,15 +83,17 @@ def _axe_violations(page) -> list[tuple[str, int]]:
     return [(violation["id"], len(violation["nodes"])) for violation in results.response["violations"]]
 
 
-# One load of each page serves the load check and axe in both schemes (PageMeasurements): the
-# load's problems are read before axe runs; each test asserts on its own measurement.
+# One load of each page (at a laptop's 1280×800) serves the load check and axe in both schemes
+# (PageMeasurements), and the other files' checks of that page at that size: the load's problems
+# are read before axe runs; each test asserts on its own measurement.
 PAGE_CHECKS = {
     "problems": _load_problems,
     "policies": lambda page: page.locator('meta[http-equiv="Content-Security-Policy"]').count(),
     "scheme": lambda page: page.evaluate("document.body.getAttribute('data-md-color-scheme')"),
     "axe": _axe_violations,
 }
-# The tests of one page run on one pytest-xdist worker, so that they share its loads.
+# The tests of one page run on one pytest-xdist worker, so that they share its loads; other files
+# put their tests of a page in the same group (``page {path}``).
 PAGES_GROUPED = [pytest.param(path, marks=pytest.mark.xdist_group(f"page {path}")) for path in PUBLISHED_PAGES]
 
 
@@ -104,10 +106,10 @@ def test_page_loads_without_errors_or_foreign_requests(page_measurements, site_u
 
 
 @pytest.mark.parametrize("path", PUBLISHED_PAGES)
-def test_no_contributed_script_runs(browser, hostile_site_url, path):
+def test_no_contributed_script_runs(script_provoker, hostile_site_url, path):
     """The hostile build (tests/bad_inputs/build/script-in-page) puts scripts, handlers and
     script links in titles, descriptions and page bodies; none of them may run, on any page."""
-    context, page, watcher, dialogs = provoke_contributed_scripts(browser, hostile_site_url + path)
+    page, watcher, dialogs = script_provoker.open(hostile_site_url + path)
     assert page.evaluate("typeof window.__xss") == "undefined"
     assert dialogs == [] and watcher.page_errors == [] and watcher.foreign_requests == []
     assert (
@@ -117,7 +119,6 @@ def test_no_contributed_script_runs(browser, hostile_site_url, path):
         .map((attribute) => `${element.tagName} ${attribute.name}`))""")
         == []
     )
-    context.close()
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
