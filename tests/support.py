@@ -250,17 +250,40 @@ class PageWatcher:
             route.abort()
 
 
+# Waits until the theme's search box says it is ready ("type to start searching", in the page's
+# language): its worker has indexed what it was given, so the theme's scripts have all started.
+SEARCH_READY_JS = """async () => {
+  const meta = document.querySelector('.md-search-result__meta');
+  const config = document.getElementById('__config');
+  if (!meta || !config) return false;
+  const ready = JSON.parse(config.textContent).translations['search.result.placeholder'];
+  for (let waited = 0; meta.textContent.trim() !== ready; waited += 20) {
+    if (waited > 15000) throw new Error(`the search box never became ready: ${meta.textContent.trim()}`);
+    await new Promise((done) => setTimeout(done, 20));
+  }
+  return true;
+}"""
+
+
 class EmptySearchIndex:
     """Serves each site's search index with its configuration and no documents, for loads whose
-    tests look at nothing the search box finds: the theme's search still starts (its worker, its
-    language scripts, its "type to start searching" line), but has nothing to index, which is
-    most of a load's work. The real index is fetched once per address and kept."""
+    tests look at nothing search finds: the theme's search still starts (its worker, its language
+    scripts, its "type to start searching" line) but has nothing to index, which is most of a
+    load's work. The real index is fetched once per address and kept."""
 
     def __init__(self):
         self._bodies: dict[str, str] = {}
 
     def install(self, page) -> None:
         page.route("**/search/search_index.json", self._route)  # tried before the watcher's route
+
+    @staticmethod
+    def goto(page, url: str) -> None:
+        """Load ``url`` in a page with the empty index: its load event, then the search box's
+        "ready" (``SEARCH_READY_JS``), which with nothing to index soon follows; not the half
+        second of network silence that ``networkidle`` waits for."""
+        page.goto(url, wait_until="load")
+        page.evaluate(SEARCH_READY_JS)
 
     def _route(self, route):
         url = route.request.url
@@ -293,6 +316,17 @@ def scroll_kept(page) -> Iterator[None]:
     page.evaluate("([x, y]) => window.scrollTo({left: x, top: y, behavior: 'instant'})", where)
 
 
+# Waits until the page has drawn itself in the scheme it was switched to: two frames, then every
+# finite animation the switch started (the theme fades colours over up to 250 ms; a busy machine
+# draws few frames in that time, and axe would read the colours halfway).
+SETTLED_JS = """async () => {
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const finite = document.getAnimations().filter((animation) => animation.effect
+    && Number.isFinite(animation.effect.getComputedTiming().endTime));
+  await Promise.all(finite.map((animation) => animation.finished.catch(() => null)));
+}"""
+
+
 class PageChanged(AssertionError):
     """A step left a shared page otherwise than it found it (see ``PageMeasurements``)."""
 
@@ -318,8 +352,10 @@ class PageMeasurements:
     load's, and a step that left them changed fails with ``PageChanged`` (and the load is closed,
     so no later step reads the changed page). A test that changes a page for good loads its own.
 
-    ``search=False`` says the steps look at nothing search finds: such a load gets an empty
-    search index (``EmptySearchIndex``), unless a load with the real index is open already. The
+    A load waits for the network to fall silent (``networkidle``: the search index fetched and
+    indexed). ``search=False`` says the steps look at nothing search finds: such a load gets an
+    empty search index and waits for its load event and the search box's "ready"
+    (``EmptySearchIndex``), unless a load with the real index is open already. The
     page's ``watcher`` (``PageWatcher``) has recorded everything since the load. The most recent
     few loads stay open; a newer load reuses the oldest one's page (navigated, not a new browser
     context) when its size and search agree; an older load is loaded again if a step of it is
@@ -374,7 +410,7 @@ class PageMeasurements:
             page = self._open[found]
             if page.scheme != scheme:
                 page.emulate_media(color_scheme=scheme)
-                page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+                page.evaluate(SETTLED_JS)
                 page.scheme = scheme
             return page
         page = None
@@ -396,7 +432,10 @@ class PageMeasurements:
             page.emulate_media(color_scheme=scheme)
             page.scheme = scheme
         page.watcher.reset()
-        page.goto(url, wait_until="networkidle")
+        if search:
+            page.goto(url, wait_until="networkidle")
+        else:
+            EmptySearchIndex.goto(page, url)
         page.state = page.evaluate(PAGE_STATE_JS)
         self.loads += 1
         self._open[key, search] = page
@@ -433,7 +472,8 @@ class ScriptProvoker:
     clicks its links and paragraphs, toggles its details, moves the mouse. One browser context
     and page serve every page (navigated from one to the next; the watcher's record and the
     dialogs are started afresh for each). The search index is served empty (``EmptySearchIndex``):
-    nothing here searches, and indexing is most of a load's work."""
+    nothing here searches, and indexing is most of a load's work; each page is provoked once its
+    load event has fired and the theme's scripts have started (the search box is ready)."""
 
     def __init__(self, browser):
         self._context = browser.new_context()
@@ -448,7 +488,7 @@ class ScriptProvoker:
         data: URLs too). Returns the page, its ``PageWatcher`` and the messages of any dialog."""
         self.watcher.reset()
         self.dialogs.clear()
-        self.page.goto(url, wait_until="networkidle")
+        EmptySearchIndex.goto(self.page, url)
         self.page.evaluate(PROVOKE_JS, [script_links])
         self.page.mouse.move(0, 0)  # from where the last page left the pointer, so that it moves
         self.page.mouse.move(10, 10)
