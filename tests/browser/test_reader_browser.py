@@ -8,15 +8,15 @@ import struct
 import pytest
 
 from clusterdocs.base.languages import language_of
+from support import by_page
 
 pytestmark = pytest.mark.browser
 
 # Axe and the no-foreign-request check run on every published page in tests/test_browser.py.
 
 
-def png_size(path) -> tuple[int, int]:
-    with open(path, "rb") as file:
-        header = file.read(24)
+def png_size(png: bytes) -> tuple[int, int]:
+    header = png[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     return struct.unpack(">II", header[16:24])
 
@@ -25,44 +25,60 @@ def prefix(language: str) -> str:
     return "" if language_of(language).default else "/" + language_of(language).prefix.rstrip("/")
 
 
-@pytest.mark.parametrize("width", [1280, 360])
-@pytest.mark.parametrize("language", ["en", "zh"])
-@pytest.mark.parametrize("path", ["/clusters/", "/figures/", "/timeline/"])
-def test_reference_pages_fit_the_window_and_tables_do_not_break_words(
-    browser, site_url, tmp_path, width, language, path
-):
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.goto(site_url + prefix(language) + path)
-    screenshot = tmp_path / f"{language}{path.strip('/')}-{width}.png"
-    page.screenshot(path=str(screenshot), full_page=True)
-    shot_width, shot_height = png_size(screenshot)
-    assert shot_width == width and shot_height > 900
+# No table cell breaks a word: every word of each cell fits the cell's width.
+BROKEN_WORDS = """() => {
+    const out = [];
+    for (const cell of document.querySelectorAll('.cd-clusters td, .cd-headline td')) {
+      const style = getComputedStyle(cell);
+      const probe = document.createElement('span');
+      probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;font:' + style.font;
+      document.body.append(probe);
+      // Chinese may break between any two characters; only Latin words must stay whole.
+      for (const word of cell.textContent.split(/[\\s\\u2E80-\\u9FFF\\u3000-\\u303F\\uFF00-\\uFFEF]+/)) {
+        probe.textContent = word;
+        if (probe.getBoundingClientRect().width > cell.clientWidth + 1) out.push(word);
+      }
+      probe.remove();
+    }
+    return out; }"""
+# Names and source titles (the links in the cells): the most lines any of them takes.
+LINK_LINES = """() => Math.max(0, ...Array.from(
+    document.querySelectorAll('.cd-clusters td a, .cd-headline td a'), link => link.getClientRects().length))"""
+FIT = {
+    "full-page screenshot": lambda page: png_size(page.screenshot(full_page=True)),
+    "page width": lambda page: page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]"),
+}
+FIT_AND_WORDS = {
+    **FIT,
+    "broken words": lambda page: page.evaluate(BROKEN_WORDS),
+    "link lines": lambda page: page.evaluate(LINK_LINES),
+}
+SIZES = {1280: 800, 360: 740}
+# Each (page, language, width) is one test, in its page's group: the load its other tests at that
+# size share (``page_measurements``).
+FIT_CASES = [
+    pytest.param(width, language, path, marks=by_page(prefix(language) + path))
+    for width in SIZES
+    for language in ("en", "zh")
+    for path in ("/clusters/", "/figures/", "/timeline/")
+]
+
+
+@pytest.mark.parametrize("width, language, path", FIT_CASES)
+def test_reference_pages_fit_the_window_and_tables_do_not_break_words(page_measurements, site_url, width, language, path):
+    height = SIZES[width]
+    measured = page_measurements.measure(
+        site_url + prefix(language) + path, FIT_AND_WORDS if width == 1280 else FIT, width=width, height=height, search=False
+    )
+    shot_width, shot_height = measured["full-page screenshot"]
+    assert shot_width == width and shot_height > height
     # The page itself never scrolls sideways; wide content scrolls inside its own box.
-    assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate("window.innerWidth")
+    scroll_width, inner_width = measured["page width"]
+    assert scroll_width <= inner_width
     if width == 1280:
-        # No table cell breaks a word: every word of each cell fits the cell's width.
-        broken = page.evaluate("""() => {
-            const out = [];
-            for (const cell of document.querySelectorAll('.cd-clusters td, .cd-headline td')) {
-              const style = getComputedStyle(cell);
-              const probe = document.createElement('span');
-              probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;font:' + style.font;
-              document.body.append(probe);
-              // Chinese may break between any two characters; only Latin words must stay whole.
-              for (const word of cell.textContent.split(/[\\s\\u2E80-\\u9FFF\\u3000-\\u303F\\uFF00-\\uFFEF]+/)) {
-                probe.textContent = word;
-                if (probe.getBoundingClientRect().width > cell.clientWidth + 1) out.push(word);
-              }
-              probe.remove();
-            }
-            return out; }""")
-        assert broken == []
+        assert measured["broken words"] == []
         # Names and source titles (the links in the cells) take at most three lines.
-        lines = page.evaluate("""() => Math.max(0, ...Array.from(
-            document.querySelectorAll('.cd-clusters td a, .cd-headline td a'), link => link.getClientRects().length))""")
-        assert lines <= 3
-    context.close()
+        assert measured["link lines"] <= 3
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
