@@ -316,14 +316,29 @@ def scroll_kept(page) -> Iterator[None]:
     page.evaluate("([x, y]) => window.scrollTo({left: x, top: y, behavior: 'instant'})", where)
 
 
-# Waits until the page has drawn itself in the scheme it was switched to: two frames, then every
-# finite animation the switch started (the theme fades colours over up to 250 ms; a busy machine
-# draws few frames in that time, and axe would read the colours halfway).
+# Waits until the page has drawn itself in the scheme it was switched to. Content that
+# ``content-visibility: auto`` skips (off screen) keeps the styles of the scheme it was last drawn
+# in until it is drawn again, as a reader scrolling to it would; so it is drawn once (its skipping
+# lifted, its style attribute then put back as it was). Then every finite animation the switch
+# started: the theme fades colours over up to 250 ms, and a busy machine draws few frames in that
+# time, so axe would read the colours halfway.
 SETTLED_JS = """async () => {
-  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  await frames();
+  const skipping = [...document.querySelectorAll('*')]
+    .filter((element) => getComputedStyle(element).contentVisibility === 'auto')
+    .map((element) => [element, element.getAttribute('style')]);
+  for (const [element] of skipping) element.style.contentVisibility = 'visible';
+  document.body.getBoundingClientRect();
+  await frames();
   const finite = document.getAnimations().filter((animation) => animation.effect
     && Number.isFinite(animation.effect.getComputedTiming().endTime));
-  await Promise.all(finite.map((animation) => animation.finished.catch(() => null)));
+  const limit = new Promise((done) => setTimeout(done, 3000));
+  await Promise.race([Promise.all(finite.map((animation) => animation.finished.catch(() => null))), limit]);
+  for (const [element, style] of skipping) {
+    if (style === null) element.removeAttribute('style');
+    else element.setAttribute('style', style);
+  }
 }"""
 
 
