@@ -25,6 +25,7 @@ from support import (
     BUILD_CORPUS,
     ROOT,
     SITE_PATH,
+    EmptySearchIndex,
     PageMeasurements,
     PageWatcher,
     ScriptProvoker,
@@ -278,6 +279,19 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.watcher = PageWatcher(page)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page_without_search(browser):
+    """As ``page``, for tests that look at nothing search finds: the site's search index is
+    served empty (``EmptySearchIndex`` in tests/support.py), so the theme's search starts with
+    nothing to index, which is most of a load's work. ``page`` has the real index."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.watcher = PageWatcher(page)
+    EmptySearchIndex().install(page)
     yield page
     context.close()
 

@@ -342,35 +342,36 @@ SETTLED_JS = """async () => {
 }"""
 
 
-class PageChanged(AssertionError):
+class PageChangedError(AssertionError):
     """A step left a shared page otherwise than it found it (see ``PageMeasurements``)."""
 
 
 class PageMeasurements:
     """Measurements of loaded pages, shared by every test of a session (of a pytest-xdist worker):
-    one load per (url, width, height), and each named measurement taken once on it per colour
-    scheme.
+    one load per (url, width, height), and each measurement taken once on it per colour scheme.
 
     ``measure(url, steps)`` runs each step of ``steps`` (name → function of the loaded page) that
     has not run on that load in that scheme yet, in order, and returns every step's result; a step
     that raised raises again for each test that asks for it, and no other. A step (its name and
     function) stands for one measurement: tests that read the same page pass the same steps (a
-    shared dict), so the first test to ask takes them all in one load, and tests of other files that read the same page at
-    the same size share it too (they go in the page's pytest-xdist group, ``page {path}``). Both
-    schemes are measured on one load: the page is switched to the scheme asked for
+    shared dict), so the first test to ask takes them all in one load; the tests of other files
+    that read the same page at the same size share that load too (they are in the page's
+    pytest-xdist group, ``by_page``, so they run on one worker, one after another). Both schemes
+    are measured on one load: the page is switched to the scheme asked for
     (``prefers-color-scheme``, which the theme follows as it changes), as a reader's system
-    switches it.
+    switches it, and drawn anew (``SETTLED_JS``).
 
     Steps read the page (evaluate, axe, screenshots). A step that must change it (open a details,
     click "Cite") puts it back as it was before it returns: after every step the page's address,
     scroll position, open details and chosen inputs (``PAGE_STATE_JS``) are compared with the
-    load's, and a step that left them changed fails with ``PageChanged`` (and the load is closed,
-    so no later step reads the changed page). A test that changes a page for good loads its own.
+    load's, and a step that left them changed fails with ``PageChangedError`` (and the load is
+    closed, so no later step reads the changed page). A test that changes a page for good loads
+    its own.
 
     A load waits for the network to fall silent (``networkidle``: the search index fetched and
     indexed). ``search=False`` says the steps look at nothing search finds: such a load gets an
     empty search index and waits for its load event and the search box's "ready"
-    (``EmptySearchIndex``), unless a load with the real index is open already. The
+    (``EmptySearchIndex``), unless a load of the page with the real index is open already. The
     page's ``watcher`` (``PageWatcher``) has recorded everything since the load. The most recent
     few loads stay open; a newer load reuses the oldest one's page (navigated, not a new browser
     context) when its size and search agree; an older load is loaded again if a step of it is
@@ -405,7 +406,7 @@ class PageMeasurements:
                     after = page.evaluate(PAGE_STATE_JS)
                     if after != page.state:
                         self._forget(page)
-                        raise PageChanged(f"the step {name!r} left {url} changed: {page.state} → {after}")
+                        raise PageChangedError(f"the step {name!r} left {url} changed: {page.state} → {after}")
                 except Exception as error:  # kept for the test that asks, raised again below
                     self._results[key, scheme, name, step] = (None, error)
         values = {}

@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from clusterdocs.base.languages import LANGUAGES
 from clusterdocs.base.paths import DOCS_DIR, ROOT, TIMELINE_DIR
-from support import published_html
+from support import by_page, published_html, scroll_kept
 
 pytestmark = pytest.mark.browser
 
@@ -94,7 +94,7 @@ PAGE_CHECKS = {
 }
 # The tests of one page run on one pytest-xdist worker, so that they share its loads; other files
 # put their tests of a page in the same group (``page {path}``).
-PAGES_GROUPED = [pytest.param(path, marks=pytest.mark.xdist_group(f"page {path}")) for path in PUBLISHED_PAGES]
+PAGES_GROUPED = [pytest.param(path, marks=by_page(path)) for path in PUBLISHED_PAGES]
 
 
 @pytest.mark.parametrize("path", PAGES_GROUPED)
@@ -164,27 +164,52 @@ def test_page_passes_axe_wcag_21_aa(page_measurements, site_url, path, scheme):
     assert measured["axe"] == []
 
 
-@pytest.mark.parametrize("language", ["en", "zh"])
-def test_article_pages_show_citation_figures_and_quotes(page, site_url, language):
-    prefix = "/zh" if language == "zh" else ""
+def _article_parts(page) -> dict:
+    """The article's full citation, opened through "Cite" (and closed again: the load is
+    shared), its figures and quotes, and whether its milestones section shows."""
+    with scroll_kept(page):
+        page.locator(".cd-byline__cite summary").click()  # the full citation sits behind "Cite"
+        found = {
+            "citation shown": page.locator(".cd-citation").is_visible(),
+            "cite": page.locator(".cd-cite").inner_text().strip(),
+        }
+        page.locator(".cd-byline__cite summary").click()
+        page.evaluate("() => document.activeElement.blur()")
+    found["figure rows"] = page.locator("table.cd-figures tbody tr").count()
+    found["quotes"] = page.locator(".cd-quote blockquote").count()
+    found["milestones shown"] = page.locator("#milestones").is_visible()
+    return found
+
+
+ARTICLE_PARTS = {"article parts": _article_parts}
+ARTICLES = [
+    pytest.param(prefix, slug, marks=by_page(f"{prefix}/articles/{slug}/"), id=f"{prefix.strip('/') or 'en'}-{slug}")
+    for prefix in ("", "/zh")
     for slug in (
         "central-local-2021",
         "blueprint-14th-fyp",
         "chengyu-cross-province-2023",
         "park-cluster-paths-2023",
         "conference-2025",
-    ):
-        page.goto(f"{site_url}{prefix}/articles/{slug}/")
-        page.locator(".cd-byline__cite summary").click()  # the full citation sits behind "Cite"
-        assert page.locator(".cd-citation").is_visible()
-        assert page.locator(".cd-cite").inner_text().strip()
-        assert page.locator("table.cd-figures tbody tr").count() >= 3
-        assert page.locator(".cd-quote blockquote").count() >= 3
-        assert page.locator("#milestones").is_visible()
+    )
+]
+
+
+@pytest.mark.parametrize("prefix, slug", ARTICLES)
+def test_article_pages_show_citation_figures_and_quotes(page_measurements, site_url, prefix, slug):
+    found = page_measurements.measure(f"{site_url}{prefix}/articles/{slug}/", ARTICLE_PARTS, search=False)[
+        "article parts"
+    ]
+    assert found["citation shown"]
+    assert found["cite"]
+    assert found["figure rows"] >= 3
+    assert found["quotes"] >= 3
+    assert found["milestones shown"]
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_timeline_shows_every_entry_with_working_anchors_and_filters(page, site_url, language):
+def test_timeline_shows_every_entry_with_working_anchors_and_filters(page_without_search, site_url, language):
+    page = page_without_search
     ids = sorted(path.stem for path in TIMELINE_DIR.glob("*.yml"))
     prefix = "/zh" if language == "zh" else ""
     page.goto(f"{site_url}{prefix}/timeline/")
@@ -245,7 +270,8 @@ def test_timeline_without_javascript_shows_everything(browser, site_url):
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_timeline_hides_outside_only_entries_and_shows_targets_apart(page, site_url, language):
+def test_timeline_hides_outside_only_entries_and_shows_targets_apart(page_without_search, site_url, language):
+    page = page_without_search
     prefix = "/zh" if language == "zh" else ""
     page.goto(f"{site_url}{prefix}/timeline/")
     entries = page.locator("article.cd-entry")
@@ -271,7 +297,8 @@ def test_timeline_hides_outside_only_entries_and_shows_targets_apart(page, site_
     assert page.locator(".cd-targets time").get_by_text(label, exact=True).count() == 3
 
 
-def test_chinese_page_renders_cjk_glyphs(page, site_url, tmp_path):
+def test_chinese_page_renders_cjk_glyphs(page_without_search, site_url, tmp_path):
+    page = page_without_search
     page.goto(f"{site_url}/zh/")
     width = page.evaluate("""() => {
         const span = document.createElement('span'); span.textContent = '先进制造业集群';
@@ -281,7 +308,8 @@ def test_chinese_page_renders_cjk_glyphs(page, site_url, tmp_path):
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_cluster_directory_filters_and_sorts(page, site_url, language):
+def test_cluster_directory_filters_and_sorts(page_without_search, site_url, language):
+    page = page_without_search
     prefix = "/zh" if language == "zh" else ""
     page.goto(f"{site_url}{prefix}/clusters/")
     rows = page.locator("#cluster-table tbody tr")
@@ -335,7 +363,8 @@ def test_cluster_directory_filters_and_sorts(page, site_url, language):
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_charts_have_accessible_names_and_glossary_tooltips(page, site_url, language):
+def test_charts_have_accessible_names_and_glossary_tooltips(page_without_search, site_url, language):
+    page = page_without_search
     prefix = "/zh" if language == "zh" else ""
     page.goto(f"{site_url}{prefix}/figures/")
     titles = page.locator("svg.cd-chart__svg").evaluate_all(

@@ -30,7 +30,9 @@ PAGE_TYPES = (
     "about/",
 )
 CASES = [
-    pytest.param(language, path, marks=by_page(f"/{language.prefix}{path}"), id=f"{language.code}-{path.strip('/') or 'home'}")
+    pytest.param(
+        language, path, marks=by_page(f"/{language.prefix}{path}"), id=f"{language.code}-{path.strip('/') or 'home'}"
+    )
     for language in CHINESE
     for path in PAGE_TYPES
 ]

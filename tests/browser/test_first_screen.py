@@ -76,8 +76,10 @@ def _home(page) -> dict:
 
 def _article(page) -> dict:
     """The top of the article, then its "Cite" control opened (and closed again, as found)."""
-    found = {name: _within_first_screen(page, selector) for name, selector in
-             (("abstract", "#abstract"), ("title", "h1"), ("line", ".cd-byline__line"))}
+    found = {
+        name: _within_first_screen(page, selector)
+        for name, selector in (("abstract", "#abstract"), ("title", "h1"), ("line", ".cd-byline__line"))
+    }
     citation = page.locator(".cd-byline__cite")
     found["closed citation shown"] = citation.locator(".cd-citation").is_visible()
     with scroll_kept(page):

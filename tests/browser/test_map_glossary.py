@@ -69,7 +69,10 @@ def _views(page) -> dict:
 
 
 MAP = {"map sideways": lambda page: page.evaluate(SIDEWAYS), "views": _views}
-GLOSSARY_STEPS = {"glossary": lambda page: page.evaluate(GLOSSARY), "glossary sideways": lambda page: page.evaluate(SIDEWAYS)}
+GLOSSARY_STEPS = {
+    "glossary": lambda page: page.evaluate(GLOSSARY),
+    "glossary sideways": lambda page: page.evaluate(SIDEWAYS),
+}
 
 
 def _cases(path: str) -> list:

@@ -65,10 +65,16 @@ FIT_CASES = [
 
 
 @pytest.mark.parametrize("width, language, path", FIT_CASES)
-def test_reference_pages_fit_the_window_and_tables_do_not_break_words(page_measurements, site_url, width, language, path):
+def test_reference_pages_fit_the_window_and_tables_do_not_break_words(
+    page_measurements, site_url, width, language, path
+):
     height = SIZES[width]
     measured = page_measurements.measure(
-        site_url + prefix(language) + path, FIT_AND_WORDS if width == 1280 else FIT, width=width, height=height, search=False
+        site_url + prefix(language) + path,
+        FIT_AND_WORDS if width == 1280 else FIT,
+        width=width,
+        height=height,
+        search=False,
     )
     shot_width, shot_height = measured["full-page screenshot"]
     assert shot_width == width and shot_height > height
@@ -82,7 +88,8 @@ def test_reference_pages_fit_the_window_and_tables_do_not_break_words(page_measu
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_overview_marks_are_keyboard_links_with_names_and_visible_focus(page, site_url, language):
+def test_overview_marks_are_keyboard_links_with_names_and_visible_focus(page_without_search, site_url, language):
+    page = page_without_search
     page.goto(f"{site_url}{prefix(language)}/timeline/")
     svg = page.locator("svg.cd-overview__svg")
     assert svg.get_attribute("role") == "group"
@@ -185,7 +192,8 @@ def test_without_a_stored_choice_the_scheme_follows_the_system(browser, site_url
 
 
 @pytest.mark.parametrize("language", ["en", "zh", "zh-Hant"])
-def test_map_tiles_link_to_the_directory_filtered_to_their_division(page, site_url, language):
+def test_map_tiles_link_to_the_directory_filtered_to_their_division(page_without_search, site_url, language):
+    page = page_without_search
     page.goto(f"{site_url}{prefix(language)}/clusters/")
     tiles = page.locator("a.cd-map__link")
     assert page.locator(".cd-map__tile").count() == 31
@@ -205,7 +213,8 @@ def test_map_tiles_link_to_the_directory_filtered_to_their_division(page, site_u
 
 
 @pytest.mark.parametrize("path", ["/articles/central-local-2021/", "/zh/timeline/"])
-def test_printing_drops_navigation_and_shows_link_targets(page, site_url, tmp_path, path):
+def test_printing_drops_navigation_and_shows_link_targets(page_without_search, site_url, tmp_path, path):
+    page = page_without_search
     page.goto(site_url + path)
     page.emulate_media(media="print")
     hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer', '.md-content__button']
@@ -221,7 +230,8 @@ def test_printing_drops_navigation_and_shows_link_targets(page, site_url, tmp_pa
 
 
 @pytest.mark.parametrize("language", ["en", "zh", "zh-Hant"])
-def test_cite_downloads_are_served(page, site_url, language):
+def test_cite_downloads_are_served(page_without_search, site_url, language):
+    page = page_without_search
     page.goto(f"{site_url}{prefix(language)}/timeline/")
     entry = page.locator("article.cd-entry").first
     entry.locator("details.cd-cite-box summary").click()

@@ -1,16 +1,18 @@
 """The suite's own sharing: a session build is made once however many workers ask for it at once
-(``built_once`` in tests/conftest.py), and shared page measurements load each page once and take
-each measurement once (``PageMeasurements`` in tests/support.py). Fakes stand in for pytest's
-temporary folders and for Chromium, so these run in the unit tier."""
+(``built_once`` in tests/conftest.py), and shared page measurements load each page once, take
+each measurement once, reuse pages, leave search out where asked and refuse a step that leaves
+the page changed (``PageMeasurements`` and ``EmptySearchIndex`` in tests/support.py). Fakes stand
+in for pytest's temporary folders and for Chromium, so these run in the unit tier."""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 
 import pytest
 from conftest import built_once
-from support import PAGE_STATE_JS, PageChanged, PageMeasurements
+from support import PAGE_STATE_JS, EmptySearchIndex, PageChangedError, PageMeasurements
 
 
 class _Folders:
@@ -213,7 +215,7 @@ def test_a_step_that_leaves_the_page_changed_fails_and_its_load_is_not_read_agai
     def reads(page):
         return page.where
 
-    with pytest.raises(PageChanged, match="'scrolls' left /a/ changed"):
+    with pytest.raises(PageChangedError, match="'scrolls' left /a/ changed"):
         measurements.measure("/a/", {"scrolls": scrolls, "reads": reads})
     assert browser.contexts[0].closed
     assert measurements.measure("/a/", {"reads": reads}) == {"reads": "top"}  # on a fresh load
@@ -226,3 +228,29 @@ def test_two_steps_of_one_name_are_two_measurements():
     assert measurements.measure("/a/", {"width": lambda page: 1}) == {"width": 1}
     assert measurements.measure("/a/", {"width": lambda page: 2}) == {"width": 2}
     assert measurements.loads == 1
+
+
+class _Route:
+    """A request for a search index, as Playwright's route hands it over."""
+
+    def __init__(self, url, fetched):
+        self.request = type("Request", (), {"url": url})()
+        self.fetched, self.fulfilled = fetched, None
+
+    def fetch(self):
+        self.fetched.append(self.request.url)
+        index = {"config": {"lang": ["en", "zh"]}, "docs": [{"location": "x/", "text": "words"}]}
+        return type("Response", (), {"text": lambda _self: json.dumps(index)})()
+
+    def fulfill(self, body, content_type):
+        self.fulfilled = (json.loads(body), content_type)
+
+
+def test_the_empty_search_index_keeps_the_configuration_and_fetches_each_index_once():
+    empty, fetched = EmptySearchIndex(), []
+    for url in ("http://127.0.0.1:1/search/search_index.json", "http://127.0.0.1:1/zh/search/search_index.json"):
+        for _ in range(2):
+            route = _Route(url, fetched)
+            empty._route(route)
+            assert route.fulfilled == ({"config": {"lang": ["en", "zh"]}, "docs": []}, "application/json")
+    assert fetched == ["http://127.0.0.1:1/search/search_index.json", "http://127.0.0.1:1/zh/search/search_index.json"]
