@@ -61,7 +61,9 @@ def pytest_sessionstart(session):
 def pytest_collection_modifyitems(config, items):
     """Under pytest-xdist: the build tier's tests of one session build share a worker (their
     group), and the longest work is handed out first (the slow tier, then the groups that start
-    with a build), so that the many short tests fill in around it and both workers end together."""
+    with a build), so that the many short tests fill in around it and both workers end together.
+    The browser tests of one page share a group too (``by_page`` in tests/support.py), and so the
+    page's loads."""
     if not config.pluginmanager.hasplugin("xdist"):
         return  # one process (`-p no:xdist`): every test shares every build already
     first = {}
@@ -78,7 +80,14 @@ def pytest_collection_modifyitems(config, items):
             first[item] = min(first[item], 1) if group else first[item]
         if group:
             item.add_marker(pytest.mark.xdist_group(group))
-    items.sort(key=first.__getitem__)  # stable: within each rank, the collection's order
+    # Stable: within each rank, the collection's order, but a page's measurements in the dark
+    # scheme after its others, so that its shared load is switched to dark once, not back and forth.
+    items.sort(key=lambda item: (first[item], _scheme(item) == "dark"))
+
+
+def _scheme(item) -> str | None:
+    """The colour scheme the test is parametrized with, if it is."""
+    return item.callspec.params.get("scheme") if hasattr(item, "callspec") else None
 
 
 def _module_fixture_group(item) -> str | None:
