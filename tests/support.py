@@ -316,12 +316,14 @@ def scroll_kept(page) -> Iterator[None]:
     page.evaluate("([x, y]) => window.scrollTo({left: x, top: y, behavior: 'instant'})", where)
 
 
-# Waits until the page has drawn itself in the scheme it was switched to. Content that
-# ``content-visibility: auto`` skips (off screen) keeps the styles of the scheme it was last drawn
-# in until it is drawn again, as a reader scrolling to it would; so it is drawn once (its skipping
-# lifted, its style attribute then put back as it was). Then every finite animation the switch
-# started: the theme fades colours over up to 250 ms, and a busy machine draws few frames in that
-# time, so axe would read the colours halfway.
+# Switching the colour scheme of a loaded page, as a reader's system switches it, and measuring
+# it at rest. Before the switch, the theme's colour fades are turned off (Material's own
+# ``data-md-color-switching``, which its toggle sets for the same purpose), so that nothing is read
+# halfway through a fade on a busy machine; after it, content that ``content-visibility: auto``
+# skips (off screen) is drawn once, since Chromium keeps the old scheme's colours there until it
+# is drawn again (as a reader scrolling to it would); then two frames, and any animation still
+# running; then the fades and the skipping are put back as they were.
+BEFORE_SWITCH_JS = "() => document.body.setAttribute('data-md-color-switching', '')"
 SETTLED_JS = """async () => {
   const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   await frames();
@@ -331,14 +333,15 @@ SETTLED_JS = """async () => {
   for (const [element] of skipping) element.style.contentVisibility = 'visible';
   document.body.getBoundingClientRect();
   await frames();
-  const finite = document.getAnimations().filter((animation) => animation.effect
+  const running = document.getAnimations().filter((animation) => animation.playState === 'running'
     && Number.isFinite(animation.effect.getComputedTiming().endTime));
   const limit = new Promise((done) => setTimeout(done, 3000));
-  await Promise.race([Promise.all(finite.map((animation) => animation.finished.catch(() => null))), limit]);
+  await Promise.race([Promise.all(running.map((animation) => animation.finished.catch(() => null))), limit]);
   for (const [element, style] of skipping) {
     if (style === null) element.removeAttribute('style');
     else element.setAttribute('style', style);
   }
+  document.body.removeAttribute('data-md-color-switching');
 }"""
 
 
@@ -425,6 +428,7 @@ class PageMeasurements:
             self._open.move_to_end(found)
             page = self._open[found]
             if page.scheme != scheme:
+                page.evaluate(BEFORE_SWITCH_JS)
                 page.emulate_media(color_scheme=scheme)
                 page.evaluate(SETTLED_JS)
                 page.scheme = scheme
