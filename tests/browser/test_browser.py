@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from clusterdocs.base.languages import LANGUAGES
 from clusterdocs.base.paths import DOCS_DIR, ROOT, TIMELINE_DIR
-from support import by_page, published_html, scroll_kept
+from support import EmptySearchIndex, by_page, published_html, scroll_kept
 
 pytestmark = pytest.mark.browser
 
@@ -55,7 +55,8 @@ WCAG_21_AA = {
         ("/zh-Hant/clusters/", "en", "/clusters/"),
     ],
 )
-def test_language_switcher_lands_on_the_same_page(page, site_url, start, target_language, expected):
+def test_language_switcher_lands_on_the_same_page(page_without_search, site_url, start, target_language, expected):
+    page = page_without_search  # the load check reads every page's errors with the real search index
     page.goto(site_url + start)
     page.locator(".md-header__option .md-select").hover()
     page.locator(f"a.md-select__link[hreflang='{target_language}']").click()
@@ -402,10 +403,12 @@ def test_charts_have_accessible_names_and_glossary_tooltips(page_without_search,
 
 
 def _page_with_clipboard(browser, site_url, language, path):
-    """A new browser context allowed to use the clipboard, on ``path`` of the ``language`` site."""
+    """A new browser context allowed to use the clipboard, on ``path`` of the ``language`` site
+    (its search index served empty: ``EmptySearchIndex``)."""
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     page = context.new_page()
+    EmptySearchIndex().install(page)  # nothing here searches
     prefix = "/zh" if language == "zh" else ""
     page.goto(f"{site_url}{prefix}/{path}")
     return context, page
