@@ -286,11 +286,18 @@ class EmptySearchIndex:
         page.evaluate(SEARCH_READY_JS)
 
     def _route(self, route):
+        from playwright.sync_api import Error
+
         url = route.request.url
-        if url not in self._bodies:
-            index = json.loads(route.fetch().text())
-            self._bodies[url] = json.dumps({**index, "docs": []})
-        route.fulfill(body=self._bodies[url], content_type="application/json")
+        try:
+            if url not in self._bodies:
+                index = json.loads(route.fetch().text())
+                self._bodies[url] = json.dumps({**index, "docs": []})
+            route.fulfill(body=self._bodies[url], content_type="application/json")
+        except Error as error:
+            if "closed" not in str(error) and "disposed" not in str(error):
+                raise
+            # The test closed its page while the index was on its way: nothing is left to serve.
 
 
 # What a step may not change on a shared load: where the page is and is scrolled to, and the open

@@ -254,3 +254,19 @@ def test_the_empty_search_index_keeps_the_configuration_and_fetches_each_index_o
             empty._route(route)
             assert route.fulfilled == ({"config": {"lang": ["en", "zh"]}, "docs": []}, "application/json")
     assert fetched == ["http://127.0.0.1:1/search/search_index.json", "http://127.0.0.1:1/zh/search/search_index.json"]
+
+
+def test_an_index_asked_for_by_a_page_that_then_closed_is_let_go_and_other_failures_are_not():
+    from playwright.sync_api import Error
+
+    class _Failing(_Route):
+        def __init__(self, message):
+            super().__init__("http://127.0.0.1:1/search/search_index.json", [])
+            self.message = message
+
+        def fetch(self):
+            raise Error(self.message)
+
+    EmptySearchIndex()._route(_Failing("Route.fetch: Request context disposed."))
+    with pytest.raises(Error, match="connection refused"):
+        EmptySearchIndex()._route(_Failing("Route.fetch: connect ECONNREFUSED (connection refused)"))
