@@ -25,8 +25,10 @@ from support import (
     BUILD_CORPUS,
     ROOT,
     SITE_PATH,
+    EmptySearchIndex,
     PageMeasurements,
     PageWatcher,
+    ScriptProvoker,
     check_lines,
     content_copy,
     copy_repository,
@@ -59,7 +61,9 @@ def pytest_sessionstart(session):
 def pytest_collection_modifyitems(config, items):
     """Under pytest-xdist: the build tier's tests of one session build share a worker (their
     group), and the longest work is handed out first (the slow tier, then the groups that start
-    with a build), so that the many short tests fill in around it and both workers end together."""
+    with a build), so that the many short tests fill in around it and both workers end together.
+    The browser tests of one page share a group too (``by_page`` in tests/support.py), and so the
+    page's loads."""
     if not config.pluginmanager.hasplugin("xdist"):
         return  # one process (`-p no:xdist`): every test shares every build already
     first = {}
@@ -76,7 +80,14 @@ def pytest_collection_modifyitems(config, items):
             first[item] = min(first[item], 1) if group else first[item]
         if group:
             item.add_marker(pytest.mark.xdist_group(group))
-    items.sort(key=first.__getitem__)  # stable: within each rank, the collection's order
+    # Stable: within each rank, the collection's order, but a page's measurements in the dark
+    # scheme after its others, so that its shared load is switched to dark once, not back and forth.
+    items.sort(key=lambda item: (first[item], _scheme(item) == "dark"))
+
+
+def _scheme(item) -> str | None:
+    """The colour scheme the test is parametrized with, if it is."""
+    return item.callspec.params.get("scheme") if hasattr(item, "callspec") else None
 
 
 def _module_fixture_group(item) -> str | None:
@@ -256,11 +267,20 @@ def browser():
 @pytest.fixture(scope="session")
 def page_measurements(browser) -> PageMeasurements:
     """Loaded pages and what was measured on them, shared by the browser tests of a session:
-    tests that only read a page (axe, errors, sizes) take their measurements from one load
-    (``PageMeasurements`` in tests/support.py)."""
+    tests that read a page at one size (axe, errors, sizes), in any test file, take their
+    measurements from one load (``PageMeasurements`` in tests/support.py)."""
     measurements = PageMeasurements(browser)
     yield measurements
     measurements.close()
+
+
+@pytest.fixture(scope="session")
+def script_provoker(browser) -> ScriptProvoker:
+    """One page that opens hostile pages in turn and provokes their scripts (``ScriptProvoker``
+    in tests/support.py), shared by the tests of a session that do so."""
+    provoker = ScriptProvoker(browser)
+    yield provoker
+    provoker.close()
 
 
 @pytest.fixture
@@ -268,6 +288,19 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.watcher = PageWatcher(page)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page_without_search(browser):
+    """As ``page``, for tests that look at nothing search finds: the site's search index is
+    served empty (``EmptySearchIndex`` in tests/support.py), so the theme's search starts with
+    nothing to index, which is most of a load's work. ``page`` has the real index."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.watcher = PageWatcher(page)
+    EmptySearchIndex().install(page)
     yield page
     context.close()
 

@@ -6,8 +6,8 @@ tests/conftest.py holds the fixtures built from it.
 
 from __future__ import annotations
 
+import json
 import os
-from urllib.parse import urlsplit
 import shutil
 import subprocess
 import sys
@@ -15,7 +15,9 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import pytest
 import yaml
 
 from clusterdocs.base.problems import DataError
@@ -207,13 +209,11 @@ def published_html(site_dir: Path) -> list[str]:
 
 
 class PageWatcher:
-    """Records console errors and any request that leaves 127.0.0.1 (and blocks it)."""
+    """Records console errors and any request that leaves 127.0.0.1 (and blocks it), since the
+    page's last load (``reset`` starts the record afresh when the page is navigated again)."""
 
     def __init__(self, page):
-        self.console_errors: list[str] = []
-        self.page_errors: list[str] = []
-        self.foreign_requests: list[str] = []
-        self.failed_responses: list[str] = []
+        self.reset()
         self._page = page
         page.add_init_script(
             "window.__cspViolations = [];"
@@ -230,6 +230,12 @@ class PageWatcher:
         )
         page.route("**/*", self._route)
 
+    def reset(self) -> None:
+        self.console_errors: list[str] = []
+        self.page_errors: list[str] = []
+        self.foreign_requests: list[str] = []
+        self.failed_responses: list[str] = []
+
     @property
     def csp_violations(self) -> list[str]:
         """What the page's Content-Security-Policy blocked since it was loaded."""
@@ -244,21 +250,142 @@ class PageWatcher:
             route.abort()
 
 
+# Waits until the theme's search box says it is ready ("type to start searching", in the page's
+# language): its worker has indexed what it was given, so the theme's scripts have all started.
+SEARCH_READY_JS = """async () => {
+  const meta = document.querySelector('.md-search-result__meta');
+  const config = document.getElementById('__config');
+  if (!meta || !config) return false;
+  const ready = JSON.parse(config.textContent).translations['search.result.placeholder'];
+  for (let waited = 0; meta.textContent.trim() !== ready; waited += 20) {
+    if (waited > 15000) throw new Error(`the search box never became ready: ${meta.textContent.trim()}`);
+    await new Promise((done) => setTimeout(done, 20));
+  }
+  return true;
+}"""
+
+
+class EmptySearchIndex:
+    """Serves each site's search index with its configuration and no documents, for loads whose
+    tests look at nothing search finds: the theme's search still starts (its worker, its language
+    scripts, its "type to start searching" line) but has nothing to index, which is most of a
+    load's work. The real index is fetched once per address and kept."""
+
+    def __init__(self):
+        self._bodies: dict[str, str] = {}
+
+    def install(self, page) -> None:
+        page.route("**/search/search_index.json", self._route)  # tried before the watcher's route
+
+    @staticmethod
+    def goto(page, url: str) -> None:
+        """Load ``url`` in a page with the empty index: its load event, then the search box's
+        "ready" (``SEARCH_READY_JS``), which with nothing to index soon follows; not the half
+        second of network silence that ``networkidle`` waits for."""
+        page.goto(url, wait_until="load")
+        page.evaluate(SEARCH_READY_JS)
+
+    def _route(self, route):
+        from playwright.sync_api import Error
+
+        url = route.request.url
+        try:
+            if url not in self._bodies:
+                index = json.loads(route.fetch().text())
+                self._bodies[url] = json.dumps({**index, "docs": []})
+            route.fulfill(body=self._bodies[url], content_type="application/json")
+        except Error as error:
+            if "closed" not in str(error) and "disposed" not in str(error):
+                raise
+            # The test closed its page while the index was on its way: nothing is left to serve.
+
+
+# What a step may not change on a shared load: where the page is and is scrolled to, and the open
+# details and chosen inputs of its content. (The colour scheme is the measurements' to switch.)
+PAGE_STATE_JS = """() => [location.href, scrollX, scrollY,
+  [...document.querySelectorAll('.md-content details')].map((node) => node.open).join(),
+  [...document.querySelectorAll('.md-content input, .md-content select')]
+    .map((node) => node.type === 'checkbox' || node.type === 'radio' ? node.checked : node.value).join()]"""
+
+
+def by_page(path: str):
+    """The pytest-xdist group of the tests that read the page at ``path`` (a URL path of the
+    site, "/zh/timeline/"): they run on one worker, one after another, and share its loads."""
+    return pytest.mark.xdist_group(f"page {path}")
+
+
+@contextmanager
+def scroll_kept(page) -> Iterator[None]:
+    """Scroll the page back to where it was once the block is done (a click or a hover may
+    scroll what it touches into view): for steps of shared loads, which leave the page as found."""
+    where = page.evaluate("() => [scrollX, scrollY]")
+    yield
+    page.evaluate("([x, y]) => window.scrollTo({left: x, top: y, behavior: 'instant'})", where)
+
+
+# Switching the colour scheme of a loaded page, as a reader's system switches it, and measuring
+# it at rest. Before the switch, the theme's colour fades are turned off (Material's own
+# ``data-md-color-switching``, which its toggle sets for the same purpose), so that nothing is read
+# halfway through a fade on a busy machine; after it, content that ``content-visibility: auto``
+# skips (off screen) is drawn once, since Chromium keeps the old scheme's colours there until it
+# is drawn again (as a reader scrolling to it would); then two frames, and any animation still
+# running; then the fades and the skipping are put back as they were.
+BEFORE_SWITCH_JS = "() => document.body.setAttribute('data-md-color-switching', '')"
+SETTLED_JS = """async () => {
+  const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  await frames();
+  const skipping = [...document.querySelectorAll('*')]
+    .filter((element) => getComputedStyle(element).contentVisibility === 'auto')
+    .map((element) => [element, element.getAttribute('style')]);
+  for (const [element] of skipping) element.style.contentVisibility = 'visible';
+  document.body.getBoundingClientRect();
+  await frames();
+  const running = document.getAnimations().filter((animation) => animation.playState === 'running'
+    && Number.isFinite(animation.effect.getComputedTiming().endTime));
+  const limit = new Promise((done) => setTimeout(done, 3000));
+  await Promise.race([Promise.all(running.map((animation) => animation.finished.catch(() => null))), limit]);
+  for (const [element, style] of skipping) {
+    if (style === null) element.removeAttribute('style');
+    else element.setAttribute('style', style);
+  }
+  document.body.removeAttribute('data-md-color-switching');
+}"""
+
+
+class PageChangedError(AssertionError):
+    """A step left a shared page otherwise than it found it (see ``PageMeasurements``)."""
+
+
 class PageMeasurements:
     """Measurements of loaded pages, shared by every test of a session (of a pytest-xdist worker):
-    one load per (url, width, height), and each named measurement taken once on it per colour
-    scheme.
+    one load per (url, width, height), and each measurement taken once on it per colour scheme.
 
     ``measure(url, steps)`` runs each step of ``steps`` (name → function of the loaded page) that
     has not run on that load in that scheme yet, in order, and returns every step's result; a step
-    that raised raises again for each test that asks for it, and no other. A name stands for one
-    measurement: tests that read the same page pass the same steps (a shared dict), so the first
-    test to ask takes them all in one load. Both schemes are measured on one load: the page is
-    switched to the scheme asked for (``prefers-color-scheme``, which the theme follows as it
-    changes), as a reader's system switches it. Steps only read the page (evaluate, axe,
-    screenshots); a test that clicks, types or scrolls loads its own page. The page's ``watcher``
-    (``PageWatcher``) has recorded everything since the load. The most recent few loads stay
-    open; an older one is loaded again if a step of it is still to be taken.
+    that raised raises again for each test that asks for it, and no other. A step (its name and
+    function) stands for one measurement: tests that read the same page pass the same steps (a
+    shared dict), so the first test to ask takes them all in one load; the tests of other files
+    that read the same page at the same size share that load too (they are in the page's
+    pytest-xdist group, ``by_page``, so they run on one worker, one after another). Both schemes
+    are measured on one load: the page is switched to the scheme asked for
+    (``prefers-color-scheme``, which the theme follows as it changes), as a reader's system
+    switches it, and drawn anew (``SETTLED_JS``).
+
+    Steps read the page (evaluate, axe, screenshots). A step that must change it (open a details,
+    click "Cite") puts it back as it was before it returns: after every step the page's address,
+    scroll position, open details and chosen inputs (``PAGE_STATE_JS``) are compared with the
+    load's, and a step that left them changed fails with ``PageChangedError`` (and the load is
+    closed, so no later step reads the changed page). A test that changes a page for good loads
+    its own.
+
+    A load waits for the network to fall silent (``networkidle``: the search index fetched and
+    indexed). ``search=False`` says the steps look at nothing search finds: such a load gets an
+    empty search index and waits for its load event and the search box's "ready"
+    (``EmptySearchIndex``), unless a load of the page with the real index is open already. The
+    page's ``watcher`` (``PageWatcher``) has recorded everything since the load. The most recent
+    few loads stay open; a newer load reuses the oldest one's page (navigated, not a new browser
+    context) when its size and search agree; an older load is loaded again if a step of it is
+    still to be taken.
     """
 
     def __init__(self, browser, keep_open: int = 4):
@@ -266,7 +393,9 @@ class PageMeasurements:
         self._keep_open = keep_open
         self._open: OrderedDict[tuple, object] = OrderedDict()
         self._results: dict[tuple, tuple[object, BaseException | None]] = {}
+        self._empty_index = EmptySearchIndex()
         self.loads = 0  # how many page loads the measurements cost (for the curious, and a test)
+        self.contexts = 0  # how many browser contexts they opened (a load mostly reuses a page)
 
     def measure(
         self,
@@ -274,47 +403,76 @@ class PageMeasurements:
         steps: dict[str, Callable],
         *,
         width: int = 1280,
-        height: int = 900,
+        height: int = 800,
         scheme: str = "light",
-        wait_until: str = "networkidle",
+        search: bool = True,
     ) -> dict[str, object]:
-        key = (url, width, height, wait_until)
+        key = (url, width, height)
         for name, step in steps.items():
-            if (key, scheme, name) not in self._results:
-                page = self._page(key, scheme)
+            if (key, scheme, name, step) not in self._results:
+                page = self._page(key, scheme, search)
                 try:
-                    self._results[key, scheme, name] = (step(page), None)
+                    self._results[key, scheme, name, step] = (step(page), None)
+                    after = page.evaluate(PAGE_STATE_JS)
+                    if after != page.state:
+                        self._forget(page)
+                        raise PageChangedError(f"the step {name!r} left {url} changed: {page.state} → {after}")
                 except Exception as error:  # kept for the test that asks, raised again below
-                    self._results[key, scheme, name] = (None, error)
+                    self._results[key, scheme, name, step] = (None, error)
         values = {}
-        for name in steps:
-            value, error = self._results[key, scheme, name]
+        for name, step in steps.items():
+            value, error = self._results[key, scheme, name, step]
             if error is not None:
                 raise error
             values[name] = value
         return values
 
-    def _page(self, key: tuple, scheme: str):
-        if key in self._open:
-            self._open.move_to_end(key)
-            page = self._open[key]
-        else:
-            url, width, height, wait_until = key
-            while len(self._open) >= self._keep_open:
-                _key, oldest = self._open.popitem(last=False)
+    def _page(self, key: tuple, scheme: str, search: bool):
+        url, width, height = key
+        wanted = [(key, True)] if search else [(key, True), (key, False)]
+        found = next((load for load in wanted if load in self._open), None)
+        if found:
+            self._open.move_to_end(found)
+            page = self._open[found]
+            if page.scheme != scheme:
+                page.evaluate(BEFORE_SWITCH_JS)
+                page.emulate_media(color_scheme=scheme)
+                page.evaluate(SETTLED_JS)
+                page.scheme = scheme
+            return page
+        page = None
+        while len(self._open) >= self._keep_open:
+            (old_key, old_search), oldest = self._open.popitem(last=False)
+            if page is None and old_key[1:] == key[1:] and old_search == search:
+                page = oldest  # navigated to the new address below
+            else:
                 oldest.context.close()
+        if page is None:
             context = self._browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+            self.contexts += 1
             page = context.new_page()
             page.watcher = PageWatcher(page)
-            page.goto(url, wait_until=wait_until)
+            if not search:
+                self._empty_index.install(page)
             page.scheme = scheme
-            self.loads += 1
-            self._open[key] = page
         if page.scheme != scheme:
             page.emulate_media(color_scheme=scheme)
-            page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
             page.scheme = scheme
+        page.watcher.reset()
+        if search:
+            page.goto(url, wait_until="networkidle")
+        else:
+            EmptySearchIndex.goto(page, url)
+        page.state = page.evaluate(PAGE_STATE_JS)
+        self.loads += 1
+        self._open[key, search] = page
         return page
+
+    def _forget(self, page) -> None:
+        for load, open_page in list(self._open.items()):
+            if open_page is page:
+                del self._open[load]
+        page.context.close()
 
     def close(self) -> None:
         while self._open:
@@ -336,20 +494,36 @@ PROVOKE_JS = """([scriptLinks]) => {
 }"""
 
 
-def provoke_contributed_scripts(browser, url: str, script_links: bool = False):
-    """Open ``url`` and do what would set off a contributed script: click its links and
-    paragraphs, toggle its details, move the mouse. Returns the context (to close), the page,
-    its ``PageWatcher`` and the messages of any dialog that opened."""
-    context = browser.new_context()
-    page = context.new_page()
-    watcher = PageWatcher(page)
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(url, wait_until="networkidle")
-    page.evaluate(PROVOKE_JS, [script_links])
-    page.mouse.move(10, 10)
-    page.wait_for_timeout(200)
-    return context, page, watcher, dialogs
+class ScriptProvoker:
+    """Opens hostile pages in turn and does what would set off a contributed script on each:
+    clicks its links and paragraphs, toggles its details, moves the mouse. One browser context
+    and page serve every page (navigated from one to the next; the watcher's record and the
+    dialogs are started afresh for each). The search index is served empty (``EmptySearchIndex``):
+    nothing here searches, and indexing is most of a load's work; each page is provoked once its
+    load event has fired and the theme's scripts have started (the search box is ready)."""
+
+    def __init__(self, browser):
+        self._context = browser.new_context()
+        self.page = self._context.new_page()
+        self.watcher = PageWatcher(self.page)
+        EmptySearchIndex().install(self.page)
+        self.dialogs: list[str] = []
+        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+
+    def open(self, url: str, script_links: bool = False):
+        """Open ``url`` and provoke its scripts (with ``script_links``, links to javascript: and
+        data: URLs too). Returns the page, its ``PageWatcher`` and the messages of any dialog."""
+        self.watcher.reset()
+        self.dialogs.clear()
+        EmptySearchIndex.goto(self.page, url)
+        self.page.evaluate(PROVOKE_JS, [script_links])
+        self.page.mouse.move(0, 0)  # from where the last page left the pointer, so that it moves
+        self.page.mouse.move(10, 10)
+        self.page.wait_for_timeout(200)
+        return self.page, self.watcher, self.dialogs
+
+    def close(self) -> None:
+        self._context.close()
 
 
 class PlainLinks:

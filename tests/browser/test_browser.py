@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from clusterdocs.base.languages import LANGUAGES
 from clusterdocs.base.paths import DOCS_DIR, ROOT, TIMELINE_DIR
-from support import provoke_contributed_scripts, published_html
+from support import EmptySearchIndex, by_page, published_html, scroll_kept
 
 pytestmark = pytest.mark.browser
 
@@ -55,7 +55,8 @@ WCAG_21_AA = {
         ("/zh-Hant/clusters/", "en", "/clusters/"),
     ],
 )
-def test_language_switcher_lands_on_the_same_page(page, site_url, start, target_language, expected):
+def test_language_switcher_lands_on_the_same_page(page_without_search, site_url, start, target_language, expected):
+    page = page_without_search  # the load check reads every page's errors with the real search index
     page.goto(site_url + start)
     page.locator(".md-header__option .md-select").hover()
     page.locator(f"a.md-select__link[hreflang='{target_language}']").click()
@@ -78,21 +79,30 @@ def _load_problems(page) -> list[str]:
     ]
 
 
+AXE_SCRIPT = Axe().axe_script
+
+
 def _axe_violations(page) -> list[tuple[str, int]]:
-    results = Axe().run(page, options=WCAG_21_AA)
-    return [(violation["id"], len(violation["nodes"])) for violation in results.response["violations"]]
+    """axe-core's WCAG 2.1 AA violations on the page, as axe_playwright_python runs it, but with
+    axe put into the page once per load (both schemes' runs use it)."""
+    if page.evaluate("() => typeof window.axe") != "object":
+        page.evaluate(AXE_SCRIPT)
+    results = page.evaluate("(options) => axe.run(document, options)", WCAG_21_AA)
+    return [(violation["id"], len(violation["nodes"])) for violation in results["violations"]]
 
 
-# One load of each page serves the load check and axe in both schemes (PageMeasurements): the
-# load's problems are read before axe runs; each test asserts on its own measurement.
+# One load of each page (at a laptop's 1280×800) serves the load check and axe in both schemes
+# (PageMeasurements), and the other files' checks of that page at that size: the load's problems
+# are read before axe runs; each test asserts on its own measurement.
 PAGE_CHECKS = {
     "problems": _load_problems,
     "policies": lambda page: page.locator('meta[http-equiv="Content-Security-Policy"]').count(),
     "scheme": lambda page: page.evaluate("document.body.getAttribute('data-md-color-scheme')"),
     "axe": _axe_violations,
 }
-# The tests of one page run on one pytest-xdist worker, so that they share its loads.
-PAGES_GROUPED = [pytest.param(path, marks=pytest.mark.xdist_group(f"page {path}")) for path in PUBLISHED_PAGES]
+# The tests of one page run on one pytest-xdist worker, so that they share its loads; other files
+# put their tests of a page in the same group (``page {path}``).
+PAGES_GROUPED = [pytest.param(path, marks=by_page(path)) for path in PUBLISHED_PAGES]
 
 
 @pytest.mark.parametrize("path", PAGES_GROUPED)
@@ -104,10 +114,10 @@ def test_page_loads_without_errors_or_foreign_requests(page_measurements, site_u
 
 
 @pytest.mark.parametrize("path", PUBLISHED_PAGES)
-def test_no_contributed_script_runs(browser, hostile_site_url, path):
+def test_no_contributed_script_runs(script_provoker, hostile_site_url, path):
     """The hostile build (tests/bad_inputs/build/script-in-page) puts scripts, handlers and
     script links in titles, descriptions and page bodies; none of them may run, on any page."""
-    context, page, watcher, dialogs = provoke_contributed_scripts(browser, hostile_site_url + path)
+    page, watcher, dialogs = script_provoker.open(hostile_site_url + path)
     assert page.evaluate("typeof window.__xss") == "undefined"
     assert dialogs == [] and watcher.page_errors == [] and watcher.foreign_requests == []
     assert (
@@ -117,7 +127,6 @@ def test_no_contributed_script_runs(browser, hostile_site_url, path):
         .map((attribute) => `${element.tagName} ${attribute.name}`))""")
         == []
     )
-    context.close()
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
@@ -163,27 +172,52 @@ def test_page_passes_axe_wcag_21_aa(page_measurements, site_url, path, scheme):
     assert measured["axe"] == []
 
 
-@pytest.mark.parametrize("language", ["en", "zh"])
-def test_article_pages_show_citation_figures_and_quotes(page, site_url, language):
-    prefix = "/zh" if language == "zh" else ""
+def _article_parts(page) -> dict:
+    """The article's full citation, opened through "Cite" (and closed again: the load is
+    shared), its figures and quotes, and whether its milestones section shows."""
+    with scroll_kept(page):
+        page.locator(".cd-byline__cite summary").click()  # the full citation sits behind "Cite"
+        found = {
+            "citation shown": page.locator(".cd-citation").is_visible(),
+            "cite": page.locator(".cd-cite").inner_text().strip(),
+        }
+        page.locator(".cd-byline__cite summary").click()
+        page.evaluate("() => document.activeElement.blur()")
+    found["figure rows"] = page.locator("table.cd-figures tbody tr").count()
+    found["quotes"] = page.locator(".cd-quote blockquote").count()
+    found["milestones shown"] = page.locator("#milestones").is_visible()
+    return found
+
+
+ARTICLE_PARTS = {"article parts": _article_parts}
+ARTICLES = [
+    pytest.param(prefix, slug, marks=by_page(f"{prefix}/articles/{slug}/"), id=f"{prefix.strip('/') or 'en'}-{slug}")
+    for prefix in ("", "/zh")
     for slug in (
         "central-local-2021",
         "blueprint-14th-fyp",
         "chengyu-cross-province-2023",
         "park-cluster-paths-2023",
         "conference-2025",
-    ):
-        page.goto(f"{site_url}{prefix}/articles/{slug}/")
-        page.locator(".cd-byline__cite summary").click()  # the full citation sits behind "Cite"
-        assert page.locator(".cd-citation").is_visible()
-        assert page.locator(".cd-cite").inner_text().strip()
-        assert page.locator("table.cd-figures tbody tr").count() >= 3
-        assert page.locator(".cd-quote blockquote").count() >= 3
-        assert page.locator("#milestones").is_visible()
+    )
+]
+
+
+@pytest.mark.parametrize("prefix, slug", ARTICLES)
+def test_article_pages_show_citation_figures_and_quotes(page_measurements, site_url, prefix, slug):
+    found = page_measurements.measure(f"{site_url}{prefix}/articles/{slug}/", ARTICLE_PARTS, search=False)[
+        "article parts"
+    ]
+    assert found["citation shown"]
+    assert found["cite"]
+    assert found["figure rows"] >= 3
+    assert found["quotes"] >= 3
+    assert found["milestones shown"]
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_timeline_shows_every_entry_with_working_anchors_and_filters(page, site_url, language):
+def test_timeline_shows_every_entry_with_working_anchors_and_filters(page_without_search, site_url, language):
+    page = page_without_search
     ids = sorted(path.stem for path in TIMELINE_DIR.glob("*.yml"))
     prefix = "/zh" if language == "zh" else ""
     page.goto(f"{site_url}{prefix}/timeline/")
@@ -244,7 +278,8 @@ def test_timeline_without_javascript_shows_everything(browser, site_url):
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_timeline_hides_outside_only_entries_and_shows_targets_apart(page, site_url, language):
+def test_timeline_hides_outside_only_entries_and_shows_targets_apart(page_without_search, site_url, language):
+    page = page_without_search
     prefix = "/zh" if language == "zh" else ""
     page.goto(f"{site_url}{prefix}/timeline/")
     entries = page.locator("article.cd-entry")
@@ -270,7 +305,8 @@ def test_timeline_hides_outside_only_entries_and_shows_targets_apart(page, site_
     assert page.locator(".cd-targets time").get_by_text(label, exact=True).count() == 3
 
 
-def test_chinese_page_renders_cjk_glyphs(page, site_url, tmp_path):
+def test_chinese_page_renders_cjk_glyphs(page_without_search, site_url, tmp_path):
+    page = page_without_search
     page.goto(f"{site_url}/zh/")
     width = page.evaluate("""() => {
         const span = document.createElement('span'); span.textContent = '先进制造业集群';
@@ -280,7 +316,8 @@ def test_chinese_page_renders_cjk_glyphs(page, site_url, tmp_path):
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_cluster_directory_filters_and_sorts(page, site_url, language):
+def test_cluster_directory_filters_and_sorts(page_without_search, site_url, language):
+    page = page_without_search
     prefix = "/zh" if language == "zh" else ""
     page.goto(f"{site_url}{prefix}/clusters/")
     rows = page.locator("#cluster-table tbody tr")
@@ -334,7 +371,8 @@ def test_cluster_directory_filters_and_sorts(page, site_url, language):
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_charts_have_accessible_names_and_glossary_tooltips(page, site_url, language):
+def test_charts_have_accessible_names_and_glossary_tooltips(page_without_search, site_url, language):
+    page = page_without_search
     prefix = "/zh" if language == "zh" else ""
     page.goto(f"{site_url}{prefix}/figures/")
     titles = page.locator("svg.cd-chart__svg").evaluate_all(
@@ -365,10 +403,12 @@ def test_charts_have_accessible_names_and_glossary_tooltips(page, site_url, lang
 
 
 def _page_with_clipboard(browser, site_url, language, path):
-    """A new browser context allowed to use the clipboard, on ``path`` of the ``language`` site."""
+    """A new browser context allowed to use the clipboard, on ``path`` of the ``language`` site
+    (its search index served empty: ``EmptySearchIndex``)."""
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
     page = context.new_page()
+    EmptySearchIndex().install(page)  # nothing here searches
     prefix = "/zh" if language == "zh" else ""
     page.goto(f"{site_url}{prefix}/{path}")
     return context, page

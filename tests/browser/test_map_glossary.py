@@ -1,5 +1,6 @@
 """The clusters page's tile map and the glossary's index in Chromium, at a phone and a laptop
-width in every language: one load of each page per language and width serves every check."""
+width in every language: one load of each page per language and width serves every check (the
+load the page's other tests at that size share: ``page_measurements``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from clusterdocs.base.languages import language_of
 from clusterdocs.check.sitedata import load_site_data
 from clusterdocs.check.divisions import winners_by_division
 from clusterdocs.render.tile_map import listed_by_division
+from support import by_page, scroll_kept
 
 pytestmark = pytest.mark.browser
 
@@ -53,25 +55,59 @@ def data():
     return load_site_data()
 
 
-@pytest.fixture(scope="module", params=COMBINATIONS, ids=[f"{language}-{width}" for language, width in COMBINATIONS])
-def shown(request, browser, site_url):
-    """What the map (in each view) and the glossary show, from one load of each page."""
-    language, width = request.param
-    context = browser.new_context(viewport={"width": width, "height": VIEWPORTS[width]})
-    page = context.new_page()
-    page.goto(f"{site_url}{prefix(language)}/clusters/")
-    result = {"language": language, "width": width, "map_sideways": page.evaluate(SIDEWAYS)}
-    result["winners"] = {"tiles": page.evaluate(TILES), "legends": page.evaluate(LEGEND)}
-    page.locator("label[for=cd-map-listed]").click()
-    result["listed"] = {"tiles": page.evaluate(TILES), "legends": page.evaluate(LEGEND)}
-    page.goto(f"{site_url}{prefix(language)}/glossary/")
-    result["glossary"] = page.evaluate(GLOSSARY)
-    result["glossary_sideways"] = page.evaluate(SIDEWAYS)
-    context.close()
-    return result
+def _views(page) -> dict:
+    """What the map shows in each view: the first (checked as the page loads), then the listed
+    view, chosen through its label as a reader taps it; the view found is chosen again after."""
+    found = {"winners": {"tiles": page.evaluate(TILES), "legends": page.evaluate(LEGEND)}}
+    checked = page.locator("input.cd-map__switch:checked").get_attribute("id")
+    with scroll_kept(page):
+        page.locator("label[for=cd-map-listed]").click()
+        found["listed"] = {"tiles": page.evaluate(TILES), "legends": page.evaluate(LEGEND)}
+        page.locator(f"label[for={checked}]").click()
+        page.evaluate("() => document.activeElement.blur()")
+    return found
 
 
-def test_each_tile_shows_one_number_from_the_data_in_each_view(shown, data):
+MAP = {"map sideways": lambda page: page.evaluate(SIDEWAYS), "views": _views}
+GLOSSARY_STEPS = {
+    "glossary": lambda page: page.evaluate(GLOSSARY),
+    "glossary sideways": lambda page: page.evaluate(SIDEWAYS),
+}
+
+
+def _cases(path: str) -> list:
+    """Each (language, width), in the group of the page at ``path`` in that language."""
+    return [
+        pytest.param(language, width, marks=by_page(f"{prefix(language)}{path}"), id=f"{language}-{width}")
+        for language, width in COMBINATIONS
+    ]
+
+
+@pytest.fixture
+def shown_map(page_measurements, site_url, language, width) -> dict:
+    """What the map (in each view) shows, from the clusters page's load at that size."""
+    measured = page_measurements.measure(
+        f"{site_url}{prefix(language)}/clusters/", MAP, width=width, height=VIEWPORTS[width], search=False
+    )
+    return {"language": language, "width": width, "map_sideways": measured["map sideways"], **measured["views"]}
+
+
+@pytest.fixture
+def shown_glossary(page_measurements, site_url, language, width) -> dict:
+    """What the glossary shows, from its load at that size."""
+    measured = page_measurements.measure(
+        f"{site_url}{prefix(language)}/glossary/", GLOSSARY_STEPS, width=width, height=VIEWPORTS[width], search=False
+    )
+    return {"language": language, "width": width, **measured}
+
+
+MAP_CASES = _cases("/clusters/")
+GLOSSARY_CASES = _cases("/glossary/")
+
+
+@pytest.mark.parametrize("language, width", MAP_CASES)
+def test_each_tile_shows_one_number_from_the_data_in_each_view(shown_map, data):
+    shown = shown_map
     winners = winners_by_division(data.figures)[0]
     listed = listed_by_division(data.clusters)
     for view, expected in (("winners", {key: str(winners.get(key, "–")) for key in listed}), ("listed", listed)):
@@ -82,7 +118,9 @@ def test_each_tile_shows_one_number_from_the_data_in_each_view(shown, data):
         }
 
 
-def test_tile_numbers_are_readable_and_tiles_are_tap_targets(shown):
+@pytest.mark.parametrize("language, width", MAP_CASES)
+def test_tile_numbers_are_readable_and_tiles_are_tap_targets(shown_map):
+    shown = shown_map
     for view in ("winners", "listed"):
         for tile in shown[view]["tiles"]:
             assert all(size >= 11 for size in tile["sizes"]), tile
@@ -91,7 +129,9 @@ def test_tile_numbers_are_readable_and_tiles_are_tap_targets(shown):
     assert any(tile["link"] for tile in shown["winners"]["tiles"])
 
 
-def test_each_view_has_a_legend_in_numbers(shown):
+@pytest.mark.parametrize("language, width", MAP_CASES)
+def test_each_view_has_a_legend_in_numbers(shown_map):
+    shown = shown_map
     for view in ("winners", "listed"):
         (legend,) = shown[view]["legends"]  # exactly the checked view's legend is shown
         assert len(legend) >= 3
@@ -99,7 +139,9 @@ def test_each_view_has_a_legend_in_numbers(shown):
     assert shown["winners"]["legends"] != shown["listed"]["legends"]
 
 
-def test_glossary_index_letters_go_to_the_first_term_of_their_letter(shown):
+@pytest.mark.parametrize("language, width", GLOSSARY_CASES)
+def test_glossary_index_letters_go_to_the_first_term_of_their_letter(shown_glossary):
+    shown = shown_glossary
     glossary = shown["glossary"]
     index = glossary["index"]
     assert index and all(entry["exists"] and entry["first"] for entry in index), index
@@ -109,10 +151,18 @@ def test_glossary_index_letters_go_to_the_first_term_of_their_letter(shown):
         assert all(entry["width"] >= 24 and entry["height"] >= 24 for entry in index), index
 
 
-def test_glossary_order_on_the_page_is_the_collation(shown, data):
+@pytest.mark.parametrize("language, width", GLOSSARY_CASES)
+def test_glossary_order_on_the_page_is_the_collation(shown_glossary, data):
+    shown = shown_glossary
     expected = [term["id"] for _letter, term in ordered_terms(data.glossary, shown["language"])]
     assert shown["glossary"]["terms"] == expected
 
 
-def test_nothing_scrolls_sideways(shown):
-    assert shown["map_sideways"] <= 0 and shown["glossary_sideways"] <= 0
+@pytest.mark.parametrize("language, width", MAP_CASES)
+def test_the_map_page_does_not_scroll_sideways(shown_map):
+    assert shown_map["map_sideways"] <= 0
+
+
+@pytest.mark.parametrize("language, width", GLOSSARY_CASES)
+def test_the_glossary_does_not_scroll_sideways(shown_glossary):
+    assert shown_glossary["glossary sideways"] <= 0

@@ -1,5 +1,6 @@
 """Phone-first tables and charts in Chromium: every page type, in every language, at a phone and a
-laptop size, loaded once each, with every check made on that one load.
+laptop size, loaded once each, with every check made on that one load (which the page's other
+tests at that size share: ``page_measurements``).
 
 - every visible table cell that holds text is at least 56 px wide, and no Latin word inside a cell
   is broken across lines or wider than its cell;
@@ -16,6 +17,7 @@ import pytest
 from clusterdocs.base.languages import LANGUAGES, language_of
 from clusterdocs.base.paths import ROOT
 from clusterdocs.check.sitedata import load_site_data
+from support import by_page
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +51,8 @@ PAGE_TYPES = {
 # has rects on two lines; one wider than its cell overflows it). Chinese may break between any two
 # characters, and a line may break after a hyphen or slash, so words are split there.
 MEASURE = """() => {
-  for (const details of document.querySelectorAll('.md-content details')) details.open = true;
+  const closed = [...document.querySelectorAll('.md-content details')].filter((details) => !details.open);
+  for (const details of closed) details.open = true;
   const shown = (element) => {
     const box = element.getBoundingClientRect();
     return box.width > 2 && box.height > 2 && element.checkVisibility({visibilityProperty: true});
@@ -80,11 +83,13 @@ MEASURE = """() => {
     .filter(table => shown(table))
     .filter(table => table.getBoundingClientRect().width > document.querySelector('.md-content').getBoundingClientRect().width + 1)
     .map(table => table.className);
-  return {
+  const found = {
     cells, broken, tooWide, wideTables,
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,
   };
+  for (const details of closed) details.open = false;  // as found: the load is shared
+  return found;
 }"""
 
 # Each chart's visible bars, and the rendered size of its text: the font size in CSS px times
@@ -127,20 +132,30 @@ def _url(site_url: str, language: str, path: str) -> str:
     return f"{site_url}/{language_of(language).prefix}{path}"
 
 
-@pytest.mark.parametrize("width", sorted(VIEWPORTS))
-@pytest.mark.parametrize("language", [language.code for language in LANGUAGES])
-@pytest.mark.parametrize("page_type", sorted(PAGE_TYPES))
-def test_tables_and_charts_read_at_phone_and_laptop_widths(browser, site_url, page_type, language, width):
-    context = browser.new_context(viewport={"width": width, "height": VIEWPORTS[width]})
-    page = context.new_page()
-    try:
-        page.goto(_url(site_url, language, PAGE_TYPES[page_type]))
-        page.wait_for_load_state("networkidle")
-        found = page.evaluate(MEASURE)
-        charts = page.evaluate(CHARTS) if page_type == "figures" else []
-        quotes = page.evaluate(QUOTES) if page_type == "article" else []
-    finally:
-        context.close()
+# The checks of one load; the charts' and quotes' only where the page has them.
+STEPS = {
+    "tables": lambda page: page.evaluate(MEASURE),
+    "charts": lambda page: page.evaluate(CHARTS),
+    "quotes": lambda page: page.evaluate(QUOTES),
+}
+# Each (page type, language, width) is one test, in its page's group (``page_measurements``).
+CASES = [
+    pytest.param(page_type, language.code, width, marks=by_page(f"/{language.prefix}{PAGE_TYPES[page_type]}"))
+    for page_type in sorted(PAGE_TYPES)
+    for language in LANGUAGES
+    for width in sorted(VIEWPORTS)
+]
+
+
+@pytest.mark.parametrize("page_type, language, width", CASES)
+def test_tables_and_charts_read_at_phone_and_laptop_widths(page_measurements, site_url, page_type, language, width):
+    steps = {"tables": STEPS["tables"]}
+    steps.update({"charts": STEPS["charts"]} if page_type == "figures" else {})
+    steps.update({"quotes": STEPS["quotes"]} if page_type == "article" else {})
+    measured = page_measurements.measure(
+        _url(site_url, language, PAGE_TYPES[page_type]), steps, width=width, height=VIEWPORTS[width], search=False
+    )
+    found, charts, quotes = measured["tables"], measured.get("charts", []), measured.get("quotes", [])
 
     assert found["scrollWidth"] <= found["innerWidth"], "the page scrolls sideways"
     assert found["wideTables"] == [], "tables wider than the content column"

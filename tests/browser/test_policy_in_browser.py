@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import functools
 import http.server
+import shutil
 import threading
 from pathlib import Path
 
 import material
 import pytest
+from conftest import built_once
 
 from clusterdocs.publish.content_security import theme_scripts, with_policy, without_policy
 from support import (
@@ -22,7 +24,6 @@ from support import (
     PageWatcher,
     copy_repository,
     lay_over,
-    provoke_contributed_scripts,
     run_mkdocs_build,
 )
 
@@ -67,14 +68,21 @@ def test_a_contributed_script_that_got_past_the_sanitiser_is_blocked_by_the_poli
 def unsanitised_site(tmp_path_factory):
     """The script-in-page case built with every contributor check and the sanitiser off, served on
     127.0.0.1. The site audit still fails the build (it finds the scripts), after the site and its
-    policy are written: what a reader would get if a maintainer published it anyway."""
-    base = tmp_path_factory.mktemp("unsanitised-build")
-    repository = lay_over([BUILD_CORPUS / "script-in-page"], copy_repository(base / "repo"))
-    site = base / "site"
-    result = run_mkdocs_build(
-        site, cwd=repository, env={"PYTHONPATH": str(repository), "WITHOUT_SANITISER": "1"}, page_policy=False
-    )
-    assert result.returncode != 0 and "script" in result.stderr, result.stderr[-2000:]
+    policy are written: what a reader would get if a maintainer published it anyway. Built once
+    per run (``built_once``), however many workers ask."""
+
+    def build(base: Path) -> None:
+        repository = lay_over([BUILD_CORPUS / "script-in-page"], copy_repository(base / "repo"))
+        result = run_mkdocs_build(
+            base / "site",
+            cwd=repository,
+            env={"PYTHONPATH": str(repository), "WITHOUT_SANITISER": "1"},
+            page_policy=False,
+        )
+        assert result.returncode != 0 and "script" in result.stderr, result.stderr[-2000:]
+        shutil.rmtree(repository)
+
+    site = built_once(tmp_path_factory, "unsanitised-build", build) / "site"
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     handler.log_message = lambda *args: None
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -83,12 +91,16 @@ def unsanitised_site(tmp_path_factory):
     server.shutdown()
 
 
+# One worker builds and reads the unsanitised site (the other need not wait for its build).
+@pytest.mark.xdist_group("unsanitised build")
 @pytest.mark.parametrize("path", ["/glossary/", "/zh/glossary/", "/zh-Hant/glossary/"])
-def test_with_the_sanitiser_off_the_policy_alone_stops_every_contributed_script(browser, unsanitised_site, path):
+def test_with_the_sanitiser_off_the_policy_alone_stops_every_contributed_script(
+    script_provoker, unsanitised_site, path
+):
     site, url = unsanitised_site
     published = (site / path.strip("/") / "index.html").read_text(encoding="utf-8")
     assert "<script>window.__xss" in published  # the sanitiser really was off: the scripts are on the page
-    context, page, watcher, dialogs = provoke_contributed_scripts(browser, url + path, script_links=True)
+    page, watcher, dialogs = script_provoker.open(url + path, script_links=True)
     assert page.evaluate("typeof window.__xss") == "undefined"
     assert dialogs == [] and watcher.foreign_requests == []
     blocked = " ".join(watcher.csp_violations)
@@ -96,4 +108,3 @@ def test_with_the_sanitiser_off_the_policy_alone_stops_every_contributed_script(
     # The site's own scripts still ran.
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") in ("default", "slate")
     assert page.locator(".md-search__input").count() == 1
-    context.close()

@@ -8,15 +8,15 @@ import struct
 import pytest
 
 from clusterdocs.base.languages import language_of
+from support import by_page
 
 pytestmark = pytest.mark.browser
 
 # Axe and the no-foreign-request check run on every published page in tests/test_browser.py.
 
 
-def png_size(path) -> tuple[int, int]:
-    with open(path, "rb") as file:
-        header = file.read(24)
+def png_size(png: bytes) -> tuple[int, int]:
+    header = png[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     return struct.unpack(">II", header[16:24])
 
@@ -25,48 +25,71 @@ def prefix(language: str) -> str:
     return "" if language_of(language).default else "/" + language_of(language).prefix.rstrip("/")
 
 
-@pytest.mark.parametrize("width", [1280, 360])
-@pytest.mark.parametrize("language", ["en", "zh"])
-@pytest.mark.parametrize("path", ["/clusters/", "/figures/", "/timeline/"])
+# No table cell breaks a word: every word of each cell fits the cell's width.
+BROKEN_WORDS = """() => {
+    const out = [];
+    for (const cell of document.querySelectorAll('.cd-clusters td, .cd-headline td')) {
+      const style = getComputedStyle(cell);
+      const probe = document.createElement('span');
+      probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;font:' + style.font;
+      document.body.append(probe);
+      // Chinese may break between any two characters; only Latin words must stay whole.
+      for (const word of cell.textContent.split(/[\\s\\u2E80-\\u9FFF\\u3000-\\u303F\\uFF00-\\uFFEF]+/)) {
+        probe.textContent = word;
+        if (probe.getBoundingClientRect().width > cell.clientWidth + 1) out.push(word);
+      }
+      probe.remove();
+    }
+    return out; }"""
+# Names and source titles (the links in the cells): the most lines any of them takes.
+LINK_LINES = """() => Math.max(0, ...Array.from(
+    document.querySelectorAll('.cd-clusters td a, .cd-headline td a'), link => link.getClientRects().length))"""
+FIT = {
+    "full-page screenshot": lambda page: png_size(page.screenshot(full_page=True)),
+    "page width": lambda page: page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]"),
+}
+FIT_AND_WORDS = {
+    **FIT,
+    "broken words": lambda page: page.evaluate(BROKEN_WORDS),
+    "link lines": lambda page: page.evaluate(LINK_LINES),
+}
+SIZES = {1280: 800, 360: 740}
+# Each (page, language, width) is one test, in its page's group: the load its other tests at that
+# size share (``page_measurements``).
+FIT_CASES = [
+    pytest.param(width, language, path, marks=by_page(prefix(language) + path))
+    for width in SIZES
+    for language in ("en", "zh")
+    for path in ("/clusters/", "/figures/", "/timeline/")
+]
+
+
+@pytest.mark.parametrize("width, language, path", FIT_CASES)
 def test_reference_pages_fit_the_window_and_tables_do_not_break_words(
-    browser, site_url, tmp_path, width, language, path
+    page_measurements, site_url, width, language, path
 ):
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.goto(site_url + prefix(language) + path)
-    screenshot = tmp_path / f"{language}{path.strip('/')}-{width}.png"
-    page.screenshot(path=str(screenshot), full_page=True)
-    shot_width, shot_height = png_size(screenshot)
-    assert shot_width == width and shot_height > 900
+    height = SIZES[width]
+    measured = page_measurements.measure(
+        site_url + prefix(language) + path,
+        FIT_AND_WORDS if width == 1280 else FIT,
+        width=width,
+        height=height,
+        search=False,
+    )
+    shot_width, shot_height = measured["full-page screenshot"]
+    assert shot_width == width and shot_height > height
     # The page itself never scrolls sideways; wide content scrolls inside its own box.
-    assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate("window.innerWidth")
+    scroll_width, inner_width = measured["page width"]
+    assert scroll_width <= inner_width
     if width == 1280:
-        # No table cell breaks a word: every word of each cell fits the cell's width.
-        broken = page.evaluate("""() => {
-            const out = [];
-            for (const cell of document.querySelectorAll('.cd-clusters td, .cd-headline td')) {
-              const style = getComputedStyle(cell);
-              const probe = document.createElement('span');
-              probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;font:' + style.font;
-              document.body.append(probe);
-              // Chinese may break between any two characters; only Latin words must stay whole.
-              for (const word of cell.textContent.split(/[\\s\\u2E80-\\u9FFF\\u3000-\\u303F\\uFF00-\\uFFEF]+/)) {
-                probe.textContent = word;
-                if (probe.getBoundingClientRect().width > cell.clientWidth + 1) out.push(word);
-              }
-              probe.remove();
-            }
-            return out; }""")
-        assert broken == []
+        assert measured["broken words"] == []
         # Names and source titles (the links in the cells) take at most three lines.
-        lines = page.evaluate("""() => Math.max(0, ...Array.from(
-            document.querySelectorAll('.cd-clusters td a, .cd-headline td a'), link => link.getClientRects().length))""")
-        assert lines <= 3
-    context.close()
+        assert measured["link lines"] <= 3
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_overview_marks_are_keyboard_links_with_names_and_visible_focus(page, site_url, language):
+def test_overview_marks_are_keyboard_links_with_names_and_visible_focus(page_without_search, site_url, language):
+    page = page_without_search
     page.goto(f"{site_url}{prefix(language)}/timeline/")
     svg = page.locator("svg.cd-overview__svg")
     assert svg.get_attribute("role") == "group"
@@ -169,7 +192,8 @@ def test_without_a_stored_choice_the_scheme_follows_the_system(browser, site_url
 
 
 @pytest.mark.parametrize("language", ["en", "zh", "zh-Hant"])
-def test_map_tiles_link_to_the_directory_filtered_to_their_division(page, site_url, language):
+def test_map_tiles_link_to_the_directory_filtered_to_their_division(page_without_search, site_url, language):
+    page = page_without_search
     page.goto(f"{site_url}{prefix(language)}/clusters/")
     tiles = page.locator("a.cd-map__link")
     assert page.locator(".cd-map__tile").count() == 31
@@ -189,7 +213,8 @@ def test_map_tiles_link_to_the_directory_filtered_to_their_division(page, site_u
 
 
 @pytest.mark.parametrize("path", ["/articles/central-local-2021/", "/zh/timeline/"])
-def test_printing_drops_navigation_and_shows_link_targets(page, site_url, tmp_path, path):
+def test_printing_drops_navigation_and_shows_link_targets(page_without_search, site_url, tmp_path, path):
+    page = page_without_search
     page.goto(site_url + path)
     page.emulate_media(media="print")
     hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer', '.md-content__button']
@@ -205,7 +230,8 @@ def test_printing_drops_navigation_and_shows_link_targets(page, site_url, tmp_pa
 
 
 @pytest.mark.parametrize("language", ["en", "zh", "zh-Hant"])
-def test_cite_downloads_are_served(page, site_url, language):
+def test_cite_downloads_are_served(page_without_search, site_url, language):
+    page = page_without_search
     page.goto(f"{site_url}{prefix(language)}/timeline/")
     entry = page.locator("article.cd-entry").first
     entry.locator("details.cd-cite-box summary").click()

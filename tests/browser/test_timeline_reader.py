@@ -1,5 +1,6 @@
 """The timeline page as a reader meets it, in Chromium: one page load per language and window
-size (a laptop, 1280×800, and a phone, 360×740), each checked for several things at once.
+size (a laptop, 1280×800, and a phone, 360×740), each checked for several things at once (the
+load the page's other tests at that size share: ``page_measurements``).
 
 The overview shows one visible, clickable mark per entry, each a hit area of at least 24×24
 CSS px (WCAG 2.2, 2.5.8) and its basis told apart without colour; the legend shows every key
@@ -14,6 +15,7 @@ import yaml
 
 from clusterdocs.base.languages import language_of
 from clusterdocs.base.paths import TIMELINE_DIR
+from support import by_page
 
 pytestmark = pytest.mark.browser
 
@@ -88,24 +90,45 @@ MEASURE = """() => {
 }"""
 
 # Each mark scrolled into view and hit where it is drawn: the topmost element there is its link.
-CLICKABLE = """() => [...document.querySelectorAll('a.cd-overview__mark')].filter(a => {
-  a.scrollIntoView({block: 'center', inline: 'center'});
-  const rect = a.querySelector('.cd-overview__shape').getBoundingClientRect();
-  const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
-  return !(hit && hit.closest('a') === a);
-}).map(a => a.getAttribute('href'))"""
+# Then the page and the overview's box are scrolled back to where they were (the load is shared).
+CLICKABLE = """() => {
+  const box = document.querySelector('.cd-overview__scroll');
+  const where = [scrollX, scrollY, box.scrollLeft, box.scrollTop];
+  const missed = [...document.querySelectorAll('a.cd-overview__mark')].filter(a => {
+    a.scrollIntoView({block: 'center', inline: 'center'});
+    const rect = a.querySelector('.cd-overview__shape').getBoundingClientRect();
+    const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+    return !(hit && hit.closest('a') === a);
+  }).map(a => a.getAttribute('href'));
+  box.scrollTo({left: where[2], top: where[3], behavior: 'instant'});
+  window.scrollTo({left: where[0], top: where[1], behavior: 'instant'});
+  return missed;
+}"""
+STEPS = {
+    "overview": lambda page: page.evaluate(MEASURE.replace("%YEARS%", str(list(policy_years())))),
+    "marks that cannot be clicked": lambda page: page.evaluate(CLICKABLE),
+}
 
 
-@pytest.mark.parametrize("size", sorted(VIEWPORTS))
-@pytest.mark.parametrize("language", ["en", "zh", "zh-Hant"])
-def test_the_timeline_reads_well_on_a_laptop_and_a_phone(browser, site_url, language, size):
+@pytest.mark.parametrize(
+    "language, size",
+    [
+        pytest.param(language, size, marks=by_page(f"/{language_of(language).prefix}timeline/"))
+        for language in ["en", "zh", "zh-Hant"]
+        for size in sorted(VIEWPORTS)
+    ],
+)
+def test_the_timeline_reads_well_on_a_laptop_and_a_phone(page_measurements, site_url, language, size):
     width, height = VIEWPORTS[size]
-    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=SCHEMES[language, size])
-    page = context.new_page()
-    prefix = "" if language_of(language).default else "/" + language_of(language).prefix.rstrip("/")
-    page.goto(f"{site_url}{prefix}/timeline/")
-    years = policy_years()
-    found = page.evaluate(MEASURE.replace("%YEARS%", str(list(years))))
+    measured = page_measurements.measure(
+        f"{site_url}/{language_of(language).prefix}timeline/",
+        STEPS,
+        width=width,
+        height=height,
+        scheme=SCHEMES[language, size],
+        search=False,
+    )
+    found = measured["overview"]
 
     # One visible mark per entry, each linking to its entry, which exists.
     count = len(milestones())
@@ -141,6 +164,5 @@ def test_the_timeline_reads_well_on_a_laptop_and_a_phone(browser, site_url, lang
     else:
         assert found["firstEntry"] < height  # the first entry starts on the first screen
 
-    # Every mark can be clicked where it is drawn (checked last: it scrolls the page).
-    assert page.evaluate(CLICKABLE) == []
-    context.close()
+    # Every mark can be clicked where it is drawn (measured last: it scrolls the page, and back).
+    assert measured["marks that cannot be clicked"] == []
