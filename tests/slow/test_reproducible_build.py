@@ -20,4 +20,16 @@ def test_a_plain_build_gives_the_session_build_byte_for_byte(site_dir, tmp_path)
     assert result.returncode == 0, result.stderr[-4000:]
     first, second = _files(site_dir), _files(tmp_path / "site")
     assert sorted(first) == sorted(second)
-    assert [name for name in sorted(first) if first[name] != second[name]] == []
+    differing = [name for name in sorted(first) if first[name] != second[name]]
+    assert differing == [], (
+        f"{len(differing)} files differ; the first: {_first_difference(differing[0], first, second)}"
+    )
+
+
+def _first_difference(name: str, first: dict[str, bytes], second: dict[str, bytes]) -> str:
+    """The first line of ``name`` that differs, in each build."""
+    ours, theirs = first[name].splitlines(), second[name].splitlines()
+    for number, (line, other) in enumerate(zip(ours, theirs), start=1):
+        if line != other:
+            return f"{name}:{number}: session build {line[:200]!r}, plain build {other[:200]!r}"
+    return f"{name}: {len(ours)} lines in the session build, {len(theirs)} in the plain build"
