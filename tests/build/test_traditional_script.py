@@ -62,11 +62,10 @@ class OwnText(HTMLParser):
             self.pieces.append(data)
 
 
-def simplified_only(text: str) -> list[str]:
+def simplified_only(text: str, exceptions: tuple[tuple[str, str], ...]) -> list[str]:
     """The characters of ``text`` that are Simplified: OpenCC changes them both alone (its
     character dictionary) and in context (the site's conversion, reviewed phrases and exceptions
     included). Either alone is not enough: 里 in 里程碑 and 了 in 說明了 are Traditional too."""
-    exceptions = load_site_data(ROOT).conversion_exceptions
     # An exception's Traditional form (岳維松) stays as it is when converted again.
     again = convert(text, "Traditional", exceptions + tuple((new, new) for _old, new in exceptions))
     if len(again) != len(text):
@@ -89,6 +88,7 @@ def test_no_string_on_a_traditional_page_mixes_scripts(site_dir):
     mixed = {}
     own_pieces = 0
     theme = theme_strings()
+    exceptions = load_site_data(ROOT).conversion_exceptions
     # Text a source writes is quoted in its capture's script, whatever it is (a converter's mix too).
     quoted = "\n".join(normalise(file.read_text(encoding="utf-8")) for file in (ROOT / "sources").glob("*.txt"))
     for page in pages:
@@ -100,7 +100,7 @@ def test_no_string_on_a_traditional_page_mixes_scripts(site_dir):
                 continue
             # A source's title, quoted as it writes it (in a citation line), is the source's wording.
             piece = TITLE.sub(lambda match: "" if match.group(1) in quoted else match.group(0), piece)
-            if characters := simplified_only(piece):
+            if characters := simplified_only(piece, exceptions):
                 mixed.setdefault(page.relative_to(site_dir).as_posix(), []).append((piece.strip()[:60], characters))
     assert own_pieces > 1000
     assert not mixed, mixed
