@@ -25,16 +25,18 @@ def memoised(max_characters: int) -> Callable[[Callable], Callable]:
     def decorate(function: Callable) -> Callable:
         results: OrderedDict[tuple, object] = OrderedDict()
         held = 0
-        lock = Lock()  # MkDocs' server rebuilds in a thread of its own
+        lock = Lock()  # MkDocs' server rebuilds in a thread of its own; lookups need no lock
 
         @wraps(function)
         def wrapper(content, *rest):
             nonlocal held
             key = (content, *rest)
-            with lock:
-                if key in results:
-                    results.move_to_end(key)
-                    return results[key]
+            try:
+                value = results[key]
+                results.move_to_end(key)
+                return value
+            except KeyError:  # not kept, or let go by another thread just now
+                pass
             value = function(content, *rest)
             if len(content) > max_characters:
                 return value

@@ -22,6 +22,7 @@ from ..text.dates import date_problem
 from ..base.languages import language_of, script_tag
 from ..text.numbers import occurs_in
 from ..base.problems import Problem
+from ..base.text_memo import memoised
 from ..read.textfile import INVISIBLE
 from ..read.yamlfile import YamlDocument
 
@@ -124,6 +125,11 @@ def text_problems(text: str, path: str, first_line: int = 1) -> list[Problem]:
     zero-width character or typed in compatibility forms is still caught; the column and the
     quoted text are those of the original line, with invisible characters spelt out.
     """
+    return list(_text_problems(text, path, first_line))
+
+
+@memoised(max_characters=4 * 1024 * 1024)  # every content file, at every load
+def _text_problems(text: str, path: str, first_line: int) -> tuple[Problem, ...]:
     problems = []
     for number, line in enumerate(text.split("\n"), start=first_line):
         folded_line = unicodedata.normalize("NFKC", INVISIBLE.sub("", line))
@@ -132,7 +138,7 @@ def text_problems(text: str, path: str, first_line: int = 1) -> list[Problem]:
             if match:
                 column, shown = _locate(line, pattern, match.group(0))
                 problems.append(Problem(path, number, column, "(text)", f"{what}: '{shown}' must be removed"))
-    return problems
+    return tuple(problems)
 
 
 def _locate(line: str, pattern: re.Pattern, folded_match: str) -> tuple[int, str]:
