@@ -4,7 +4,7 @@ recently used out first), and a content over the bound is computed every time.""
 
 from __future__ import annotations
 
-from clusterdocs.base.text_memo import memoised
+from clusterdocs.base.text_memo import clear_all, memoised
 
 
 def _counted(max_characters: int):
@@ -48,3 +48,11 @@ def test_a_text_over_the_bound_is_never_kept():
     length("abc", "x")
     length("abc", "x")
     assert len(calls) == 3
+
+
+def test_clear_all_forgets_every_memo():
+    length, calls = _counted(100)
+    length("abc", "x")
+    clear_all()
+    length("abc", "x")
+    assert len(calls) == 2
