@@ -53,6 +53,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from chromium import CHROMIUM, CHROMIUM_ARGS, launch
 from synthetic_corpus import SMALLEST_SOURCES, ROOT, read_yaml, write_corpus, write_smallest_corpus, write_yaml
 
 from clusterdocs.base.languages import LANGUAGES
@@ -80,7 +81,6 @@ LIGHTHOUSE_PAGES = {
     "about": "about/",
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-CHROMIUM = "/usr/bin/chromium"
 # The synthetic 10x and 100x corpora have data files above the published limit (clusterdocs/read/textfile.py).
 ENVIRONMENT = dict(os.environ, NO_MKDOCS_2_WARNING="1", CLUSTERDOCS_DATA_LIMIT_KIB="8192")
 
@@ -372,7 +372,7 @@ def search_timing(site: Path, count: int = SEARCH_QUERIES) -> dict[str, dict[str
     timing = {}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            browser = launch(playwright)
             for language in LANGUAGES:
                 mine = [each.query for each in samples if each.language == language.code]
                 queries = random.Random(22).sample(mine, min(count, len(mine)))
@@ -426,9 +426,9 @@ def lighthouse(site: Path, runs: int) -> dict[str, dict[str, int]]:
                             f"--output-path={report}",
                             f"--only-categories={','.join(CATEGORIES)}",
                             "--form-factor=mobile",
-                            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+                            "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS]),
                         ],
-                        env=child_environment(CHROME_PATH=CHROMIUM),
+                        env=child_environment(CHROME_PATH=str(CHROMIUM)),
                         check=True,
                         capture_output=True,
                     )
@@ -570,7 +570,7 @@ def versions() -> str:
         for name in ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "jieba", "PyYAML")
     )
     tools = []
-    for command in (["node", "--version"], [CHROMIUM, "--version"]):
+    for command in (["node", "--version"], [str(CHROMIUM), "--version"]):
         try:
             output = subprocess.run(command, check=False, capture_output=True, text=True, timeout=60).stdout.strip()
             tools.append(f"Node.js {output}" if command[0] == "node" else output)

@@ -20,7 +20,8 @@ from playwright.sync_api import sync_playwright
 
 from clusterdocs.base.languages import LANGUAGES
 
-from benchmark import CHROMIUM, LIGHTHOUSE_PAGES  # the page types the benchmark measures
+from benchmark import LIGHTHOUSE_PAGES  # the page types the benchmark measures
+from chromium import launch
 
 PAGE_TYPES = {
     **LIGHTHOUSE_PAGES,
@@ -31,15 +32,6 @@ PAGE_TYPES = {
 ROOT = Path(__file__).resolve().parent.parent
 VIEWPORTS = {360: 740, 1280: 800}
 SCHEMES = ("light", "dark")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 # The site is served under the path of the address it was built for (/clusterdocs/), as its host
@@ -81,7 +73,7 @@ def main() -> int:
     languages = [language for language in LANGUAGES if not arguments.languages or language.code in arguments.languages]
     written = 0
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         for scheme in arguments.schemes:
             for width in arguments.widths:
                 context = browser.new_context(

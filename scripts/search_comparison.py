@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 import opencc  # noqa: E402
-from search_samples import found as is_found
+from chromium import launch  # noqa: E402
+from search_samples import found as is_found  # noqa: E402
 from search_samples import sample_queries, type_queries, wait_until_search_ready  # noqa: E402
 
 from clusterdocs.base.languages import LANGUAGES  # noqa: E402
@@ -92,7 +93,7 @@ def run(site: Path, pagefind: bool, limit: int = 10) -> dict:
     server, url = serve(site)
     report = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        browser = launch(playwright)
         for language in LANGUAGES:
             mine = [s for s in samples if s.language == language.code]
             named = [(q, p) for code, q, p in NAMED if code == language.code]

@@ -16,6 +16,7 @@ import http.server
 import json
 import os
 import shutil
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +39,9 @@ from support import (
     run_mkdocs_build,
 )
 
-CHROMIUM = Path("/usr/bin/chromium")
+sys.path.insert(0, str(ROOT / "scripts"))
+from chromium import CHROMIUM, launch  # noqa: E402  (the one way every script and test starts Chromium)
+
 # Session builds, by fixture: the xdist group of the build-tier tests that read it (a test that
 # reads two builds goes with the first listed). Two groups, so the two builds start at once.
 SHARED_BUILDS = {"site_dir": "site-build", "corpus_build": "corpus-build"}
@@ -215,9 +218,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         return super().translate_path(path.removeprefix(MOUNT) if path.startswith(MOUNT + "/") else path)
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that drops a connection (a page closed mid-request) is no error of the site."""
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 def _serve(directory: Path):
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{MOUNT}"
@@ -247,19 +257,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        browser = launch(playwright)
         yield browser
         browser.close()
 

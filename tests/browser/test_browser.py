@@ -1,4 +1,4 @@
-"""Headless Chromium (Debian's /usr/bin/chromium) against the built site on 127.0.0.1."""
+"""Headless Chromium (Debian's, started by scripts/chromium.py) against the built site on 127.0.0.1."""
 
 from __future__ import annotations
 
