@@ -86,8 +86,10 @@ def entry_citation(milestone: Milestone, timeline_url: str, language: str, data:
         url=f"{timeline_url}#{milestone.id}",
         site_name=strings["site_name"],
         note=note,
-        event_date=milestone.date,
-        event_end=milestone.data.get("end_date"),
+        # A target's years are when it is to be met, not when it was set (which the sources do not
+        # say): its files carry no date, and the note says "Target for 2025".
+        event_date=None if milestone.kind == "target" else milestone.date,
+        event_end=None if milestone.kind == "target" else milestone.data.get("end_date"),
         shown_date=shown_date,
     )
 
