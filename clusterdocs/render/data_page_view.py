@@ -20,7 +20,9 @@ def _field(field: dict, language: str, strings: dict) -> dict:
     """One row of a field list; the schema's own descriptions are English, so notes are translated."""
     constraints = field.get("constraints", {})
     name = field["name"]
-    if name.endswith(("_en", "_zh")):
+    if name == "memberships_implied":  # a column the CSV adds, explained in each language
+        note = strings["data_note_memberships_implied"]
+    elif name.endswith(("_en", "_zh")):
         note = strings[f"data_note{name[-3:]}"]
     elif LIST_SEPARATOR in field.get("description", ""):
         note = strings["data_note_list"]

@@ -156,6 +156,9 @@ def tables(data: SiteData) -> dict[str, tuple[list[str], str]]:
             dict(
                 flatten(cluster, skip=("milestones", "memberships")),
                 memberships=LIST_SEPARATOR.join(membership["list"] for membership in cluster["memberships"]),
+                memberships_implied=LIST_SEPARATOR.join(
+                    membership["list"] for membership in cluster["memberships"] if membership["basis"] == "implied"
+                ),
             )
             for cluster in data.clusters
         ],
@@ -216,6 +219,15 @@ def _record_schemas(table: str) -> tuple[list[dict], dict]:
     return [record], root
 
 
+# Columns a CSV adds to what its JSON Schema describes (the JSON carries the same facts nested).
+DERIVED_COLUMNS = {
+    "memberships_implied": (
+        f"the lists in memberships that the source implies rather than states (basis 'implied' in the "
+        f"JSON), items separated by '{LIST_SEPARATOR}'"
+    ),
+}
+
+
 def _field(column: str, table: str) -> dict:
     records, root = _record_schemas(table)
     key, language = (column[:-3], column[-2:]) if column.endswith(("_en", "_zh")) else (column, "")
@@ -228,7 +240,9 @@ def _field(column: str, table: str) -> dict:
         field.update(type="boolean", trueValues=["true", "yes"], falseValues=["false"])
     if "enum" in column_schema:
         field["constraints"] = {"enum": list(column_schema["enum"])}
-    if column_schema.get("description"):
+    if column in DERIVED_COLUMNS:
+        field["description"] = DERIVED_COLUMNS[column]
+    elif column_schema.get("description"):
         field["description"] = column_schema["description"]
     elif column_schema.get("type") == "array":
         field["description"] = f"list, items separated by '{LIST_SEPARATOR}'"

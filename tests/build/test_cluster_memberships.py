@@ -5,11 +5,14 @@ Expectations are computed from ``data/clusters.yml``; the page is the session bu
 
 from __future__ import annotations
 
+import csv
+import json
 import re
 from html import unescape
 
 import pytest
 
+from clusterdocs.base.paths import ROOT
 from clusterdocs.check.sitedata import load_site_data
 
 
@@ -78,3 +81,29 @@ def test_a_status_resting_on_an_implied_membership_says_so(site_dir):
         entry = html[html.index(f'id="{cluster["id"]}"') :]
         shown = re.search(rf"<dt>{strings['status']}</dt><dd>([^<]*)", entry)[1]
         assert shown.endswith(f"({strings['membership_implied']})"), (cluster["id"], shown)
+
+
+def test_the_csv_says_which_memberships_are_implied(site_dir):
+    """The clusters CSV carries each membership's basis as the JSON does: the lists a source only
+    implies are named in their own column, described in the data package."""
+    data = load_site_data(ROOT)
+    with (site_dir / "clusters.csv").open(encoding="utf-8", newline="") as file:
+        reader = csv.DictReader(file)
+        rows = {row["id"]: row for row in reader}
+    columns = reader.fieldnames
+    assert columns.index("memberships_implied") == columns.index("memberships") + 1  # "the previous column"
+    expected = {
+        cluster["id"]: [m["list"] for m in cluster["memberships"] if m["basis"] == "implied"]
+        for cluster in data.clusters
+    }
+    assert any(expected.values()), "no implied membership: the column is untested"
+    assert {
+        key: [part for part in row["memberships_implied"].split("; ") if part] for key, row in rows.items()
+    } == expected
+    package = json.loads((site_dir / "datapackage.json").read_text(encoding="utf-8"))
+    fields = next(resource for resource in package["resources"] if resource["name"] == "clusters")["schema"]["fields"]
+    assert "implies" in next(field for field in fields if field["name"] == "memberships_implied")["description"]
+    for language, prefix in (("en", ""), ("zh", "zh/"), ("zh-Hant", "zh-Hant/")):
+        page = (site_dir / prefix / "data" / "index.html").read_text(encoding="utf-8")
+        row = page[page.index("<code>memberships_implied</code>") :].split("</tr>", 1)[0]
+        assert data.ui[language]["data_note_memberships_implied"] in row, language
