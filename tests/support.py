@@ -32,7 +32,21 @@ WITHOUT_PAGE_POLICY = TESTS / "mkdocs_without_page_policy.py"
 RECORDER = TESTS / "mkdocs_recording_content.py"
 # Files of a corpus case that describe the case instead of being laid over the tree.
 CASE_CONTROL_FILES = {"expected.txt", "published.txt", "remove.txt", "edits.yml"}
-NOT_COPIED = ("tests", ".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules", "*.egg-info")
+# Local state that is no part of a build, and may change while a copy is made (another worker's
+# hypothesis examples, for one).
+NOT_COPIED = (
+    "tests",
+    ".venv",
+    "site",
+    ".git",
+    "__pycache__",
+    ".pytest_cache",
+    ".hypothesis",
+    ".ruff_cache",
+    "screenshots",
+    "node_modules",
+    "*.egg-info",
+)
 
 
 def _site_url() -> str:
