@@ -71,7 +71,7 @@ def pytest_collection_modifyitems(config, items):
         return  # one process (`-p no:xdist`): every test shares every build already
     first = {}
     for item in items:
-        first[item] = 0 if item.path.parent.name == "slow" else 2
+        first[item] = {"slow": 0, "build": 2}.get(item.path.parent.name, 3)
         if item.get_closest_marker("xdist_group") or first[item] == 0:
             continue  # grouped by the test itself (the browser tests of one page, for instance); a slow test goes alone
         if item.get_closest_marker("browser") or item.get_closest_marker("vnu"):
