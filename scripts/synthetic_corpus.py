@@ -206,13 +206,7 @@ def write_smallest_corpus(target: Path, root: Path = ROOT, keep: tuple[str, ...]
     text = config.read_text(encoding="utf-8")
     for source_id in dropped:
         text = text.replace(f"      - articles/{source_id}.md\n", "")
-    text = re.sub(
-        r"^site_name: .*$",
-        f"site_name: Reduced benchmark corpus ({', '.join(keep)} only, not the real site)",
-        text,
-        count=1,
-        flags=re.MULTILINE,
-    )
+    text = _renamed_site(text, f"Reduced benchmark corpus ({', '.join(keep)} only, not the real site)")
     config.write_text(text, encoding="utf-8")
     return config
 
@@ -341,18 +335,17 @@ def _letters(number: int) -> str:
     return code
 
 
+def _renamed_site(config_text: str, name: str) -> str:
+    """mkdocs.yml's text with ``site_name`` replaced, so a corpus can never pass for the site."""
+    return re.sub(r"^site_name: .*$", f"site_name: {name}", config_text, count=1, flags=re.MULTILINE)
+
+
 def _config_text(root: Path, source_ids: list[str], scale: int) -> str:
     """The real mkdocs.yml, renamed as synthetic, with every copied article in the nav."""
     text = (root / "mkdocs.yml").read_text(encoding="utf-8")
     if scale == 1:
         return text
-    text = re.sub(
-        r"^site_name: .*$",
-        f"site_name: Synthetic benchmark corpus ({scale}x, not real content)",
-        text,
-        count=1,
-        flags=re.MULTILINE,
-    )
+    text = _renamed_site(text, f"Synthetic benchmark corpus ({scale}x, not real content)")
     last = f"      - articles/{source_ids[-1]}.md\n"
     pages = sorted(f"      - articles/{source_id}.md\n" for source_id in source_ids)
     copies = "".join(
