@@ -366,6 +366,18 @@ SETTLED_JS = """async () => {
 }"""
 
 
+def _show_scheme(page, scheme: str, loaded: bool) -> None:
+    """Switch ``page`` to ``scheme``; on a loaded page, measured at rest (``SETTLED_JS``)."""
+    if page.scheme == scheme:
+        return
+    if loaded:
+        page.evaluate(BEFORE_SWITCH_JS)
+    page.emulate_media(color_scheme=scheme)
+    if loaded:
+        page.evaluate(SETTLED_JS)
+    page.scheme = scheme
+
+
 class PageChangedError(AssertionError):
     """A step left a shared page otherwise than it found it (see ``PageMeasurements``)."""
 
@@ -448,11 +460,7 @@ class PageMeasurements:
         if found:
             self._open.move_to_end(found)
             page = self._open[found]
-            if page.scheme != scheme:
-                page.evaluate(BEFORE_SWITCH_JS)
-                page.emulate_media(color_scheme=scheme)
-                page.evaluate(SETTLED_JS)
-                page.scheme = scheme
+            _show_scheme(page, scheme, loaded=True)
             return page
         page = None
         while len(self._open) >= self._keep_open:
@@ -469,9 +477,7 @@ class PageMeasurements:
             if not search:
                 self._empty_index.install(page)
             page.scheme = scheme
-        if page.scheme != scheme:
-            page.emulate_media(color_scheme=scheme)
-            page.scheme = scheme
+        _show_scheme(page, scheme, loaded=False)  # before the navigation: nothing to settle
         page.watcher.reset()
         if search:
             page.goto(url, wait_until="networkidle")
