@@ -7,6 +7,7 @@ tests/conftest.py holds the fixtures built from it.
 from __future__ import annotations
 
 import json
+import urllib.request
 import os
 import shutil
 import subprocess
@@ -279,14 +280,22 @@ SEARCH_READY_JS = """async () => {
 }"""
 
 
+def _text_from_server(url: str) -> str:
+    """``url`` from the tests' local server, straight, not through the browser: a fetch made by a
+    route handler (``route.fetch``) once waited out its 30 s while the page was busy."""
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read().decode("utf-8")
+
+
 class EmptySearchIndex:
     """Serves each site's search index with its configuration and no documents, for loads whose
     tests look at nothing search finds: the theme's search still starts (its worker, its language
     scripts, its "type to start searching" line) but has nothing to index, which is most of a
     load's work. The real index is fetched once per address and kept."""
 
-    def __init__(self):
+    def __init__(self, fetch: Callable[[str], str] | None = None):
         self._bodies: dict[str, str] = {}
+        self._fetch = fetch or _text_from_server
 
     def install(self, page) -> None:
         page.route("**/search/search_index.json", self._route)  # tried before the watcher's route
@@ -305,7 +314,7 @@ class EmptySearchIndex:
         url = route.request.url
         try:
             if url not in self._bodies:
-                index = json.loads(route.fetch().text())
+                index = json.loads(self._fetch(url))
                 self._bodies[url] = json.dumps({**index, "docs": []})
             route.fulfill(body=self._bodies[url], content_type="application/json")
         except Error as error:

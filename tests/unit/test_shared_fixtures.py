@@ -233,24 +233,28 @@ def test_two_steps_of_one_name_are_two_measurements():
 class _Route:
     """A request for a search index, as Playwright's route hands it over."""
 
-    def __init__(self, url, fetched):
+    def __init__(self, url):
         self.request = type("Request", (), {"url": url})()
-        self.fetched, self.fulfilled = fetched, None
-
-    def fetch(self):
-        self.fetched.append(self.request.url)
-        index = {"config": {"lang": ["en", "zh"]}, "docs": [{"location": "x/", "text": "words"}]}
-        return type("Response", (), {"text": lambda _self: json.dumps(index)})()
+        self.fulfilled = None
 
     def fulfill(self, body, content_type):
         self.fulfilled = (json.loads(body), content_type)
 
 
+def _index_fetcher(fetched: list):
+    def fetch(url):
+        fetched.append(url)
+        return json.dumps({"config": {"lang": ["en", "zh"]}, "docs": [{"location": "x/", "text": "words"}]})
+
+    return fetch
+
+
 def test_the_empty_search_index_keeps_the_configuration_and_fetches_each_index_once():
-    empty, fetched = EmptySearchIndex(), []
+    fetched = []
+    empty = EmptySearchIndex(fetch=_index_fetcher(fetched))
     for url in ("http://127.0.0.1:1/search/search_index.json", "http://127.0.0.1:1/zh/search/search_index.json"):
         for _ in range(2):
-            route = _Route(url, fetched)
+            route = _Route(url)
             empty._route(route)
             assert route.fulfilled == ({"config": {"lang": ["en", "zh"]}, "docs": []}, "application/json")
     assert fetched == ["http://127.0.0.1:1/search/search_index.json", "http://127.0.0.1:1/zh/search/search_index.json"]
@@ -261,12 +265,16 @@ def test_an_index_asked_for_by_a_page_that_then_closed_is_let_go_and_other_failu
 
     class _Failing(_Route):
         def __init__(self, message):
-            super().__init__("http://127.0.0.1:1/search/search_index.json", [])
+            super().__init__("http://127.0.0.1:1/search/search_index.json")
             self.message = message
 
-        def fetch(self):
+        def fulfill(self, body, content_type):
             raise Error(self.message)
 
-    EmptySearchIndex()._route(_Failing("Route.fetch: Request context disposed."))
+    EmptySearchIndex(fetch=_index_fetcher([]))._route(
+        _Failing("Route.fulfill: Target page, context or browser has been closed")
+    )
     with pytest.raises(Error, match="connection refused"):
-        EmptySearchIndex()._route(_Failing("Route.fetch: connect ECONNREFUSED (connection refused)"))
+        EmptySearchIndex(fetch=_index_fetcher([]))._route(
+            _Failing("Route.fulfill: connect ECONNREFUSED (connection refused)")
+        )
