@@ -13,6 +13,10 @@ ADDRESS ?= 127.0.0.1
 PORT ?= 8000
 # Material's documented switch for its MkDocs 2.0 notice.
 export NO_MKDOCS_2_WARNING := 1
+# Python's default, whatever the shell sets: compiled modules are kept in __pycache__ (ignored by
+# git), so pytest rewrites the tests' asserts, and Python compiles clusterdocs, once rather than in
+# each worker and in each build the tests start (about 2 s of every `make test-fast`).
+unexport PYTHONDONTWRITEBYTECODE
 
 .DEFAULT_GOAL := help
 .PHONY: help serve test test-fast check lint build bench lock clean test-tools screenshots

@@ -7,6 +7,7 @@ tests/conftest.py holds the fixtures built from it.
 from __future__ import annotations
 
 import json
+import logging
 import urllib.request
 import os
 import shutil
@@ -20,6 +21,9 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from clusterdocs.base.problems import DataError
 from clusterdocs.check.sitedata import CONTENT_DIRS, load_site_data
@@ -92,6 +96,36 @@ def run_mkdocs_build(
         text=True,
         timeout=900,
     )
+
+
+def build_stopped_by_bad_data(root: Path, site_dir: Path) -> list[str]:
+    """The lines a ``mkdocs build --strict`` of the repository at ``root`` logs as its error when
+    bad data stops it before any page is rendered, the build run in this process (the command
+    would print them after ``ERROR - ``). Fails the test if the build passes, or stops with any
+    exception but MkDocs' own build error (what the command would print as a traceback). A
+    start-up of Python and MkDocs fewer than ``run_mkdocs_build``; the corpus build
+    (tests/conftest.py) runs the command itself, so that path is tested too."""
+    errors: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.ERROR:
+                errors.extend(record.getMessage().splitlines())
+
+    handler, logger = Collect(), logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            with pytest.raises(Abort):
+                build(config)
+        finally:
+            config.plugins.on_shutdown()
+    finally:
+        logger.removeHandler(handler)
+    assert not site_dir.exists() or not any(site_dir.rglob("*.html")), "no page should be written"
+    return [line.strip() for line in errors]
 
 
 def copy_repository(target: Path, ignore: tuple[str, ...] = ()) -> Path:

@@ -36,8 +36,9 @@ def relative_path(path: Path, root: Path) -> str:
     A symbolic link is named as itself, not as the file it points to.
     """
     for absolute in (os.path.abspath, os.path.realpath):
-        try:
-            return Path(absolute(path)).relative_to(absolute(root)).as_posix()
-        except ValueError:
-            continue
-    return path.as_posix()
+        inside, folder = absolute(path), os.path.join(absolute(root), "")
+        if inside.startswith(folder):  # what Path.relative_to gives, without building Paths
+            return inside[len(folder) :].replace(os.sep, "/") or "."
+        if inside == folder.rstrip(os.sep):
+            return "."
+    return Path(path).as_posix()

@@ -34,7 +34,8 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from ..text.numbers import evidence, numbers_in, supported
+from ..base.text_memo import memoised
+from ..text.numbers import Number, evidence, numbers_in, supported
 from ..base.problems import Problem
 from .sources import Source
 from ..read.textfile import read_text
@@ -112,7 +113,9 @@ class ProseChecker:
 
     def named_evidence(self, text: str) -> set[Decimal]:
         """Naming another entry by id (a milestone, a cluster, a source) cites it."""
-        named = {match.group(0) for match in self.ids.finditer(text)}
+        return self._evidence_of_ids(_prose_numbers(text, self.ids.pattern, False)[0])
+
+    def _evidence_of_ids(self, named: frozenset[str]) -> set[Decimal]:
         return self.evidence(
             [source for id_ in named for source in self.cited_by_id[id_][0]],
             *[cited for id_ in named for cited in self.cited_by_id[id_][1]],
@@ -124,13 +127,9 @@ class ProseChecker:
         With ``marked_sentences``, a sentence that marks itself as outside reporting is not checked
         (for prose whose entry has no structured list of outside citations).
         """
-        values = values | self.named_evidence(text)
-        text = self.ids.sub(_blank, text)
-        if marked_sentences:
-            text = _SENTENCE.sub(
-                lambda match: _blank(match) if EXTERNAL_MARK.search(match.group(0)) else match.group(0), text
-            )
-        return [number for number in numbers_in(text) if not supported(number, values)]
+        named, numbers = _prose_numbers(text, self.ids.pattern, marked_sentences)
+        values = values | self._evidence_of_ids(named)
+        return [number for number in numbers if not supported(number, values)]
 
     def check_fields(
         self,
@@ -177,6 +176,21 @@ class ProseChecker:
                 )
             )
         return problems
+
+
+@memoised(max_characters=4 * 1024 * 1024)  # the same prose at every load
+def _prose_numbers(text: str, ids: str, marked_sentences: bool) -> tuple[frozenset[str], tuple[Number, ...]]:
+    """The ids named in ``text`` (``ids`` is the pattern of every id), and the numbers in it
+    that are not part of an id (nor, with ``marked_sentences``, of a sentence marked as outside
+    reporting). Keyed by the pattern's text: hashing a compiled pattern hashes its whole program."""
+    pattern = re.compile(ids)
+    named = frozenset(match.group(0) for match in pattern.finditer(text))
+    text = pattern.sub(_blank, text)
+    if marked_sentences:
+        text = _SENTENCE.sub(
+            lambda match: _blank(match) if EXTERNAL_MARK.search(match.group(0)) else match.group(0), text
+        )
+    return named, tuple(numbers_in(text))
 
 
 def _strings(node) -> list[str]:

@@ -120,13 +120,16 @@ def _hits(text: str, renderings: tuple[re.Pattern, dict[str, str]]) -> list[tupl
     """(offset, text found, what ``renderings`` maps it to) of each form in ``text``, also where a
     line break (and the next line's indentation) stands between its words."""
     pattern, canonical_of = renderings
-    return [(offset, found, canonical_of[found.lower()]) for offset, found in _matches(text, pattern)]
+    # Keyed by the pattern's text, not the compiled pattern: hashing a compiled pattern hashes
+    # its whole program (kilobytes for the glossary's forms) at every look-up.
+    matches = _matches(text, pattern.pattern, pattern.flags)
+    return [(offset, found, canonical_of[found.lower()]) for offset, found in matches]
 
 
 @memoised(max_characters=4 * 1024 * 1024)  # the same pages and data at every load
-def _matches(text: str, pattern: re.Pattern) -> tuple[tuple[int, str], ...]:
+def _matches(text: str, pattern: str, flags: int) -> tuple[tuple[int, str], ...]:
     flat, offset_in_text = _single_spaced(text)
-    return tuple((offset_in_text(match.start()), match.group(0)) for match in pattern.finditer(flat))
+    return tuple((offset_in_text(match.start()), match.group(0)) for match in re.compile(pattern, flags).finditer(flat))
 
 
 # Whitespace that single-spacing changes: a space followed by more, or any other whitespace run.

@@ -103,44 +103,49 @@ def dotted(location: Path_) -> str:
 
 def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse ``text``; on failure return ``None`` and every problem found."""
-    found, node = _parsed(text, path, line_offset)
-    if found:
-        return None, list(found)
-    problems: list[Problem] = []
-    loader = _StringDatesLoader("")
-    try:
-        document = YamlDocument(path, None, line_offset=line_offset, text=text)
-        refused: list[Problem] = []
-        if node is not None:
-            _check_nodes(node, (), document, problems, refused)
-        if refused:
-            return None, sorted(refused + problems)
-        document.data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as error:
-        return None, [_syntax_problem(error, path, line_offset)]
-    except (ValueError, OverflowError) as error:  # e.g. an integer of more than 4,300 digits
-        return None, [Problem(path, 1 + line_offset, 1, "(yaml)", f"invalid YAML value: {error}")]
-    finally:
-        loader.dispose()
-    return document, problems
+    data, problems, readable = _loaded(text, path, line_offset)
+    if not readable:
+        return None, list(problems)
+    return YamlDocument(path, _copy(data), line_offset=line_offset, text=text), list(problems)
 
 
 @memoised(max_characters=2 * 1024 * 1024)  # the files of the content a few times over; see below
-def _parsed(text: str, path: str, line_offset: int) -> tuple[tuple[Problem, ...], yaml.Node | None]:
-    """The problems that stop ``text`` from being read, or none and its node tree. Kept for the
-    next load of the same text (clusterdocs/base/text_memo.py): composing the tree is most of a
-    load's cost, and nothing changes a node tree once composed (building data from it only reads
-    it; the merge keys that PyYAML would rewrite are refused by ``_check_nodes``)."""
+def _loaded(text: str, path: str, line_offset: int) -> tuple[Any, tuple[Problem, ...], bool]:
+    """The data in ``text``, the problems found, and whether the data could be built at all.
+    Kept for the next load of the same text (clusterdocs/base/text_memo.py): parsing and building
+    are nearly all of a load's cost, and every load hands out a copy of the data (``_copy``), so
+    no caller can change what the next one gets."""
     problems = disallowed_characters(text, path, line_offset) or _tab_problems(text, path, line_offset)
     if problems:
-        return tuple(problems), None
+        return None, tuple(problems), False
     problems = _event_problems(text, path, line_offset)
     if problems:
-        return tuple(problems), None
+        return None, tuple(problems), False
+    loader = _StringDatesLoader("")
     try:
-        return (), _compose(text)
+        node = _compose(text)
+        if node is None:
+            return None, (), True
+        problems, refused = [], []
+        _check_nodes(node, (), path, line_offset, problems, refused)
+        if refused:
+            return None, tuple(sorted(refused + problems)), False
+        return loader.construct_document(node), tuple(problems), True
     except yaml.YAMLError as error:
-        return (_syntax_problem(error, path, line_offset),), None
+        return None, (_syntax_problem(error, path, line_offset),), False
+    except (ValueError, OverflowError) as error:  # e.g. an integer of more than 4,300 digits
+        return None, (Problem(path, 1 + line_offset, 1, "(yaml)", f"invalid YAML value: {error}"),), False
+    finally:
+        loader.dispose()
+
+
+def _copy(data: Any) -> Any:
+    """A copy of loaded data: its mappings and lists new, its scalars (never changed) shared."""
+    if type(data) is dict:
+        return {key: _copy(value) for key, value in data.items()}
+    if type(data) is list:
+        return [_copy(value) for value in data]
+    return data
 
 
 def _tab_problems(text: str, path: str, line_offset: int) -> list[Problem]:
@@ -259,7 +264,8 @@ def _compose(text: str) -> yaml.Node | None:
 def _check_nodes(
     node: yaml.Node,
     location: Path_,
-    document: YamlDocument,
+    path: str,
+    line_offset: int,
     problems: list[Problem],
     refused: list[Problem],
 ) -> None:
@@ -278,8 +284,8 @@ def _check_nodes(
                 )
                 refused.append(
                     Problem(
-                        document.path,
-                        key_line + document.line_offset,
+                        path,
+                        key_line + line_offset,
                         key_column,
                         field_ or "(yaml)",
                         _key_message(key_node),
@@ -290,22 +296,22 @@ def _check_nodes(
             if key in seen:
                 problems.append(
                     Problem(
-                        document.path,
-                        key_line + document.line_offset,
+                        path,
+                        key_line + line_offset,
                         key_column,
                         dotted(location + (key,)),
                         "duplicate key; each key may appear only once",
                     )
                 )
             seen.add(key)
-            _check_nodes(value_node, location + (key,), document, problems, refused)
+            _check_nodes(value_node, location + (key,), path, line_offset, problems, refused)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _check_nodes(item, location + (index,), document, problems, refused)
+            _check_nodes(item, location + (index,), path, line_offset, problems, refused)
     elif node.tag == _INT_TAG and len(node.value) > MAX_DIGITS:
         message = f"a number of more than {MAX_DIGITS} digits; quote it if it is text"
-        line, column = node.start_mark.line + 1 + document.line_offset, node.start_mark.column + 1
-        refused.append(Problem(document.path, line, column, dotted(location), message))
+        line, column = node.start_mark.line + 1 + line_offset, node.start_mark.column + 1
+        refused.append(Problem(path, line, column, dotted(location), message))
 
 
 def _record_positions(node: yaml.Node, location: Path_, positions: dict[Path_, tuple[int, int]]) -> None:

@@ -11,6 +11,7 @@ expectation is computed from the data files, read here with plain YAML.
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import re
 import subprocess
@@ -183,6 +184,7 @@ def test_citation_dates_have_the_precision_of_the_data(site_dir, milestones):
                 assert "original-date" not in csl
 
 
+@functools.cache  # one look-up per file, though every language's feed asks
 def _git_time(*paths: str) -> int:
     result = subprocess.run(
         ["git", "log", "-1", "--first-parent", "--format=%ct", "--", *paths], cwd=ROOT, capture_output=True, text=True
@@ -203,8 +205,9 @@ def test_feed_timestamps_are_last_changes_and_titles_keep_the_event_precision(si
             title = entry.find(f"{ATOM}title").text
             if milestone["kind"] == "event":
                 assert title.startswith(format_date(date, language)), (language.code, title)
-            if inside_git and _git_time(f"timeline/{milestone_id}.yml"):
-                stamp = datetime.fromtimestamp(_git_time(f"timeline/{milestone_id}.yml"), timezone.utc)
+            changed = inside_git and _git_time(f"timeline/{milestone_id}.yml")
+            if changed:
+                stamp = datetime.fromtimestamp(changed, timezone.utc)
                 assert entry.find(f"{ATOM}updated").text == stamp.strftime("%Y-%m-%dT%H:%M:%SZ"), milestone_id
 
 
