@@ -5,9 +5,13 @@ tests at that size share: ``page_measurements``).
 - every visible table cell that holds text is at least 56 px wide, and no Latin word inside a cell
   is broken across lines or wider than its cell;
 - the page never scrolls sideways, and no table is wider than its column;
-- on the figures page, every chart label renders at least 11 px tall, and each chart draws one
-  visible bar per item of its distribution in data/figures.yml, its value written beside it;
-- on an article page, quotes read as upright body text beside a rule, in their source's language.
+- every chart label renders at least 11 px tall, and each chart draws one visible bar per item of
+  its distribution in data/figures.yml, its value written beside it; the figures page draws every
+  distribution;
+- on an article page, quotes read as upright body text beside a rule, in their source's language;
+- the page title takes no line its words do not fill (a permalink's hidden ¶ once took one), and
+  on a reference page the lead paragraph, and the start of what follows it (past a collapsed
+  method note), are on the first screen.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ PAGE_TYPES = {
     "article": f"articles/{_richest_article()}/",
     "data": "data/",
     "clusters": "clusters/",
+    "documents": "documents/",
     "figures": "figures/",
     "glossary": "glossary/",
 }
@@ -128,6 +133,33 @@ QUOTES = """() => Array.from(document.querySelectorAll('.md-content .cd-quote bl
 })"""
 
 
+# The title's lines, as laid out and as its words need (its permalink left out); the lead (the
+# element after the title) and the top of the first block after it that is not a method note.
+FIRST_SCREEN = """() => {
+  const title = document.querySelector('.md-content h1');
+  if (!title) return null;
+  const words = document.createRange();
+  words.selectNodeContents(title);
+  const permalink = title.querySelector('.headerlink');
+  if (permalink) words.setEndBefore(permalink);
+  const wordLines = new Set([...words.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.bottom)));
+  const lead = title.nextElementSibling;
+  let next = lead && lead.nextElementSibling;
+  while (next && (next.matches('details.cd-method') || next.getBoundingClientRect().height === 0)) next = next.nextElementSibling;
+  return {
+    titleLines: Math.round(title.getBoundingClientRect().height / parseFloat(getComputedStyle(title).lineHeight)),
+    wordLines: wordLines.size,
+    lead: lead ? lead.tagName : null,
+    leadBottom: lead ? lead.getBoundingClientRect().bottom : null,
+    nextTop: next ? next.getBoundingClientRect().top : null,
+    innerHeight,
+  };
+}"""
+# The pages that open with a lead paragraph and then their data (the home and article pages have
+# first-screen checks of their own: tests/browser/test_first_screen.py).
+REFERENCE_PAGES = {"articles", "clusters", "data", "documents", "figures", "glossary"}
+
+
 def _url(site_url: str, language: str, path: str) -> str:
     return f"{site_url}/{language_of(language).prefix}{path}"
 
@@ -137,6 +169,7 @@ STEPS = {
     "tables": lambda page: page.evaluate(MEASURE),
     "charts": lambda page: page.evaluate(CHARTS),
     "quotes": lambda page: page.evaluate(QUOTES),
+    "first screen": lambda page: page.evaluate(FIRST_SCREEN),
 }
 # Each (page type, language, width) is one test, in its page's group (``page_measurements``).
 CASES = [
@@ -149,13 +182,12 @@ CASES = [
 
 @pytest.mark.parametrize("page_type, language, width", CASES)
 def test_tables_and_charts_read_at_phone_and_laptop_widths(page_measurements, site_url, page_type, language, width):
-    steps = {"tables": STEPS["tables"]}
-    steps.update({"charts": STEPS["charts"]} if page_type == "figures" else {})
+    steps = {name: STEPS[name] for name in ("tables", "charts", "first screen")}
     steps.update({"quotes": STEPS["quotes"]} if page_type == "article" else {})
     measured = page_measurements.measure(
         _url(site_url, language, PAGE_TYPES[page_type]), steps, width=width, height=VIEWPORTS[width], search=False
     )
-    found, charts, quotes = measured["tables"], measured.get("charts", []), measured.get("quotes", [])
+    found, charts, quotes = measured["tables"], measured["charts"], measured.get("quotes", [])
 
     assert found["scrollWidth"] <= found["innerWidth"], "the page scrolls sideways"
     assert found["wideTables"] == [], "tables wider than the content column"
@@ -174,16 +206,23 @@ def test_tables_and_charts_read_at_phone_and_laptop_widths(page_measurements, si
             for quote in quotes
         ), quotes
 
+    distributions = {f"chart-{item['id']}": item["items"] for item in _data().figures["distributions"]}
     if page_type == "figures":
-        distributions = {f"chart-{item['id']}": item["items"] for item in _data().figures["distributions"]}
-        assert {chart["id"]: chart["bars"] for chart in charts} == {
-            key: len(items) for key, items in distributions.items()
-        }
-        for chart in charts:
-            # Every bar has its value written beside it and at least one line of label,
-            # and no chart text is drawn smaller than the floor.
-            assert chart["values"] == [item["value"] for item in distributions[chart["id"]]], chart
-            assert chart["labels"] >= chart["bars"], chart
-            assert chart["smallest"] >= MIN_CHART_TEXT, chart
-    else:
-        assert charts == []
+        assert {chart["id"] for chart in charts} == set(distributions)
+    for chart in charts:
+        # One bar per item, each with its value written beside it and at least one line of
+        # label, and no chart text drawn smaller than the floor.
+        assert chart["bars"] == len(distributions[chart["id"]]), chart
+        assert chart["values"] == [item["value"] for item in distributions[chart["id"]]], chart
+        assert chart["labels"] >= chart["bars"], chart
+        assert chart["smallest"] >= MIN_CHART_TEXT, chart
+
+    screen = measured["first screen"]
+    if screen is not None:
+        assert screen["titleLines"] == screen["wordLines"], (
+            f"the title takes {screen['titleLines']} lines for {screen['wordLines']} of words"
+        )
+    if page_type in REFERENCE_PAGES:
+        assert screen["lead"] == "P", "the title is followed by a lead paragraph"
+        assert screen["leadBottom"] <= screen["innerHeight"], f"the lead ends at {screen['leadBottom']:.0f} px"
+        assert screen["nextTop"] < screen["innerHeight"], f"what follows the lead starts at {screen['nextTop']:.0f} px"
