@@ -16,6 +16,7 @@ from .markers import markers_in
 from ..base.languages import CODES, is_generated
 from ..base.problems import Problem, relative_path
 from ..read.textfile import read_text
+from ..read.yamlfile import split_front_matter
 
 # What MkDocs builds as a page (mkdocs.utils.markdown_extensions).
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -88,9 +89,17 @@ HEADING = re.compile(r"^#{1,3} ", re.MULTILINE)
 _FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 
 
+def _blanked(text: str) -> str:
+    """Spaces for every character but line breaks: what follows keeps its line numbers."""
+    return re.sub(r"[^\n]", " ", text)
+
+
 def _outline(text: str) -> tuple[list[tuple[int, str]], list[int]]:
-    """(line, anchor) of each heading with an explicit anchor, and the lines of headings without one."""
-    text = _FENCE.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
+    """(line, anchor) of each heading with an explicit anchor, and the lines of headings without one.
+    Fenced code and the front matter (whose YAML comments start with '# ') hold no headings."""
+    _header, body, _offset = split_front_matter(text)
+    text = _blanked(text[: len(text) - len(body)]) + body
+    text = _FENCE.sub(lambda match: _blanked(match.group(0)), text)
     anchored = [(text.count("\n", 0, match.start()) + 1, match["anchor"]) for match in HEADING_ID.finditer(text)]
     lines = {line for line, _anchor in anchored}
     bare = [

@@ -197,6 +197,16 @@ def test_empty_front_matter_is_an_empty_mapping():
     assert document.data == {} and body == "body\n" and problems == []
 
 
+def test_a_comment_in_front_matter_is_not_a_heading(content_tree):
+    """A YAML comment starts with '# ', as a Markdown heading does; only the body has headings."""
+    page = content_tree / "docs" / "en" / "about.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("---\n", "---\n# Reviewed for the next release\n", 1), encoding="utf-8")
+    assert check_lines(content_tree) == []
+    page.write_text(text.replace("---\n", "---\ntitle: x\n---\n# Reviewed\n---\n", 1), encoding="utf-8")
+    assert any(line.startswith("docs/en/about.md:4:1: (heading):") for line in check_lines(content_tree))
+
+
 # --- spam behind invisible or compatibility characters ----------------------------------------
 
 
