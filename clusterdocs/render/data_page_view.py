@@ -11,23 +11,27 @@ import json
 from ..base.languages import language_of
 from .links import PageLinks
 from ..check.markers import replace_markers
-from .open_data import LICENCE, LIST_SEPARATOR, TABLES, VERSION, package_files
+from .open_data import LICENCE, LIST_NOTE, TABLES, VERSION, is_list_column, package_files
 from .templates import render_macro
 from ..check.sitedata import SiteData
 
 
-def _field(field: dict, language: str, strings: dict) -> dict:
-    """One row of a field list; the schema's own descriptions are English, so notes are translated."""
+def _field(field: dict, table: str, language: str, strings: dict) -> dict:
+    """One row of a field list. The package's descriptions are English: the English page shows
+    them (after the column's language, for a column in one language); the Chinese page shows its
+    own notes for what a description says in general (the column's language, a list)."""
     constraints = field.get("constraints", {})
     name = field["name"]
+    in_language = strings[f"data_note{name[-3:]}"] if name.endswith(("_en", "_zh")) else ""
     if name == "memberships_implied":  # a column the CSV adds, explained in each language
         note = strings["data_note_memberships_implied"]
-    elif name.endswith(("_en", "_zh")):
-        note = strings[f"data_note{name[-3:]}"]
-    elif LIST_SEPARATOR in field.get("description", ""):
-        note = strings["data_note_list"]
+    elif language_of(language).is_chinese:
+        parts = [in_language, strings["data_note_list"] if is_list_column(name, table) else ""]
+        note = "；".join(part for part in parts if part)
     else:
-        note = "" if language_of(language).is_chinese else field.get("description", "")
+        # The package's generic note for a list, in the page's words.
+        description = field.get("description", "").replace(f"list, {LIST_NOTE}", strings["data_note_list"])
+        note = f"{in_language} — {description}" if in_language and description != in_language else description
     return {
         "name": name,
         "type": field["type"],
@@ -48,7 +52,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
             "href": root_url + resource["path"],
             "bytes": resource["bytes"],
             "title": data.in_language(TABLES[resource["name"]][2], language),
-            "fields": [_field(field, language, strings) for field in resource["schema"]["fields"]],
+            "fields": [_field(field, resource["name"], language, strings) for field in resource["schema"]["fields"]],
             "foreign_keys": resource["schema"].get("foreignKeys", []),
         }
         for resource in package["resources"]

@@ -222,17 +222,31 @@ def _record_schemas(table: str) -> tuple[list[dict], dict]:
 # Columns a CSV adds to what its JSON Schema describes (the JSON carries the same facts nested).
 DERIVED_COLUMNS = {
     "memberships_implied": (
-        f"the lists in memberships that the source implies rather than states (basis 'implied' in the "
+        "the lists in memberships that the source implies rather than states (basis 'implied' in the "
         f"JSON), items separated by '{LIST_SEPARATOR}'"
     ),
 }
 
 
-def _field(column: str, table: str) -> dict:
+def _column_schema(column: str, table: str) -> tuple[dict, dict, str, str]:
+    """The JSON Schema of ``column`` of ``table``, the record schema that holds it, its key there
+    and its language (``en``, ``zh`` or empty)."""
     records, root = _record_schemas(table)
     key, language = (column[:-3], column[-2:]) if column.endswith(("_en", "_zh")) else (column, "")
     owner = next((record for record in records if key in record.get("properties", {})), {})
-    column_schema = _resolve(owner.get("properties", {}).get(key, {}), root)
+    return _resolve(owner.get("properties", {}).get(key, {}), root), owner, key, language
+
+
+LIST_NOTE = f"items separated by '{LIST_SEPARATOR}'"
+
+
+def is_list_column(column: str, table: str) -> bool:
+    """Whether a CSV cell of ``column`` holds a list, its items joined by ``LIST_SEPARATOR``."""
+    return column in DERIVED_COLUMNS or _column_schema(column, table)[0].get("type") == "array"
+
+
+def _field(column: str, table: str) -> dict:
+    column_schema, owner, key, language = _column_schema(column, table)
     field: dict = {"name": column, "type": "string"}
     if column_schema.get("type") == "integer":
         field["type"] = "integer"
@@ -244,8 +258,10 @@ def _field(column: str, table: str) -> dict:
         field["description"] = DERIVED_COLUMNS[column]
     elif column_schema.get("description"):
         field["description"] = column_schema["description"]
+        if is_list_column(column, table) and LIST_NOTE not in field["description"]:
+            field["description"] = f"{field['description'].rstrip('.')}; in the CSV, {LIST_NOTE}"
     elif column_schema.get("type") == "array":
-        field["description"] = f"list, items separated by '{LIST_SEPARATOR}'"
+        field["description"] = f"list, {LIST_NOTE}"
     elif language:
         field["description"] = "English" if language == "en" else "Simplified Chinese"
     # Required in the CSV only where the JSON Schema also rules out an empty or null value.

@@ -17,7 +17,8 @@ import pytest
 from frictionless import Package
 from jsonschema import Draft202012Validator
 
-from clusterdocs.render.open_data import VERSION, package_files
+from clusterdocs.render.data_page_view import _field as data_page_field
+from clusterdocs.render.open_data import LIST_NOTE, LIST_SEPARATOR, VERSION, package_files
 from clusterdocs.base.paths import SCHEMAS_DIR
 from clusterdocs.check.sitedata import load_site_data
 
@@ -129,3 +130,52 @@ def test_new_fields_flow_into_the_tables_and_formulas_are_neutralised():
 
 def test_the_package_is_deterministic(files):
     assert package_files(load_site_data()) == files
+
+
+# Tables whose JSON download holds the same records as the CSV rows: (JSON file, list key).
+RECORDS = {
+    "clusters": ("clusters.json", "clusters"),
+    "glossary": ("glossary.json", "terms"),
+    "documents": ("documents.json", "documents"),
+    "timeline": ("timeline.json", "milestones"),
+}
+
+
+def _list_keys(records: list[dict]) -> set[str]:
+    """The keys whose value is a list of text (or of {en, zh} text) in some record."""
+    return {
+        key
+        for record in records
+        for key, value in record.items()
+        if isinstance(value, list)
+        and value
+        and all(isinstance(item, (str, dict)) for item in value)
+        and all(isinstance(item, str) or set(item) <= {"en", "zh"} for item in value)
+    }
+
+
+@pytest.mark.parametrize("table", sorted(RECORDS))
+def test_a_column_is_described_as_a_list_exactly_when_its_cells_are_lists(files, table):
+    fields = next(r for r in descriptor(files)["resources"] if r["name"] == table)["schema"]["fields"]
+    json_file, key = RECORDS[table]
+    lists = _list_keys(json.loads(files[json_file])[key])
+    described = {field["name"] for field in fields if LIST_NOTE in field.get("description", "")}
+    derived = {field["name"] for field in fields if field["name"].removesuffix("_en").removesuffix("_zh") in lists}
+    assert derived <= described, f"list columns not described as lists: {sorted(derived - described)}"
+    rows = list(csv.DictReader(io.StringIO(files[f"{table}.csv"])))
+    for name in described - derived:  # a column the CSV adds: its cells join ids, never hold a space otherwise
+        assert all(" " not in part for row in rows for part in row[name].split(LIST_SEPARATOR)), name
+
+
+def test_the_data_page_calls_a_column_a_list_only_where_the_package_does(files):
+    data = load_site_data()
+    for resource in descriptor(files)["resources"]:
+        for field in resource.get("schema", {}).get("fields", []):
+            is_list = LIST_NOTE in field.get("description", "")
+            english = data_page_field(field, resource["name"], "en", data.ui["en"])["note"]
+            chinese = data_page_field(field, resource["name"], "zh", data.ui["zh"])["note"]
+            if field["name"] == "memberships_implied":
+                continue  # explained in a sentence of its own in each language
+            assert (data.ui["zh"]["data_note_list"] in chinese) == is_list, (resource["name"], field["name"], chinese)
+            said = LIST_NOTE in english or data.ui["en"]["data_note_list"] in english
+            assert said == is_list, (resource["name"], field["name"], english)
