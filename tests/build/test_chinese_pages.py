@@ -103,3 +103,14 @@ def test_no_raw_id_in_visible_text(site_dir):
 
 def is_chinese(path: Path, site_dir: Path) -> bool:
     return path.relative_to(site_dir).parts[0] in {language.prefix.strip("/") for language in CHINESE}
+
+
+def test_an_entity_and_its_note_are_joined_by_a_full_width_colon(site_dir):
+    """The people, organisations and clusters of a Chinese article page: "侯彦全：…", not "侯彦全: …"."""
+    data = load_site_data(ROOT)
+    for page in (page for page in data.articles if page.language == "zh"):
+        html = (site_dir / "zh" / "articles" / page.slug / "index.html").read_text(encoding="utf-8")
+        entities = html[html.index('<div class="cd-entities">') :]
+        joins = re.findall(r"</strong>(.)", entities[: entities.index("</div>")])
+        noted = sum(bool(entity.get("note")) for kind in page.data["entities"].values() for entity in kind)
+        assert joins.count("：") == noted and set(joins) <= {"：", "<"}, (page.slug, joins)
