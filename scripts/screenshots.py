@@ -52,6 +52,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         return super().translate_path(path.removeprefix(MOUNT) if path.startswith(MOUNT + "/") else path)
 
 
+DRAW_EVERYTHING = "* { content-visibility: visible !important; }"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
@@ -77,7 +80,9 @@ def main() -> int:
         for scheme in arguments.schemes:
             for width in arguments.widths:
                 context = browser.new_context(
-                    viewport={"width": width, "height": VIEWPORTS[width]}, color_scheme=scheme
+                    viewport={"width": width, "height": VIEWPORTS[width]},
+                    color_scheme=scheme,
+                    bypass_csp=not arguments.first_screen,  # for DRAW_EVERYTHING, a style of its own
                 )
                 page = context.new_page()
                 for language in languages:
@@ -86,6 +91,10 @@ def main() -> int:
                             continue
                         page.goto(base + language.prefix + path)
                         page.wait_for_load_state("networkidle")
+                        if not arguments.first_screen:
+                            # The site leaves long lists' entries out of rendering until they near
+                            # the screen (content-visibility: auto); a full-page picture draws them all.
+                            page.add_style_tag(content=DRAW_EVERYTHING)
                         target = arguments.out / f"{language.code}-{name}-{width}-{scheme}.png"
                         page.screenshot(path=str(target), full_page=not arguments.first_screen)
                         written += 1
