@@ -19,6 +19,7 @@ from support import by_page, scroll_kept
 pytestmark = pytest.mark.browser
 
 VIEWPORTS = [(1280, 800), (360, 740)]
+MIN_TEXT = 12  # px: the smallest text that says where a number comes from
 LANGUAGES = ["en", "zh", "zh-Hant"]
 ARTICLES = sorted(path.stem for path in (ROOT / "docs" / "en" / "articles").glob("*.md") if path.stem != "index")
 PAGES = ["", *(f"articles/{slug}/" for slug in ARTICLES)]
@@ -56,6 +57,7 @@ def _within_first_screen(page, selector: str) -> list[dict]:
             const box = element.getBoundingClientRect();
             const style = getComputedStyle(element);
             return {text: element.textContent.trim(), top: box.top, bottom: box.bottom, width: box.width,
+                    size: parseFloat(style.fontSize),
                     shown: style.visibility !== 'hidden' && style.display !== 'none' && box.height > 0,
                     inside: box.top >= 0 && box.bottom <= innerHeight};
         })""",
@@ -126,6 +128,7 @@ def _check_home(found: dict, height: int, source_counts: list[str]) -> None:
     # The later round says where it comes from, on the first screen too.
     badge = found["badge"]
     assert len(badge) == 1 and badge[0]["shown"] and badge[0]["top"] < height
+    assert badge[0]["size"] >= MIN_TEXT, f"the badge's text is {badge[0]['size']} px"
 
 
 def _check_article(found: dict, height: int) -> None:
