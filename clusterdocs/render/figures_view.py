@@ -260,7 +260,10 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
                 chart=dict(chart.picture[1], id=chart.id, title=chart.title, **chart.extra),
                 columns=chart.columns,
                 distribution=dict(distribution, note=note(distribution.get("note")), **provenance(distribution)),
-                rows=[dict(row, simplified=verbatim.simplified(source, row["source_text"], language)) for row in chart.rows],
+                rows=[
+                    dict(row, simplified=verbatim.simplified(source, row["source_text"], language))
+                    for row in chart.rows
+                ],
                 source_title=data.article_title(language, distribution["source"]),
                 href=article_url(distribution["source"]),
                 source_lang=source.lang,
