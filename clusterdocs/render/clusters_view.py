@@ -16,6 +16,7 @@ from .templates import render_macro
 from .chart_files import chart_tools
 from ..check.divisions import divisions_of, winners_by_division
 from .tile_map import map_chart, tile_map
+from . import verbatim
 
 
 def cluster_values(cluster: dict, language: str, data: SiteData, article_url, timeline_url) -> dict:
@@ -29,6 +30,7 @@ def cluster_values(cluster: dict, language: str, data: SiteData, article_url, ti
                 "href": article_url(mention["source"]),
                 "source_text": mention["source_text"],
                 "lang": source.lang,
+                "simplified": verbatim.simplified(source, mention["source_text"], language),
             }
         )
     by_id = {milestone.id: milestone for milestone in data.milestones}
@@ -73,7 +75,9 @@ def cluster_values(cluster: dict, language: str, data: SiteData, article_url, ti
             dict(
                 target,
                 measures=data.in_language(target["measures"], language),
-                lang=data.sources[target["source"]].lang,
+                # a target's value is a figure: shown in Simplified where figures are (figures_view.py)
+                value=verbatim.simplified(data.sources[target["source"]], target["value"], language) or target["value"],
+                lang=verbatim.shown_lang(data.sources[target["source"]], language),
                 source_title=data.article_title(language, target["source"]),
             )
             for target in cluster["targets"]
@@ -176,6 +180,7 @@ def passage_values(passage: dict, language: str, data: SiteData, article_url) ->
     return {
         "source_text": passage["source_text"],
         "lang": data.sources[passage["source"]].lang,
+        "simplified": verbatim.simplified(data.sources[passage["source"]], passage["source_text"], language),
         "title": data.article_title(language, passage["source"]),
         "href": article_url(passage["source"]),
     }
@@ -219,6 +224,7 @@ def sector_list_values(item: dict, language: str, data: SiteData, article_url, t
         "sectors": data.in_language(item["sectors"], language),
         "source_text": item["source_text"],
         "lang": data.sources[item["source"]].lang,
+        "simplified": verbatim.simplified(data.sources[item["source"]], item["source_text"], language),
         "source_title": data.article_title(language, item["source"]),
         "href": article_url(item["source"]),
         "milestones": [

@@ -18,6 +18,7 @@ from .links import PageLinks
 from ..check.markers import replace_markers
 from ..check.sitedata import SiteData
 from .templates import render_macro
+from . import verbatim
 
 # The positions assets/reader.css has a rule for, in each filter group (tests/unit/test_documents.py).
 MAX_FACET = 12
@@ -54,6 +55,7 @@ def document_rows(data: SiteData, language: str, links: PageLinks) -> list[dict]
                 "written": title["written"],
                 "written_lang": source.lang,
                 "written_differs": title["written"] != title_zh,
+                "written_simplified": verbatim.simplified(source, title["written"], language),
                 "title_en": entry["title_en"],
                 "form": title["form"],
                 "issuer": data.in_language(entry["issuer"], language),
@@ -108,8 +110,7 @@ def _passage(passage: dict | None, data: SiteData, language: str, links: PageLin
     if passage is None:
         return None
     return {
-        "text": passage["source_text"],
-        "lang": data.sources[passage["source"]].lang,
+        **verbatim.passage(data.sources[passage["source"]], passage["source_text"], language),
         "source_title": data.article_title(language, passage["source"]),
         "href": links.to_page(f"articles/{passage['source']}.md"),
     }
@@ -224,6 +225,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
             {
                 "written": item["written"],
                 "lang": data.sources[item["source"]].lang,
+                "simplified": verbatim.simplified(data.sources[item["source"]], item["written"], language),
                 "reason": data.in_language(item["reason"], language),
                 "source_title": data.article_title(language, item["source"]),
                 "href": links.to_page(f"articles/{item['source']}.md"),

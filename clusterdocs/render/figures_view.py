@@ -14,6 +14,7 @@ from .mentions import link_mentions
 from ..check.markers import replace_markers, section
 from ..check.sitedata import SiteData
 from .templates import render_macro
+from . import verbatim
 from .chart_files import Chart, Column, chart_tools
 from ..text.text_metrics import text_width
 from .timeline_view import external_citation
@@ -237,6 +238,7 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
                 shown_value=item["value_en"] if english_value(item) else shown(item["value"], item["source"]),
                 value_lang="en" if english_value(item) else shown_lang(item["source"]),
                 source_lang=data.sources[item["source"]].lang,
+                simplified=verbatim.simplified(data.sources[item["source"]], item["source_text"], language),
                 source_title=data.article_title(language, item["source"]),
                 href=article_url(item["source"]),
                 **provenance(item),
@@ -258,7 +260,10 @@ def render_page(markdown: str, data: SiteData, language: str, links: PageLinks, 
                 chart=dict(chart.picture[1], id=chart.id, title=chart.title, **chart.extra),
                 columns=chart.columns,
                 distribution=dict(distribution, note=note(distribution.get("note")), **provenance(distribution)),
-                rows=chart.rows,
+                rows=[
+                    dict(row, simplified=verbatim.simplified(source, row["source_text"], language))
+                    for row in chart.rows
+                ],
                 source_title=data.article_title(language, distribution["source"]),
                 href=article_url(distribution["source"]),
                 source_lang=source.lang,

@@ -10,7 +10,7 @@ from ..text.dates import format_date
 from .links import PageLinks
 from ..check.markers import replace_markers, section
 from .templates import render_macro
-from ..text.chinese_script import to_simplified
+from . import verbatim
 from ..check.sitedata import SiteData
 from ..check.sources import Source
 from ..text.tabular import write_csv
@@ -42,10 +42,7 @@ def grouped_citations(
                     "quotes": [],
                     "date": format_date(source.header["date"], language) if source.header["date"] else None,
                 }
-            simplified = sources[source_id].shows_simplified(language)
-            articles[source_id]["quotes"].append(
-                {"text": citation["quote"], "simplified": to_simplified(citation["quote"]) if simplified else None}
-            )
+            articles[source_id]["quotes"].append(verbatim.passage(sources[source_id], citation["quote"], language))
         else:
             external.append(dict(external_citation(citation["external"], language, data), kind="external"))
     return list(articles.values()) + external
