@@ -11,14 +11,14 @@ from pathlib import PurePosixPath
 
 from ..check.articles import ArticlePage
 from ..text.dates import format_date
-from ..base.languages import counterpart, language_of, script_tag
+from ..base.languages import counterpart, language_of
 from .citations import download_links
 from . import outside_mark
 from .links import PageLinks
 from .publication import publication
 from ..check.markers import replace_markers, section
 from .templates import render_macro
-from ..text.chinese_script import to_simplified
+from .verbatim import shown_lang, simplified
 from ..check.sitedata import SiteData
 from ..check.sources import Source
 from ..check.timeline import Milestone
@@ -113,11 +113,7 @@ def render_article(
     language = page.language
     strings = site.ui[language]
     data = page.data
-    show_simplified = source.shows_simplified(language)
-    quotes = [
-        dict(quote, simplified=to_simplified(quote["original"]) if show_simplified else None)
-        for quote in data["quotes"]
-    ]
+    quotes = [dict(quote, simplified=simplified(source, quote["original"], language)) for quote in data["quotes"]]
 
     def citation() -> str:
         return render_macro(
@@ -134,9 +130,10 @@ def render_article(
         rows = [
             dict(
                 figure,
-                shown_value=to_simplified(figure["value"]) if show_simplified else figure["value"],
-                value_lang=script_tag("Simplified") if show_simplified else source.lang,
+                shown_value=simplified(source, figure["value"], language) or figure["value"],
+                value_lang=shown_lang(source, language),
                 source_lang=source.lang,
+                source_simplified=simplified(source, figure["source_text"], language),
             )
             for figure in data["figures"]
         ]
