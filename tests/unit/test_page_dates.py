@@ -48,7 +48,9 @@ def test_every_page_kind_says_what_it_renders_and_names_real_files():
     assert set(INPUTS) == set(MARKERS)
     for names in INPUTS.values():
         for name in names:
-            assert name in (TIMELINE, SOURCES, ARTICLES) or (name in DATASETS and (ROOT / "data" / f"{name}.yml").exists())
+            assert name in (TIMELINE, SOURCES, ARTICLES) or (
+                name in DATASETS and (ROOT / "data" / f"{name}.yml").exists()
+            )
 
 
 def test_a_page_with_corrections_is_dated_no_earlier_than_its_newest_note(data):

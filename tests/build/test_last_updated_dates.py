@@ -47,7 +47,7 @@ def test_no_page_is_dated_before_a_correction_or_a_data_file_it_shows(site_dir):
             day = _day(text)
             pages += 1
             start = CORRECTION.search(html)
-            corrections = DAY.findall(html[start.start():]) if start else []
+            corrections = DAY.findall(html[start.start() :]) if start else []
             noted += bool(corrections)
             for corrected in corrections:
                 assert day >= datetime.date.fromisoformat(corrected), (language.code, path, text, corrected)
