@@ -2,10 +2,12 @@
 
 A feed's entries need a full timestamp (Atom's ``updated``), and an event dated only to a year
 or a month has none to give without inventing a day; the entry's last change is a timestamp
-the site does know (clusterdocs/publish/feeds.py). One ``git log --first-parent`` over the content
-folders gives every file's (a change made on a branch dates from when it reached this one); a file never committed, or a tree outside git (the tests' copies), takes the build's
-date (``SOURCE_DATE_EPOCH``, which hooks/build_date.py sets to the last commit's time), or
-else the present moment.
+the site does know (clusterdocs/publish/feeds.py). A page's "last updated" date is the newest
+of the files it renders (clusterdocs/publish/page_dates.py). One ``git log --first-parent`` over
+the content folders gives every file's (a change made on a branch dates from when it reached
+this one). A file never committed, or a tree outside git (the tests' copies), is absent from
+the result: the feeds then take the build's date (``fallback_time``: ``SOURCE_DATE_EPOCH``,
+which hooks/build_date.py sets to the last commit's time, or else the present moment).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import subprocess
 import time
 from pathlib import Path
 
-CONTENT_FOLDERS = ("timeline", "docs", "sources")
+CONTENT_FOLDERS = ("timeline", "docs", "sources", "data")
 
 
 def last_changes(root: Path | None) -> dict[str, int]:
