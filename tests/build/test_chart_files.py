@@ -33,7 +33,9 @@ IDS = [f"{chart.language}:{chart.id}" for chart in CHARTS]
 
 class ChartBlock(HTMLParser):
     """Inside the element with ``id``: its first table's header and body cells as text, the
-    hrefs of its links, and the text of its citation line."""
+    hrefs of its links, and the text of its citation line. A cell's Simplified rendering of a
+    Traditional passage (a reading aid on zh pages, not data: clusterdocs/render/verbatim.py) is
+    left out, as the CSV leaves it out."""
 
     def __init__(self, anchor: str):
         super().__init__(convert_charrefs=True)
@@ -45,6 +47,7 @@ class ChartBlock(HTMLParser):
         self._cell: list[str] | None = None
         self._in_head = self._in_cite = False
         self._tables = 0
+        self._aside_at: int | None = None  # the depth of the rendering being left out
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -60,6 +63,8 @@ class ChartBlock(HTMLParser):
             self._tables += 1
         if tag == "span" and "cd-cite__text" in (attributes.get("class") or ""):
             self._in_cite = True
+        if self._aside_at is None and "cd-quote__simplified" in (attributes.get("class") or "").split():
+            self._aside_at = self.depth
         if self._tables != 1:
             return
         if tag == "thead":
@@ -82,10 +87,12 @@ class ChartBlock(HTMLParser):
             self._tables += 1  # only the first table counts
         if tag == "span":
             self._in_cite = False
+        if self._aside_at == self.depth:
+            self._aside_at = None
         self.depth -= 1
 
     def handle_data(self, data):
-        if self.depth and self._cell is not None:
+        if self.depth and self._cell is not None and self._aside_at is None:
             self._cell.append(data)
         if self.depth and self._in_cite:
             self.cite += data
