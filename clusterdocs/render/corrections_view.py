@@ -44,6 +44,6 @@ def page_note(data: SiteData, language: str, page: str, links: PageLinks) -> str
     entries = corrections_of(data.corrections, page, language)
     if not entries or page == LOG_PAGE:
         return ""
-    values = [entry_values(entry, data, language, links) for entry in entries]
+    values = [entry_values(entry, data, language, links) for entry in newest_first(entries)]
     # A plain string: Markup + str would escape the page's Markdown it is appended to.
     return f"\n\n{render_macro('corrections.html', 'note', language, data.ui[language], entries=values)}\n"

@@ -59,6 +59,10 @@ def test_each_corrected_page_ends_with_a_dated_note_and_keeps_its_sections(data,
             assert notes == [], page
             continue
         assert len(notes) == 1 and markdown.rstrip().endswith(f'<div data-cd-slot="{len(slots) - 1}"></div>'), page
+        # One line says when the page was last corrected (and how often); the entries wait behind it.
+        summary = str(Markup(notes[0].split("<summary>")[1].split("</summary>")[0]).unescape())
+        assert format_date(max(entry["date"] for entry in expected), language) in summary
+        assert len(expected) == 1 or str(len(expected)) in summary
         for entry in expected:
             assert format_date(entry["date"], language) in notes[0]
             assert f'href="{LOG_PAGE}#{entry["id"]}"' in notes[0]
