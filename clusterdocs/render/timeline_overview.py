@@ -34,8 +34,10 @@ YEAR_WIDTH = 25  # pixels per year on the detailed part of the axis, at most, at
 MIN_YEAR_WIDTH = 14  # ... and at least: below this the plot scrolls rather than squeeze
 HIT = 24  # the smallest hit area of a mark, both ways: also the height of one row of marks
 EARLY_SLOT = HIT  # pixels per year on the compressed part: marks of neighbouring early years share a row
-BREAK_WIDTH = 6  # the gap drawn between the compressed and the detailed part
-RIGHT_MARGIN = 6  # room for the last year's label, which is wider than its year at the narrowest
+BREAK_WIDTH = 5  # the gap drawn between the compressed and the detailed part
+# Room for the first and the last year's label, each wider than its year at the narrowest.
+LEFT_MARGIN = 3
+RIGHT_MARGIN = 6
 LANE_PADDING = 0  # lanes are told apart by their shading; a row already leaves room round a mark
 AXIS_HEIGHT = 17
 MARK_HEIGHT = 12
@@ -138,11 +140,16 @@ class Axis:
 
 def _rows(marks: list[dict]) -> int:
     """Put marks of one lane whose hit areas overlap on separate rows (hit areas may touch);
-    return how many rows the lane needs."""
+    return how many rows the lane needs. A hit area is centred on its mark, or slides right as
+    far as it may while it still holds the mark, to clear the one before it on its row."""
     row_ends: list[float] = []
     for mark in sorted(marks, key=lambda mark: (mark["hit_x"], mark["id"])):
         for index, end in enumerate(row_ends):
-            if mark["hit_x"] >= end:
+            fits = mark["hit_x"] >= end
+            slides = not fits and end <= mark["x"] and end + mark["hit_width"] >= mark["x"] + mark["width"]
+            if fits or slides:
+                if slides:
+                    mark["hit_x"] = round(end, 1)
                 mark["row"], row_ends[index] = index, mark["hit_x"] + mark["hit_width"]
                 break
         else:
@@ -199,7 +206,11 @@ def overview(milestones: list[Milestone], entries: list[dict], lanes: list[dict]
                 break
     label_line = label_size + LABEL_LEADING
     label_width = max(text_width(line, label_size) for line in lines_used) + 8  # 6 before, 2 after
-    axis = Axis([int(milestone.date[:4]) for milestone in milestones], 0, PHONE_COLUMN - label_width - RIGHT_MARGIN)
+    axis = Axis(
+        [int(milestone.date[:4]) for milestone in milestones],
+        LEFT_MARGIN,
+        PHONE_COLUMN - label_width - LEFT_MARGIN - RIGHT_MARGIN,
+    )
     plot_width = math.ceil(axis.right + RIGHT_MARGIN)
     marks_by_lane: dict[str, list[dict]] = {lane["key"]: [] for lane in used}
     for milestone, entry in zip(milestones, entries):
@@ -228,11 +239,6 @@ def overview(milestones: list[Milestone], entries: list[dict], lanes: list[dict]
                 "x_pct": percent(x, plot_width),
                 "width_pct": percent(width, plot_width),
                 "cx_pct": percent(centre, plot_width),
-                # Rounded outwards, so that a hit area is never a fraction of a pixel short.
-                "hit_x_pct": percent(hit_x, plot_width, math.floor),
-                "hit_width_pct": round(
-                    percent(hit_x + hit_width, plot_width, math.ceil) - percent(hit_x, plot_width, math.floor), 3
-                ),
                 "point": point,
                 "basis": basis,
                 "kind": mark_kind,
@@ -252,6 +258,10 @@ def overview(milestones: list[Milestone], entries: list[dict], lanes: list[dict]
         height = max(rows * HIT, len(lines) * label_line + LABEL_LEADING) + 2 * LANE_PADDING
         top = y + (height - rows * HIT) / 2
         for mark in marks:
+            # Rounded outwards, so that a hit area is never a fraction of a pixel short.
+            left, right = mark["hit_x"], mark["hit_x"] + mark["hit_width"]
+            mark["hit_x_pct"] = percent(left, plot_width, math.floor)
+            mark["hit_width_pct"] = round(percent(right, plot_width, math.ceil) - mark["hit_x_pct"], 3)
             mark["hit_y"] = top + mark["row"] * HIT
             mark["hit_height"] = HIT
             mark["y"] = mark["hit_y"] + (HIT - MARK_HEIGHT) / 2
@@ -311,7 +321,7 @@ def overview(milestones: list[Milestone], entries: list[dict], lanes: list[dict]
         "label_size": label_size,
         "year_size": YEAR_SIZE,
         "label_width": label_width,
-        "plot_left": 0,
+        "plot_left": axis.left,
         "plot_right": round(axis.right),
         "ticks": ticks,
         "gap": gap,
