@@ -127,10 +127,14 @@ def test_every_milestone_is_a_visible_mark_at_its_date(page_measurements, site_u
     assert unreadable == []
     clipped = [y["year"] for y in shown if y["box"]["left"] < box["left"] - 1 or y["box"]["right"] > box["right"] + 1]
     assert clipped == []
-    assert [(a["year"], b["year"]) for i, a in enumerate(shown) for b in shown[i + 1 :] if overlap(a["box"], b["box"])] == []
+    assert [
+        (a["year"], b["year"]) for i, a in enumerate(shown) for b in shown[i + 1 :] if overlap(a["box"], b["box"])
+    ] == []
 
     # Lane labels: 11 px or more, as drawn, and no two boxes overlap.
     lanes = measured["lanes"]
     assert lanes and [lane["text"] for lane in lanes if lane["size"] < 11] == []
-    touching = [(a["text"], b["text"]) for i, a in enumerate(lanes) for b in lanes[i + 1 :] if overlap(a["box"], b["box"])]
+    touching = [
+        (a["text"], b["text"]) for i, a in enumerate(lanes) for b in lanes[i + 1 :] if overlap(a["box"], b["box"])
+    ]
     assert touching == []
