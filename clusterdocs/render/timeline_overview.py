@@ -8,9 +8,12 @@ equal slot per year that has an entry, so the 2017–2025 period stays readable.
 
 The picture is drawn at its real size in CSS pixels, never scaled down, so its labels keep their
 size: lane labels in a column of their own, and the plot beside it, whose horizontal positions
-are percentages of its width. The plot is laid out at its narrowest (``YEAR_WIDTH`` pixels a
-year, the width a phone gets) and widens with the column; it scrolls inside its own box when
-the column is narrower. Every mark has a hit area at least ``HIT`` pixels wide and tall
+are percentages of its width. The plot is laid out at its narrowest, the room a 360 px phone
+leaves beside the labels (``PHONE_COLUMN``), so that a phone shows every year at once, the
+early ones included; it widens with the column, and scrolls inside its own box only on a
+screen narrower still. On the axis, a year label that would touch its neighbour at the
+narrowest goes on a second, raised row there (``row``), or is left out there if it is one of
+the every-other years a reader can count from the grid. Every mark has a hit area at least ``HIT`` pixels wide and tall
 (WCAG 2.2, 2.5.8), and marks whose hit areas would overlap at the narrowest go on separate rows
 of their lane, so they never overlap at any width (percentages only move them apart).
 The macro ``overview`` in ``overrides/hooks/overview.html`` only lays these values out.
@@ -26,19 +29,25 @@ from .chart_files import Chart, Column, wrap
 from ..text.text_metrics import text_width
 from ..check.timeline import Milestone
 
-YEAR_WIDTH = 25  # pixels per year on the detailed part of the axis, at the plot's narrowest
-EARLY_SLOT = 32  # pixels per year on the compressed part
-BREAK_WIDTH = 16  # the gap drawn between the compressed and the detailed part
-RIGHT_MARGIN = 2
+PHONE_COLUMN = 328  # the text column of a 360 px phone (Material's 16 px margins either side)
+YEAR_WIDTH = 25  # pixels per year on the detailed part of the axis, at most, at the plot's narrowest
+MIN_YEAR_WIDTH = 14  # ... and at least: below this the plot scrolls rather than squeeze
 HIT = 24  # the smallest hit area of a mark, both ways: also the height of one row of marks
+EARLY_SLOT = HIT  # pixels per year on the compressed part: marks of neighbouring early years share a row
+BREAK_WIDTH = 5  # the gap drawn between the compressed and the detailed part
+# Room for the first and the last year's label, each wider than its year at the narrowest.
+LEFT_MARGIN = 3
+RIGHT_MARGIN = 6
 LANE_PADDING = 0  # lanes are told apart by their shading; a row already leaves room round a mark
-AXIS_HEIGHT = 20
+AXIS_HEIGHT = 17
 MARK_HEIGHT = 12
 MIN_MARK_WIDTH = 10
 BAR_INSET = 2
 LABEL_SIZES = (12, 11)  # font sizes of lane labels, in pixels: the largest at which every label fits
 LABEL_WRAP = 86  # ... in two lines no wider than this (wrapping at spaces)
+LABEL_LEADING = 2  # pixels between lines of a lane label, and at least this much above and below it in its lane
 YEAR_SIZE = 11  # font size of the years on the axis
+YEAR_GAP = 3  # the least room between two year labels on one row of the axis
 DENSE_GAP = 4  # a gap of more than this many years starts the detailed axis after it
 
 
@@ -80,24 +89,30 @@ def period(value: str) -> tuple[float, float]:
 class Axis:
     """Maps fractional years to x: equal slots for early years, a linear scale afterwards."""
 
-    def __init__(self, years: list[int], left: int):
+    def __init__(self, years: list[int], left: int, width: float | None = None):
+        """``width``: the room for the whole axis, which sets the pixels per detailed year
+        (between ``MIN_YEAR_WIDTH`` and ``YEAR_WIDTH``); ``YEAR_WIDTH`` without it."""
         self.start = detailed_start(years)
         self.early = sorted({year for year in years if year < self.start})
         self.end = max(years) + 1
         self.left = left
         self.detail_left = left + len(self.early) * EARLY_SLOT + (BREAK_WIDTH if self.early else 0)
-        self.right = self.detail_left + (self.end - self.start) * YEAR_WIDTH
+        self.year_width = YEAR_WIDTH
+        if width is not None:
+            room = (width - (self.detail_left - left)) / (self.end - self.start)
+            self.year_width = min(YEAR_WIDTH, max(MIN_YEAR_WIDTH, math.floor(room * 10) / 10))
+        self.right = self.detail_left + (self.end - self.start) * self.year_width
 
     def x(self, year: float) -> float:
         if year < self.start:
             slot = self.early.index(int(year))
             return self.left + slot * EARLY_SLOT + (year - int(year)) * EARLY_SLOT
-        return self.detail_left + (year - self.start) * YEAR_WIDTH
+        return self.detail_left + (year - self.start) * self.year_width
 
     def span(self, start: float, end: float) -> tuple[float, float]:
         """x of a period's start and end; an early period is drawn inside its year's slot."""
         x0 = self.x(start)
-        scale = EARLY_SLOT if start < self.start else YEAR_WIDTH
+        scale = EARLY_SLOT if start < self.start else self.year_width
         return x0, x0 + (min(end, int(start) + 1 if start < self.start else self.end) - start) * scale
 
     def ticks(self) -> list[dict]:
@@ -124,11 +139,17 @@ class Axis:
 
 
 def _rows(marks: list[dict]) -> int:
-    """Put marks of one lane whose hit areas overlap on separate rows; return how many rows the lane needs."""
+    """Put marks of one lane whose hit areas overlap on separate rows (hit areas may touch);
+    return how many rows the lane needs. A hit area is centred on its mark, or slides right as
+    far as it may while it still holds the mark, to clear the one before it on its row."""
     row_ends: list[float] = []
     for mark in sorted(marks, key=lambda mark: (mark["hit_x"], mark["id"])):
         for index, end in enumerate(row_ends):
-            if mark["hit_x"] >= end + 2:
+            fits = mark["hit_x"] >= end
+            slides = not fits and end <= mark["x"] and end + mark["hit_width"] >= mark["x"] + mark["width"]
+            if fits or slides:
+                if slides:
+                    mark["hit_x"] = round(end, 1)
                 mark["row"], row_ends[index] = index, mark["hit_x"] + mark["hit_width"]
                 break
         else:
@@ -146,6 +167,21 @@ def label_lines(label: str, size: int) -> list[str]:
         else:
             lines.append(word)
     return lines
+
+
+def axis_rows(labels: list[dict]) -> None:
+    """Give each year label on the axis its ``row`` at the plot's narrowest: 0 (the axis line),
+    1 (raised above it) or ``None`` (left out there), left to right. A label the reader needs
+    (``needed``: an early year, the year after the break) takes the first row where it does not
+    touch the label before it; an every-other year of the detailed axis only the axis line,
+    else it is left out, as the grid lines count the years."""
+    ends = [-math.inf, -math.inf]
+    for label in labels:
+        half = text_width(label["text"], YEAR_SIZE) / 2
+        rows = (0, 1) if label["needed"] else (0,)
+        label["row"] = next((row for row in rows if label["x"] - half >= ends[row] + YEAR_GAP), None)
+        if label["row"] is not None:
+            ends[label["row"]] = label["x"] + half
 
 
 def percent(x: float, width: float, rounding=round) -> float:
@@ -168,10 +204,14 @@ def overview(milestones: list[Milestone], entries: list[dict], lanes: list[dict]
         if all(len(lines) <= 2 for lines in wrapped.values()) and max(map(len, wrapped.values())) <= 2:
             if max(text_width(line, label_size) for line in lines_used) <= LABEL_WRAP:
                 break
-    label_line = label_size + 1
-    label_width = max(text_width(line, label_size) for line in lines_used) + 12
-    axis = Axis([int(milestone.date[:4]) for milestone in milestones], 0)
-    plot_width = round(axis.right + RIGHT_MARGIN)
+    label_line = label_size + LABEL_LEADING
+    label_width = max(text_width(line, label_size) for line in lines_used) + 8  # 6 before, 2 after
+    axis = Axis(
+        [int(milestone.date[:4]) for milestone in milestones],
+        LEFT_MARGIN,
+        PHONE_COLUMN - label_width - LEFT_MARGIN - RIGHT_MARGIN,
+    )
+    plot_width = math.ceil(axis.right + RIGHT_MARGIN)
     marks_by_lane: dict[str, list[dict]] = {lane["key"]: [] for lane in used}
     for milestone, entry in zip(milestones, entries):
         start, end = period(milestone.date)
@@ -199,11 +239,6 @@ def overview(milestones: list[Milestone], entries: list[dict], lanes: list[dict]
                 "x_pct": percent(x, plot_width),
                 "width_pct": percent(width, plot_width),
                 "cx_pct": percent(centre, plot_width),
-                # Rounded outwards, so that a hit area is never a fraction of a pixel short.
-                "hit_x_pct": percent(hit_x, plot_width, math.floor),
-                "hit_width_pct": round(
-                    percent(hit_x + hit_width, plot_width, math.ceil) - percent(hit_x, plot_width, math.floor), 3
-                ),
                 "point": point,
                 "basis": basis,
                 "kind": mark_kind,
@@ -220,9 +255,13 @@ def overview(milestones: list[Milestone], entries: list[dict], lanes: list[dict]
         marks = marks_by_lane[lane["key"]]
         rows = _rows(marks)
         lines = wrapped[lane["key"]]
-        height = max(rows * HIT, len(lines) * label_line) + 2 * LANE_PADDING
+        height = max(rows * HIT, len(lines) * label_line + LABEL_LEADING) + 2 * LANE_PADDING
         top = y + (height - rows * HIT) / 2
         for mark in marks:
+            # Rounded outwards, so that a hit area is never a fraction of a pixel short.
+            left, right = mark["hit_x"], mark["hit_x"] + mark["hit_width"]
+            mark["hit_x_pct"] = percent(left, plot_width, math.floor)
+            mark["hit_width_pct"] = round(percent(right, plot_width, math.ceil) - mark["hit_x_pct"], 3)
             mark["hit_y"] = top + mark["row"] * HIT
             mark["hit_height"] = HIT
             mark["y"] = mark["hit_y"] + (HIT - MARK_HEIGHT) / 2
@@ -254,13 +293,26 @@ def overview(milestones: list[Milestone], entries: list[dict], lanes: list[dict]
     ticks = [
         dict(
             tick,
+            text=str(tick["year"]),
             x_pct=percent(tick["x"], plot_width),
             line_pct=percent(tick["line"], plot_width) if "line" in tick else None,
-            # Every other year of the detailed axis is left unlabelled when the plot is at its narrowest.
-            minor=not tick["compressed"] and (tick["year"] - axis.start) % 2 == 0 and tick["year"] != axis.end - 1,
+            # Every other year of the detailed axis may go unlabelled when the plot is at its narrowest;
+            # an early year, and the first year after the break, never.
+            needed=tick["compressed"]
+            or (bool(axis.early) and tick["year"] == axis.start)
+            or (tick["year"] - axis.start) % 2 == 1
+            or tick["year"] == axis.end - 1,
         )
         for tick in axis.ticks()
     ]
+    axis_break = None
+    if gap:
+        axis_break = {"text": "//", "x": gap["x"] + gap["width"] / 2, "x_pct": gap["x_pct"] + gap["width_pct"] / 2}
+        axis_break["needed"] = False  # the dashed gap in the plot shows the break as well
+    labels = sorted(ticks + ([axis_break] if axis_break else []), key=lambda label: label["x"])
+    axis_rows(labels)
+    for tick in ticks:
+        tick["minor"] = tick["row"] is None
     return {
         "plot_width": plot_width,
         "width": plot_width,
@@ -269,10 +321,12 @@ def overview(milestones: list[Milestone], entries: list[dict], lanes: list[dict]
         "label_size": label_size,
         "year_size": YEAR_SIZE,
         "label_width": label_width,
-        "plot_left": 0,
+        "plot_left": axis.left,
         "plot_right": round(axis.right),
         "ticks": ticks,
         "gap": gap,
+        "axis_break": axis_break,
+        "raised": any(label["row"] == 1 for label in labels),
         "lanes": result_lanes,
         "description": description,
         "axis_note": strings["overview_break"].format(before=gap["from_year"], start=gap["to_year"]) if gap else "",
