@@ -34,6 +34,7 @@ from ..base.languages import is_generated
 from ..read.textfile import read_text
 from ..base.problems import Problem, relative_path
 from ..read.yamlfile import YamlDocument, load_yaml, split_front_matter
+from .markers import blanked
 
 PAGE_KEYS = ("title", "description")
 MARKUP_CHARACTERS = re.compile(r'[<>&"\x00-\x08\x0b-\x1f\x7f-\x9f]')
@@ -286,7 +287,7 @@ SNIPPET = re.compile(r"^[ \t]*;?-{1,}8<-{1,}", re.MULTILINE)
 
 
 def _blank(text: str, pattern: re.Pattern) -> str:
-    return pattern.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
+    return pattern.sub(lambda match: blanked(match.group(0)), text)
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
@@ -314,7 +315,7 @@ def code_spans(text: str) -> list[tuple[int, int]]:
 def _blank_code_spans(text: str) -> str:
     pieces, last = [], 0
     for start, end in code_spans(text):
-        pieces += [text[last:start], re.sub(r"[^\n]", " ", text[start:end])]
+        pieces += [text[last:start], blanked(text[start:end])]
         last = end
     return "".join(pieces) + text[last:]
 

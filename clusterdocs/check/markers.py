@@ -48,9 +48,19 @@ def page_kind(page: str) -> str | None:
     return kind if kind in MARKERS and kind not in ("home", "article", "articles") else None
 
 
+def blanked(text: str) -> str:
+    """Spaces for every character but line breaks: what follows keeps its line numbers."""
+    return re.sub(r"[^\n]", " ", text)
+
+
+def without_fenced_code(text: str) -> str:
+    """``text`` with its fenced code blocks blanked (line numbers kept)."""
+    return _FENCE.sub(lambda match: blanked(match.group(0)), text)
+
+
 def markers_in(text: str) -> list[tuple[int, str, str]]:
     """(line in the file, kind, name) of each marker, outside fenced code."""
-    text = _FENCE.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
+    text = without_fenced_code(text)
     return [(text.count("\n", 0, match.start()) + 1, match["kind"], match["name"]) for match in MARKER.finditer(text)]
 
 
@@ -71,7 +81,7 @@ def _page_problems(text: str, path: str, kind: str | None) -> list[Problem]:
     problems = []
     found = markers_in(text)
     strict = {line for line, _kind, _name in found}
-    code_free = _FENCE.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
+    code_free = without_fenced_code(text)
     for match in LOOSE_MARKER.finditer(code_free):
         line = code_free.count("\n", 0, match.start()) + 1
         if line not in strict:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .articles import article_files
 from ..read.datafile import read_front_matter
-from .markers import markers_in
+from .markers import blanked, markers_in, without_fenced_code
 from ..base.languages import CODES, is_generated
 from ..base.problems import Problem, relative_path
 from ..read.textfile import read_text
@@ -86,20 +86,13 @@ def page_front_matter_problems(root: Path) -> list[Problem]:
 
 HEADING_ID = re.compile(r"^#{1,6} .*?\{ ?#(?P<anchor>[\w-]+) ?\}[ \t]*$", re.MULTILINE)
 HEADING = re.compile(r"^#{1,3} ", re.MULTILINE)
-_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
-
-
-def _blanked(text: str) -> str:
-    """Spaces for every character but line breaks: what follows keeps its line numbers."""
-    return re.sub(r"[^\n]", " ", text)
 
 
 def _outline(text: str) -> tuple[list[tuple[int, str]], list[int]]:
     """(line, anchor) of each heading with an explicit anchor, and the lines of headings without one.
     Fenced code and the front matter (whose YAML comments start with '# ') hold no headings."""
     _header, body, _offset = split_front_matter(text)
-    text = _blanked(text[: len(text) - len(body)]) + body
-    text = _FENCE.sub(lambda match: _blanked(match.group(0)), text)
+    text = without_fenced_code(blanked(text[: len(text) - len(body)]) + body)
     anchored = [(text.count("\n", 0, match.start()) + 1, match["anchor"]) for match in HEADING_ID.finditer(text)]
     lines = {line for line, _anchor in anchored}
     bare = [

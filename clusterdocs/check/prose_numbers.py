@@ -41,6 +41,7 @@ from .sources import Source
 from ..read.textfile import read_text
 from ..text.term_patterns import prefix_tree_pattern
 from ..read.yamlfile import YamlDocument, split_front_matter
+from .markers import blanked
 
 # Markup, not prose: comments (markers), heading anchors, link targets, code, list numbers.
 _MARKDOWN_NOISE = re.compile(
@@ -58,7 +59,7 @@ _SENTENCE = re.compile(r"[^。！？\n]+?(?:[.!?](?=\s|$)|[。！？\n]|$)")
 
 def _blank(match: re.Match) -> str:
     """Same length, no digits: positions (for line and column) stay where they were."""
-    return re.sub(r"[^\n]", " ", match.group(0))
+    return blanked(match.group(0))
 
 
 class _Unknown:

@@ -242,7 +242,11 @@ LIST_NOTE = f"items separated by '{LIST_SEPARATOR}'"
 
 def is_list_column(column: str, table: str) -> bool:
     """Whether a CSV cell of ``column`` holds a list, its items joined by ``LIST_SEPARATOR``."""
-    return column in DERIVED_COLUMNS or _column_schema(column, table)[0].get("type") == "array"
+    return _holds_a_list(column, _column_schema(column, table)[0])
+
+
+def _holds_a_list(column: str, column_schema: dict) -> bool:
+    return column in DERIVED_COLUMNS or column_schema.get("type") == "array"
 
 
 def _field(column: str, table: str) -> dict:
@@ -258,7 +262,7 @@ def _field(column: str, table: str) -> dict:
         field["description"] = DERIVED_COLUMNS[column]
     elif column_schema.get("description"):
         field["description"] = column_schema["description"]
-        if is_list_column(column, table) and LIST_NOTE not in field["description"]:
+        if _holds_a_list(column, column_schema) and LIST_NOTE not in field["description"]:
             field["description"] = f"{field['description'].rstrip('.')}; in the CSV, {LIST_NOTE}"
     elif column_schema.get("type") == "array":
         field["description"] = f"list, {LIST_NOTE}"
